@@ -1,0 +1,139 @@
+/**
+ * Time in Europe/Paris, explicitly. Nothing here reads the process time zone.
+ *
+ * Calendar-day arithmetic on `YYYY-MM-DD` strings is pure calendar maths (UTC-based day numbers, no zone
+ * involved). Conversions between local Paris wall-clock time and UTC instants go through the Temporal
+ * polyfill, which owns the time-zone rules (DST included).
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { DateRange, LocalDate } from './types.js';
+
+export const PARIS = 'Europe/Paris';
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number (days since 1970-01-01) of a calendar date. Throws on a malformed or impossible date. */
+export function dayNumber(date: LocalDate): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
+  }
+  return ms / DAY_MS;
+}
+
+export function fromDayNumber(n: number): LocalDate {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isLocalDate(value: string): boolean {
+  try {
+    dayNumber(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Calendar years back, clamping 29 February to 28 February. */
+export function addYears(date: LocalDate, years: number): LocalDate {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(5);
+  const candidate = `${String(y).padStart(4, '0')}-${md}`;
+  return isLocalDate(candidate) ? candidate : `${String(y).padStart(4, '0')}-02-28`;
+}
+
+/** Number of days from `a` to `b` (`b - a`). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+export function rangeLength(range: DateRange): number {
+  return Math.max(0, daysBetween(range.start, range.end));
+}
+
+export function eachDay(range: DateRange): LocalDate[] {
+  const out: LocalDate[] = [];
+  const end = dayNumber(range.end);
+  for (let n = dayNumber(range.start); n < end; n++) out.push(fromDayNumber(n));
+  return out;
+}
+
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a >= b ? a : b;
+}
+
+/** The Paris calendar day containing the UTC instant `ms`. */
+export function parisDate(ms: number): LocalDate {
+  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(PARIS).toPlainDate().toString();
+}
+
+/** Paris wall-clock time of an instant, `YYYY-MM-DD HH:MM:SS`. */
+export function parisNaive(ms: number): string {
+  const z = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(PARIS);
+  return `${z.toPlainDate().toString()} ${z.toPlainTime().toString({ smallestUnit: 'second' })}`;
+}
+
+/** ISO 8601 with the Paris offset, e.g. `2026-02-09T00:00:00+01:00`. */
+export function parisIso(ms: number): string {
+  return Temporal.Instant.fromEpochMilliseconds(ms)
+    .toZonedDateTimeISO(PARIS)
+    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+}
+
+/** Offset of Paris from UTC at an instant, in minutes (60 in winter, 120 in summer). */
+export function parisOffsetMinutes(ms: number): number {
+  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(PARIS).offsetNanoseconds / 60e9;
+}
+
+export type Fold = 'earlier' | 'later';
+const naiveCache = new Map<string, number>();
+
+/**
+ * UTC instant of a naive Paris wall-clock time (`YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DDTHH:MM:SS`).
+ * An ambiguous time (the repeated hour of the fall-back day) resolves to its first occurrence (summer
+ * time) with `earlier`, its second (winter time) with `later`. A non-existent time (spring-forward gap)
+ * is moved forward, as Temporal's `compatible` rule does.
+ */
+export function parisNaiveToUtc(naive: string, fold: Fold = 'earlier'): number {
+  const key = `${naive}|${fold}`;
+  const hit = naiveCache.get(key);
+  if (hit !== undefined) return hit;
+  const pdt = Temporal.PlainDateTime.from(naive.replace(' ', 'T'));
+  const zoned = pdt.toZonedDateTime(PARIS, { disambiguation: fold === 'later' ? 'later' : 'compatible' });
+  const ms = zoned.epochMilliseconds;
+  if (naiveCache.size > 200_000) naiveCache.clear();
+  naiveCache.set(key, ms);
+  return ms;
+}
+
+/** True when a naive Paris time occurs twice (the repeated hour of the fall-back day). */
+export function isAmbiguousParis(naive: string): boolean {
+  return parisNaiveToUtc(naive, 'earlier') !== parisNaiveToUtc(naive, 'later');
+}
+
+/** UTC instant of Paris midnight starting the given day. */
+export function parisMidnightUtc(date: LocalDate): number {
+  return parisNaiveToUtc(`${date} 00:00:00`);
+}
+
+/** Length of a Paris day in hours: 23 on the spring-forward day, 25 on the fall-back day, else 24. */
+export function parisDayHours(date: LocalDate): number {
+  return (parisMidnightUtc(addDays(date, 1)) - parisMidnightUtc(date)) / 3_600_000;
+}
+
+/** Today's date in Paris at the instant `nowMs`. */
+export function parisToday(nowMs: number): LocalDate {
+  return parisDate(nowMs);
+}
