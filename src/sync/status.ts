@@ -1,0 +1,89 @@
+/**
+ * What the sync engine and scheduler tell the outside world (API, `status` command): the contract between
+ * the sync side and the API server. Pure types; the engine implements `StatusProvider` and `SyncTrigger`.
+ */
+import type { DateRange } from '../domain/types.js';
+import type { StreamName } from '../store/repository.js';
+
+/** Progress of a running sync; `etaMs` is null until there is enough to estimate. */
+export interface SyncProgress {
+  startedAt: number;
+  done: number;
+  total: number;
+  /** 0..100, rounded down. */
+  percent: number;
+  etaMs: number | null;
+  /** PDL and stream being fetched now, when known. */
+  pdl: string | null;
+  stream: StreamName | null;
+  message: string;
+}
+
+export interface StreamStatus {
+  stream: StreamName;
+  /** Last run that completed for this stream (epoch ms), null if never. */
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  /** Last error message for this stream (no secrets), null after a success. */
+  lastError: string | null;
+  /** Local days held in the store: first and last (end exclusive); null when nothing is held. */
+  dataRange: DateRange | null;
+  /** Days asked for that the gateway did not return, and which were given up on (not asked again). */
+  missingDays: number;
+  givenUpDays: number;
+}
+
+export interface PdlStatus {
+  pdl: string;
+  /** Display name: `pdl_names` from the config, else the gateway's name, else null. */
+  name: string | null;
+  isActive: boolean;
+  hasConsumption: boolean;
+  hasProduction: boolean;
+  /** Excluded by the `pdls` selection: listed but not synchronised. */
+  selected: boolean;
+  streams: StreamStatus[];
+}
+
+export interface QuotaStatus {
+  cachedUsed: number | null;
+  cachedLimit: number | null;
+  noCacheUsed: number | null;
+  noCacheLimit: number | null;
+  /** When a bucket is exhausted: the instant it resets (epoch ms); null when not paused. */
+  pausedUntil: number | null;
+}
+
+export interface ScheduleStatus {
+  /** Next time each job runs (epoch ms), null when it is not scheduled. */
+  nextDailySync: number | null;
+  nextTempo: number | null;
+  nextEcoWatt: number | null;
+}
+
+export interface SyncStatus {
+  running: boolean;
+  progress: SyncProgress | null;
+  lastRunStartedAt: number | null;
+  lastRunFinishedAt: number | null;
+  /** Outcome of the last finished run. */
+  lastRunOk: boolean | null;
+  lastError: { code: string; message: string; at: number } | null;
+  /** Gateway calls made by the last (or current) run. */
+  lastRunCalls: number;
+  quota: QuotaStatus;
+  schedule: ScheduleStatus;
+  /** Tempo and EcoWatt (account-wide streams). */
+  global: StreamStatus[];
+  pdls: PdlStatus[];
+}
+
+export interface StatusProvider {
+  /** A snapshot of the current state; reads the store, so it is async. */
+  getStatus(): Promise<SyncStatus>;
+}
+
+export interface SyncTrigger {
+  /** Starts a sync in the background unless one is already running. Never throws. */
+  start(): 'started' | 'already-running';
+}
