@@ -1,0 +1,68 @@
+/**
+ * The HTML of `GET /`: a shell the client script fills from `api/status` and `api/pdls`. Everything is
+ * inline (CSS, JS, icon) and every link is relative; with a known prefix (`X-Ingress-Path`) a `<base>`
+ * makes those links absolute under it.
+ */
+import { CLIENT_SCRIPT } from './client-script.js';
+import { LABELS } from './labels.js';
+import { STYLE } from './style.js';
+
+export interface PageOptions {
+  version: string;
+  /** Path prefix the page is served under, without trailing slash ('' for none). */
+  prefix: string;
+  /** CSP nonce of the inline style and script. */
+  nonce: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** JSON safe to embed in a `<script>` element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+export function renderStatusPage(o: PageOptions): string {
+  const nonce = escapeHtml(o.nonce);
+  const base = o.prefix ? `<base href="${escapeHtml(o.prefix)}/">` : '';
+  const en = LABELS.en;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>MyElectricalData · ${en.subtitle}</title>
+${base}
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ctext y='14' font-size='14'%3E%E2%9A%A1%3C/text%3E%3C/svg%3E">
+<style nonce="${nonce}">${STYLE}</style>
+</head>
+<body data-state="loading">
+<header class="top">
+  <div class="brand"><span class="logo" aria-hidden="true">⚡</span>
+    <div><h1>MyElectricalData</h1><p class="sub" data-t="subtitle">${en.subtitle}</p></div></div>
+  <span id="pill" class="pill">…</span>
+</header>
+<main>
+  <section class="card" id="sync-card">
+    <div class="card-head"><h2 data-t="sync">${en.sync}</h2>
+      <button id="sync-now" type="button" data-t="syncNow">${en.syncNow}</button></div>
+    <p id="sync-state" class="state"></p>
+    <div id="progress" class="progress" hidden><div class="bar"><span id="bar-fill"></span></div><p id="progress-text"></p></div>
+    <dl id="facts" class="facts"></dl>
+    <p id="notice" role="status" aria-live="polite"></p>
+  </section>
+  <section class="card errors" id="errors-card" hidden><h2 data-t="errors">${en.errors}</h2><ul id="errors"></ul></section>
+  <div id="pdls" class="pdls"></div>
+</main>
+<footer><span id="version">v${escapeHtml(o.version)}</span> · <a href="api/status">api/status</a> ·
+  <a href="api/pdls">api/pdls</a> · <a href="api/health">api/health</a></footer>
+<noscript><p class="card">This page needs JavaScript; the JSON is at <a href="api/status">api/status</a>.</p></noscript>
+<script nonce="${nonce}">var LABELS = ${scriptJson(LABELS)};${CLIENT_SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,29 @@
+/** `GET /`: the status page. Inline assets only, allowed by a per-response CSP nonce. */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from '../context.js';
+import { ingressPrefix } from '../ingress.js';
+import { renderStatusPage } from '../page/status-page.js';
+
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    "connect-src 'self'",
+    'img-src data:',
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function registerPageRoute(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/', async (request, reply) => {
+    const nonce = randomBytes(16).toString('base64');
+    const prefix = ingressPrefix(request.headers['x-ingress-path']);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', contentSecurityPolicy(nonce))
+      .send(renderStatusPage({ version: ctx.version, prefix, nonce }));
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The JSON shape of `GET /api/status`: the sync engine's `SyncStatus`, field by field (so nothing new
+ * leaks out unreviewed), with instants as ISO 8601 with the Paris offset and every text redacted.
+ */
+import { parisIso } from '../domain/time.js';
+import { redactText } from '../log/redact.js';
+import type { PdlStatus, StreamStatus, SyncProgress, SyncStatus } from '../sync/status.js';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : parisIso(ms));
+const text = (s: string | null): string | null => (s === null ? null : redactText(s));
+
+function streamJson(s: StreamStatus) {
+  return {
+    stream: s.stream,
+    lastSuccessAt: iso(s.lastSuccessAt),
+    lastAttemptAt: iso(s.lastAttemptAt),
+    lastError: text(s.lastError),
+    dataRange: s.dataRange ? { start: s.dataRange.start, end: s.dataRange.end } : null,
+    missingDays: s.missingDays,
+    givenUpDays: s.givenUpDays,
+  };
+}
+
+function pdlJson(p: PdlStatus) {
+  return {
+    pdl: p.pdl,
+    name: p.name,
+    isActive: p.isActive,
+    hasConsumption: p.hasConsumption,
+    hasProduction: p.hasProduction,
+    selected: p.selected,
+    streams: p.streams.map(streamJson),
+  };
+}
+
+function progressJson(p: SyncProgress | null) {
+  if (!p) return null;
+  const { done, total, percent, etaMs, pdl, stream } = p;
+  return { startedAt: parisIso(p.startedAt), done, total, percent, etaMs, pdl, stream, message: redactText(p.message) };
+}
+
+export function statusJson(s: SyncStatus, meta: { version: string; nowMs: number }) {
+  const { quota, schedule } = s;
+  return {
+    version: meta.version,
+    now: parisIso(meta.nowMs),
+    running: s.running,
+    progress: progressJson(s.progress),
+    lastRun: {
+      startedAt: iso(s.lastRunStartedAt),
+      finishedAt: iso(s.lastRunFinishedAt),
+      ok: s.lastRunOk,
+      calls: s.lastRunCalls,
+    },
+    lastError: s.lastError
+      ? { code: s.lastError.code, message: redactText(s.lastError.message), at: parisIso(s.lastError.at) }
+      : null,
+    quota: {
+      cachedUsed: quota.cachedUsed,
+      cachedLimit: quota.cachedLimit,
+      noCacheUsed: quota.noCacheUsed,
+      noCacheLimit: quota.noCacheLimit,
+      pausedUntil: iso(quota.pausedUntil),
+    },
+    schedule: {
+      nextDailySync: iso(schedule.nextDailySync),
+      nextTempo: iso(schedule.nextTempo),
+      nextEcoWatt: iso(schedule.nextEcoWatt),
+    },
+    global: s.global.map(streamJson),
+    pdls: s.pdls.map(pdlJson),
+  };
+}
+
+export type StatusJson = ReturnType<typeof statusJson>;
