@@ -59,6 +59,7 @@ export function planPdl(input: PdlPlanInput, options: PlannerOptions): SyncTask[
   if (point.hasConsumption && needsDailyRefresh(input.lastSuccess.contract, input.now)) tasks.push(single('contract'));
   if (needsDailyRefresh(input.lastSuccess.address, input.now)) tasks.push(single('address'));
   for (const stream of dayStreamsOf(point)) {
+    if (options.curve === false && stream.endsWith('_curve')) continue;
     tasks.push(...planDayStream(point.pdl, stream, { ...input, holding: input.holdings[stream] }, options));
   }
   return tasks;

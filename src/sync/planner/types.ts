@@ -31,6 +31,8 @@ export interface PlannerOptions {
   trailingDays: number;
   /** Delays (ms) after attempt 1, 2, …; after the last one the day is given up. */
   backoffMs: readonly number[];
+  /** Sync load curves (config `sync_curve`); default true. */
+  curve?: boolean;
 }
 
 export const DEFAULT_PLANNER_OPTIONS: PlannerOptions = {

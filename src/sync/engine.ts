@@ -1,0 +1,232 @@
+/**
+ * The sync engine: one run at a time, plan → fetch → store chunk by chunk, typed events, progress, quota
+ * awareness. A second request while a run is going gets 'already-running'.
+ */
+import type { Clock } from '../domain/clock.js';
+import type { UsageStats } from '../domain/types.js';
+import { errorMessage } from '../errors/app-error.js';
+import type { GatewayClient } from '../gateway/types.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/repository.js';
+import { errorCode, isFatalForRun, isQuotaError } from './errors.js';
+import type { DataChangedEvent, SyncEvents } from './events.js';
+import { mergeChanges } from './merge-changes.js';
+import { planRun, type SyncScope } from './plan-run.js';
+import { DEFAULT_PLANNER_OPTIONS, type PlannerOptions, type SyncTask } from './planner/index.js';
+import { ProgressTracker } from './progress.js';
+import { runTask } from './run-task.js';
+import type { SyncTrigger } from './status.js';
+
+export interface SyncEngineOptions {
+  store: Store;
+  client: GatewayClient;
+  clock: Clock;
+  logger: Logger;
+  events: SyncEvents;
+  /** PRMs to synchronise (config `pdls`); empty means all. */
+  selection?: readonly string[];
+  planner?: PlannerOptions;
+  /** Draw a progress bar (only when attached to a TTY). */
+  tty?: boolean;
+}
+
+export type RunOutcome =
+  | { status: 'already-running' }
+  | { status: 'ok' | 'quota-exhausted' | 'failed'; calls: number; changed: DataChangedEvent[]; error?: string };
+
+export interface RunState {
+  running: boolean;
+  progress: ProgressTracker | null;
+  lastRunStartedAt: number | null;
+  lastRunFinishedAt: number | null;
+  lastRunOk: boolean | null;
+  lastError: { code: string; message: string; at: number } | null;
+  lastRunCalls: number;
+  quotaPausedUntil: number | null;
+  /** Gateway quota counters read at the end of the last run (free call). */
+  lastStats: UsageStats | null;
+}
+
+export class SyncEngine implements SyncTrigger {
+  readonly state: RunState = {
+    running: false,
+    progress: null,
+    lastRunStartedAt: null,
+    lastRunFinishedAt: null,
+    lastRunOk: null,
+    lastError: null,
+    lastRunCalls: 0,
+    quotaPausedUntil: null,
+    lastStats: null,
+  };
+  private current: Promise<RunOutcome> | null = null;
+  private readonly abort = new AbortController();
+
+  constructor(readonly options: SyncEngineOptions) {}
+
+  start(): 'started' | 'already-running' {
+    if (this.current !== null) return 'already-running';
+    void this.run('full').catch(() => undefined);
+    return 'started';
+  }
+
+  /** Runs a sync of `scope`; resolves when done. Never throws for gateway failures. */
+  run(scope: SyncScope = 'full'): Promise<RunOutcome> {
+    if (this.current !== null) return Promise.resolve({ status: 'already-running' });
+    this.current = this.execute(scope).finally(() => {
+      this.current = null;
+    });
+    return this.current;
+  }
+
+  /** Resolves when the current run (if any) ends; stops new chunks from being fetched. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.current?.catch(() => undefined);
+  }
+
+  private async execute(scope: SyncScope): Promise<RunOutcome> {
+    const { clock, logger, events } = this.options;
+    const startedAt = clock.now();
+    Object.assign(this.state, { running: true, lastRunStartedAt: startedAt, lastRunCalls: 0 });
+    events.emit('sync-started', { startedAt });
+    const changed: DataChangedEvent[] = [];
+    try {
+      const { tasks } = await planRun(this.planInput(), scope);
+      const total = tasks.reduce((n, t) => n + t.calls, 0);
+      logger.info(
+        { scope, tasks: tasks.length, calls: total },
+        `sync started (${scope}): about ${total} gateway calls`,
+      );
+      const progress = new ProgressTracker({ clock, logger, events, tty: this.options.tty ?? false }, total, startedAt);
+      this.state.progress = progress;
+      const outcome = await this.runTasks(tasks, progress, changed);
+      progress.stop();
+      if (scope === 'full') await this.readUsageStats();
+      return this.finish(startedAt, outcome, changed);
+    } catch (err) {
+      return this.finish(startedAt, { status: 'failed', error: err }, changed);
+    }
+  }
+
+  private planInput() {
+    const { store, client, clock } = this.options;
+    return { store, client, clock, selection: this.options.selection ?? [], planner: this.plannerOptions() };
+  }
+
+  private plannerOptions(): PlannerOptions {
+    return this.options.planner ?? DEFAULT_PLANNER_OPTIONS;
+  }
+
+  private async runTasks(
+    tasks: SyncTask[],
+    progress: ProgressTracker,
+    changed: DataChangedEvent[],
+  ): Promise<{ status: 'ok' | 'quota-exhausted' | 'failed'; error?: unknown }> {
+    const { store, client, clock, events, logger } = this.options;
+    const ctx = {
+      store,
+      client,
+      now: () => clock.now(),
+      backoffMs: this.plannerOptions().backoffMs,
+      signal: this.abort.signal,
+      onCall: () => {
+        this.state.lastRunCalls += 1;
+        progress.tick();
+      },
+      onChanged: (event: DataChangedEvent) => {
+        changed.push(event);
+        events.emit('data-changed', event);
+      },
+    };
+    let failures = 0;
+    let lastError: unknown;
+    for (const task of tasks) {
+      if (this.abort.signal.aborted) return { status: 'failed', error: new Error('sync stopped by shutdown') };
+      progress.setTask(task.pdl, task.stream, describe(task));
+      const attemptAt = clock.now();
+      try {
+        await runTask(ctx, task);
+        await store.setStreamState({
+          pdl: task.pdl,
+          stream: task.stream,
+          lastSuccessAt: clock.now(),
+          lastAttemptAt: attemptAt,
+          lastError: null,
+        });
+      } catch (err) {
+        failures += 1;
+        lastError = err;
+        await store.setStreamState({
+          pdl: task.pdl,
+          stream: task.stream,
+          lastSuccessAt: (await store.getStreamState(task.pdl, task.stream))?.lastSuccessAt ?? null,
+          lastAttemptAt: attemptAt,
+          lastError: errorMessage(err),
+        });
+        if (isQuotaError(err) || this.quotaPaused() !== null) return { status: 'quota-exhausted', error: err };
+        if (isFatalForRun(err)) return { status: 'failed', error: err };
+        logger.warn(
+          { pdl: task.pdl, stream: task.stream, code: errorCode(err) },
+          `${describe(task)} failed: ${errorMessage(err)}`,
+        );
+      }
+    }
+    return failures > 0 && failures === tasks.length ? { status: 'failed', error: lastError } : { status: 'ok' };
+  }
+
+  private async readUsageStats(): Promise<void> {
+    try {
+      this.state.lastStats = await this.options.client.getUsageStats();
+    } catch (err) {
+      this.options.logger.debug(`could not read the gateway quota counters: ${errorMessage(err)}`);
+    }
+  }
+
+  private quotaPaused(): number | null {
+    const { client } = this.options;
+    return client.quotaPausedUntil('cached') ?? client.quotaPausedUntil('noCache');
+  }
+
+  private finish(
+    startedAt: number,
+    outcome: { status: 'ok' | 'quota-exhausted' | 'failed'; error?: unknown },
+    changed: DataChangedEvent[],
+  ): RunOutcome {
+    const { clock, logger, events } = this.options;
+    const finishedAt = clock.now();
+    const calls = this.state.lastRunCalls;
+    const merged = mergeChanges(changed);
+    this.state.quotaPausedUntil = this.quotaPaused();
+    Object.assign(this.state, { running: false, lastRunFinishedAt: finishedAt, progress: null });
+    if (outcome.status === 'failed') {
+      const error = { code: errorCode(outcome.error), message: errorMessage(outcome.error), at: finishedAt };
+      Object.assign(this.state, { lastRunOk: false, lastError: error });
+      logger.error({ code: error.code }, `sync failed: ${error.message}`);
+      events.emit('sync-failed', { startedAt, failedAt: finishedAt, error: error.message, code: error.code });
+      return { status: 'failed', calls, changed: merged, error: error.message };
+    }
+    if (outcome.status === 'quota-exhausted') {
+      const until = this.state.quotaPausedUntil;
+      const when = until === null ? 'at 00:00 UTC' : `at ${new Date(until).toISOString()}`;
+      logger.warn(`gateway daily quota exhausted: sync stopped cleanly, it resumes ${when}`);
+      this.state.lastError = {
+        code: 'QUOTA_EXHAUSTED',
+        message: `daily quota exhausted, resumes ${when}`,
+        at: finishedAt,
+      };
+    } else this.state.lastError = null;
+    this.state.lastRunOk = outcome.status === 'ok';
+    logger.info(
+      { calls, ms: finishedAt - startedAt },
+      `sync finished: ${calls} gateway calls, ${merged.length} streams changed`,
+    );
+    events.emit('sync-finished', { startedAt, finishedAt, calls, changed: merged });
+    return { status: outcome.status, calls, changed: merged };
+  }
+}
+
+function describe(task: SyncTask): string {
+  const where = task.range ? ` ${task.range.start}..${task.range.end}` : '';
+  return `${task.stream} ${task.pdl}${where}`;
+}
