@@ -9,7 +9,7 @@ const transform = {
 const common = {
   testEnvironment: 'node',
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transformIgnorePatterns: ['/node_modules/(?!(lit|lit-html|lit-element|@lit|@lit-labs|temporal-polyfill|temporal-utils|temporal-spec)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(lit|lit-html|lit-element|@lit|@lit-labs|temporal-polyfill|temporal-utils|temporal-spec|cookie)/)'],
   transform,
 };
 export default {
