@@ -137,3 +137,19 @@ export function parisDayHours(date: LocalDate): number {
 export function parisToday(nowMs: number): LocalDate {
   return parisDate(nowMs);
 }
+
+const NAIVE_RE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Naive wall-clock arithmetic (no zone): `2026-03-29 01:30:00` + 30 → `2026-03-29 02:00:00`. */
+export function addNaiveMinutes(naive: string, minutes: number): string {
+  const m = NAIVE_RE.exec(naive.trim());
+  if (!m) throw new RangeError(`not a YYYY-MM-DD HH:MM:SS time: ${JSON.stringify(naive)}`);
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) + minutes * 60_000;
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** True when `naive` is a well-formed `YYYY-MM-DD HH:MM[:SS]` (or `T`-separated) wall-clock time. */
+export function isNaiveDateTime(naive: string): boolean {
+  return NAIVE_RE.test(naive.trim());
+}

@@ -1,0 +1,87 @@
+/**
+ * Load-curve readings from the v2 gateway → `CurveReading`s with exact UTC interval starts.
+ *
+ * The v2 gateway labels each reading with its interval START, obtained by naively subtracting
+ * `interval_length` from Enedis' END label. That loses information on DST days, so each label is turned
+ * back into its end label (+interval, naive), resolved in Europe/Paris (the first occurrence of an
+ * ambiguous time is summer time, the second winter time: occurrences are told apart by their ORDER in
+ * the response), and the interval is then subtracted in absolute time. Readings are never deduplicated
+ * by label: the spring-forward day has 46 half-hours, the fall-back day 50.
+ */
+import { addNaiveMinutes, parisNaiveToUtc } from './time.js';
+import type { CurveReading } from './types.js';
+
+export interface RawCurveReading {
+  /** Average power over the interval, integer W. */
+  value: number;
+  /** Naive Paris wall-clock label, `YYYY-MM-DD HH:MM:SS`. */
+  date: string;
+  /** ISO 8601 duration (`PT30M`, `PT60M`, `PT15M`, `PT10M`, `PT1H`); PT30M when absent. */
+  intervalLength?: string | null;
+}
+
+export type LabelConvention = 'start' | 'end' | 'auto';
+
+export interface NormalisedCurve {
+  readings: CurveReading[];
+  /** The labels were found (or declared) to be interval ENDS. */
+  endLabelled: boolean;
+}
+
+const DURATION_RE = /^PT(?:(\d+)H)?(?:(\d+)M)?$/i;
+
+/** Minutes of an ISO 8601 interval length; 30 when absent. Throws on an unknown shape. */
+export function intervalMinutes(length: string | null | undefined): number {
+  if (!length) return 30;
+  const m = DURATION_RE.exec(length.trim());
+  const minutes = m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : 0;
+  if (!minutes) throw new RangeError(`unknown interval_length ${JSON.stringify(length)}`);
+  return minutes;
+}
+
+function timeOfDay(label: string): string {
+  return label.trim().slice(11, 16);
+}
+
+/**
+ * End-labelled data (v1, raw Enedis) runs `00:30 … 24:00` (the next day's `00:00`). Detected when the
+ * first reading sits one interval after midnight and the last one at midnight of a later day.
+ */
+export function looksEndLabelled(raw: readonly RawCurveReading[]): boolean {
+  if (raw.length < 2) return false;
+  const first = raw[0]!;
+  const last = raw[raw.length - 1]!;
+  const expectedFirst = addNaiveMinutes(`${first.date.slice(0, 10)} 00:00:00`, intervalMinutes(first.intervalLength));
+  return (
+    timeOfDay(first.date) === timeOfDay(expectedFirst) &&
+    timeOfDay(last.date) === '00:00' &&
+    last.date.slice(0, 10) > first.date.slice(0, 10)
+  );
+}
+
+/** Resolves end labels in Paris; the n-th occurrence of an ambiguous label picks summer, then winter. */
+function endInstant(endLabel: string, seen: Map<string, number>): number {
+  // Only wall times between 02:00 and 03:00 can be ambiguous in Europe/Paris.
+  if (endLabel.slice(11, 13) !== '02') return parisNaiveToUtc(endLabel, 'earlier');
+  const earlier = parisNaiveToUtc(endLabel, 'earlier');
+  const later = parisNaiveToUtc(endLabel, 'later');
+  if (earlier === later) return earlier;
+  const count = seen.get(endLabel) ?? 0;
+  seen.set(endLabel, count + 1);
+  return count === 0 ? earlier : later;
+}
+
+export function normaliseLoadCurve(
+  raw: readonly RawCurveReading[],
+  convention: LabelConvention = 'start',
+): NormalisedCurve {
+  const endLabelled = convention === 'end' || (convention === 'auto' && looksEndLabelled(raw));
+  const seen = new Map<string, number>();
+  const readings = raw.map((r): CurveReading => {
+    const minutes = intervalMinutes(r.intervalLength);
+    const label = r.date.trim().replace('T', ' ');
+    const endLabel = endLabelled ? addNaiveMinutes(label, 0) : addNaiveMinutes(label, minutes);
+    return { start: endInstant(endLabel, seen) - minutes * 60_000, minutes, w: r.value };
+  });
+  return { readings, endLabelled };
+}

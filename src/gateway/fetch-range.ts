@@ -1,0 +1,72 @@
+/**
+ * Runs a request plan: one call after the other (newest window first), each chunk normalised and
+ * handed to `onChunk` (awaited, so the caller can store it in a transaction) before the next call.
+ * `NO_DATA` is not an error here: that window simply has no data. Any other failure stops the run; the
+ * chunks already delivered stay delivered, and the error carries the number of calls made.
+ */
+import type * as v from 'valibot';
+import type { DateRange } from '../domain/types.js';
+import { type CallContext, callGateway } from './call-gateway.js';
+import { GatewayError, GatewayNoDataError, GatewayNotActivatedError } from './errors.js';
+import { ENDPOINT_RULES, type PlannedCall } from './plan-requests.js';
+import type { FetchOptions, FetchResult } from './types.js';
+
+export interface RangeSpec<Raw, Item> {
+  schema: v.GenericSchema<unknown, Raw>;
+  /** Raw payload → domain items of the call's days only. */
+  normalise(raw: Raw, range: DateRange): Item[];
+  timeoutMs: number;
+  sortKey(item: Item): number | string;
+}
+
+export async function fetchPlannedRange<Raw, Item>(
+  ctx: CallContext,
+  calls: readonly PlannedCall[],
+  spec: RangeSpec<Raw, Item>,
+  options: FetchOptions<Item[]> = {},
+): Promise<FetchResult<Item[]>> {
+  const counter = { calls: 0 };
+  const all: Item[] = [];
+  let partial = false;
+  for (const call of calls) {
+    const chunk = await fetchOne(ctx, call, spec, counter, options.signal);
+    partial ||= chunk.partial;
+    all.push(...chunk.data);
+    await options.onChunk?.(chunk);
+  }
+  const key = spec.sortKey;
+  all.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  return { data: all, partial, calls: counter.calls };
+}
+
+async function fetchOne<Raw, Item>(
+  ctx: CallContext,
+  call: PlannedCall,
+  spec: RangeSpec<Raw, Item>,
+  counter: { calls: number },
+  signal: AbortSignal | undefined,
+): Promise<{ range: DateRange; data: Item[]; partial: boolean }> {
+  try {
+    const res = await callGateway(ctx, {
+      endpoint: `GET ${ENDPOINT_RULES[call.endpoint].path}`,
+      path: call.path,
+      query: call.query,
+      schema: spec.schema,
+      enveloped: true,
+      bucket: 'cached',
+      timeoutMs: spec.timeoutMs,
+      counter,
+      ...(signal ? { signal } : {}),
+    });
+    return { range: call.range, data: spec.normalise(res.data, call.range), partial: res.partial };
+  } catch (err) {
+    if (err instanceof GatewayNoDataError) return { range: call.range, data: [], partial: false };
+    if (err instanceof GatewayNotActivatedError) err.range = call.range;
+    if (err instanceof GatewayError) err.calls = counter.calls;
+    throw err;
+  }
+}

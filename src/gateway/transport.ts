@@ -1,0 +1,63 @@
+/**
+ * One HTTP exchange with a timeout, through an injectable seam: an undici `Dispatcher` (used with
+ * undici's `fetch`) or any fetch-like function. Network failures become `GatewayNetworkError`s; the
+ * body is read inside the timeout so a stalled or truncated body fails like a timeout or a reset.
+ */
+import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import { errorMessage } from '../errors/app-error.js';
+import { GatewayNetworkError } from './errors.js';
+
+export interface HttpResponseLike {
+  status: number;
+  text(): Promise<string>;
+}
+
+export interface HttpRequestInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+export type FetchLike = (url: string, init: HttpRequestInit) => Promise<HttpResponseLike>;
+
+export type Fetcher = Dispatcher | FetchLike;
+
+export function toFetchLike(fetcher?: Fetcher): FetchLike {
+  if (typeof fetcher === 'function') return fetcher;
+  const dispatcher = fetcher;
+  return (url, init) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) });
+}
+
+export interface HttpExchange {
+  status: number;
+  body: string;
+}
+
+function describe(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? errorMessage(err);
+}
+
+export async function sendRequest(
+  fetchLike: FetchLike,
+  url: string,
+  init: Omit<HttpRequestInit, 'signal'>,
+  endpoint: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<HttpExchange> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  try {
+    const response = await fetchLike(url, { ...init, signal: combined });
+    return { status: response.status, body: await response.text() };
+  } catch (err) {
+    if (signal?.aborted) throw signal.reason ?? err;
+    const detail = timeout.signal.aborted ? `no answer within ${timeoutMs} ms` : describe(err);
+    throw new GatewayNetworkError(endpoint, detail, { cause: err });
+  } finally {
+    clearTimeout(timer);
+  }
+}
