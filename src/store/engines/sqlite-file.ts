@@ -1,0 +1,2 @@
+/** Name of the SQLite database file inside the data directory. */
+export const SQLITE_FILE_NAME = 'myelectricaldata.db';

@@ -1,0 +1,257 @@
+/**
+ * The `Store` implementation shared by every engine: portable SQL over a `SqlRunner`. Engine
+ * differences (placeholders, upsert syntax, transactions, driver value types) live in the runners and
+ * in `row-codec.ts`, so the three engines behave identically.
+ */
+import type {
+  Address,
+  Contract,
+  CurveReading,
+  DailyEnergy,
+  DateRange,
+  Direction,
+  EcoWattSignal,
+  LocalDate,
+  MaxPower,
+  TempoDay,
+  UsagePoint,
+} from '../domain/types.js';
+import { curveCoverageQueries } from './curve-coverage-sql.js';
+import type { CurveDayCoverage, DayAttempt, Store, StoredUsagePoint, StreamName, StreamState } from './repository.js';
+import {
+  dayAttemptFromRow,
+  ecoWattFromRow,
+  int,
+  lastPerKey,
+  num,
+  storedUsagePointRow,
+  streamStateFromRow,
+  tempoColor,
+  usagePointFromRow,
+  usagePointRow,
+} from './row-codec.js';
+import type { SqlRunner, SqlValue, UpsertSpec } from './sql-runner.js';
+import { StoreError } from './store-error.js';
+import { TABLES } from './tables.js';
+
+const RANGE = 'date >= ? AND date < ?';
+
+export class SqlStore implements Store {
+  constructor(private readonly runner: SqlRunner) {}
+
+  get engine(): Store['engine'] {
+    return this.runner.dialect;
+  }
+
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.runner.inTransaction) return fn(this);
+    return this.runner.transaction((r) => fn(new SqlStore(r)));
+  }
+
+  /** Several statements as one: joins the current transaction or opens one. */
+  private atomic<T>(fn: (r: SqlRunner) => Promise<T>): Promise<T> {
+    return this.runner.inTransaction ? fn(this.runner) : this.runner.transaction(fn);
+  }
+
+  private async upsert(spec: UpsertSpec, rows: SqlValue[][]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.atomic((r) => r.upsert(spec, rows));
+  }
+
+  async upsertUsagePoints(points: UsagePoint[], seenAt: number): Promise<void> {
+    const rows = lastPerKey(points, (p) => p.pdl).map((p) => usagePointRow(p, seenAt));
+    await this.upsert(TABLES.usagePoints, rows);
+  }
+
+  /** Writes usage points with their contract, address and last-seen time as given (for `copyStore`). */
+  async importUsagePoints(points: StoredUsagePoint[]): Promise<void> {
+    await this.upsert(TABLES.usagePointsAll, points.map(storedUsagePointRow));
+  }
+
+  async listUsagePoints(): Promise<StoredUsagePoint[]> {
+    return (await this.runner.all('SELECT * FROM usage_points ORDER BY pdl')).map(usagePointFromRow);
+  }
+
+  async getUsagePoint(pdl: string): Promise<StoredUsagePoint | null> {
+    const rows = await this.runner.all('SELECT * FROM usage_points WHERE pdl = ?', [pdl]);
+    return rows.length === 0 ? null : usagePointFromRow(rows[0]!);
+  }
+
+  setContract(contract: Contract): Promise<void> {
+    return this.setJson('contract', contract.pdl, contract);
+  }
+
+  setAddress(address: Address): Promise<void> {
+    return this.setJson('address', address.pdl, address);
+  }
+
+  private async setJson(column: 'contract' | 'address', pdl: string, value: unknown): Promise<void> {
+    await this.atomic(async (r) => {
+      const found = await r.all('SELECT pdl FROM usage_points WHERE pdl = ?', [pdl]);
+      if (found.length === 0) {
+        throw new StoreError(
+          'STORE_UNKNOWN_PDL',
+          `cannot store the ${column} of usage point ${pdl}: it is not in the store; store the usage point first.`,
+        );
+      }
+      await r.run(`UPDATE usage_points SET ${column} = ? WHERE pdl = ?`, [JSON.stringify(value), pdl]);
+    });
+  }
+
+  async upsertDaily(pdl: string, direction: Direction, rows: DailyEnergy[]): Promise<void> {
+    const values = lastPerKey(rows, (r) => r.date).map((r) => [pdl, direction, r.date, int(r.wh, 'wh')]);
+    await this.upsert(TABLES.dailyEnergy, values);
+  }
+
+  async listDaily(pdl: string, direction: Direction, range: DateRange): Promise<DailyEnergy[]> {
+    const rows = await this.runner.all(
+      `SELECT date, wh FROM daily_energy WHERE pdl = ? AND direction = ? AND ${RANGE} ORDER BY date`,
+      [pdl, direction, range.start, range.end],
+    );
+    return rows.map((r) => ({ date: String(r.date), wh: num(r.wh) }));
+  }
+
+  async upsertCurve(pdl: string, direction: Direction, rows: CurveReading[]): Promise<void> {
+    const values = lastPerKey(rows, (r) => r.start).map((r) => [
+      pdl,
+      direction,
+      int(r.start, 'start'),
+      int(r.minutes, 'minutes'),
+      int(r.w, 'w'),
+    ]);
+    await this.upsert(TABLES.loadCurve, values);
+  }
+
+  async listCurve(pdl: string, direction: Direction, from: number, to: number): Promise<CurveReading[]> {
+    const rows = await this.runner.all(
+      'SELECT start_utc, minutes, w FROM load_curve WHERE pdl = ? AND direction = ? AND start_utc >= ? AND start_utc < ? ORDER BY start_utc',
+      [pdl, direction, from, to],
+    );
+    return rows.map((r) => ({ start: num(r.start_utc), minutes: num(r.minutes), w: num(r.w) }));
+  }
+
+  async curveCoverage(pdl: string, direction: Direction, range: DateRange): Promise<CurveDayCoverage[]> {
+    const out: CurveDayCoverage[] = [];
+    for (const q of curveCoverageQueries(pdl, direction, range)) {
+      const rows = await this.runner.all(q.text, q.params);
+      for (const r of rows) out.push({ date: String(r.day), minutes: num(r.minutes), readings: num(r.readings) });
+    }
+    return out;
+  }
+
+  async upsertMaxPower(pdl: string, rows: MaxPower[]): Promise<void> {
+    const values = lastPerKey(rows, (r) => r.date).map((r) => [pdl, r.date, int(r.va, 'va'), int(r.at, 'at')]);
+    await this.upsert(TABLES.maxPower, values);
+  }
+
+  async listMaxPower(pdl: string, range: DateRange): Promise<MaxPower[]> {
+    const rows = await this.runner.all(
+      `SELECT date, va, peak_at FROM max_power WHERE pdl = ? AND ${RANGE} ORDER BY date`,
+      [pdl, range.start, range.end],
+    );
+    return rows.map((r) => ({ date: String(r.date), va: num(r.va), at: num(r.peak_at) }));
+  }
+
+  async upsertTempo(days: TempoDay[]): Promise<void> {
+    await this.upsert(
+      TABLES.tempoDays,
+      lastPerKey(days, (d) => d.date).map((d) => [d.date, d.color]),
+    );
+  }
+
+  async listTempo(range: DateRange): Promise<TempoDay[]> {
+    const rows = await this.runner.all(`SELECT date, color FROM tempo_days WHERE ${RANGE} ORDER BY date`, [
+      range.start,
+      range.end,
+    ]);
+    return rows.map((r) => ({ date: String(r.date), color: tempoColor(r.color) }));
+  }
+
+  async upsertEcoWatt(signals: EcoWattSignal[]): Promise<void> {
+    const values = lastPerKey(signals, (s) => s.date).map((s) => [
+      s.date,
+      int(s.level, 'level'),
+      s.message,
+      JSON.stringify(s.hourly),
+    ]);
+    await this.upsert(TABLES.ecowattSignals, values);
+  }
+
+  async listEcoWatt(range: DateRange): Promise<EcoWattSignal[]> {
+    const rows = await this.runner.all(
+      `SELECT date, level, message, hourly FROM ecowatt_signals WHERE ${RANGE} ORDER BY date`,
+      [range.start, range.end],
+    );
+    return rows.map(ecoWattFromRow);
+  }
+
+  async listDayAttempts(pdl: string, stream: StreamName, range: DateRange): Promise<DayAttempt[]> {
+    const rows = await this.runner.all(
+      `SELECT * FROM day_attempts WHERE pdl = ? AND stream = ? AND ${RANGE} ORDER BY date`,
+      [pdl, stream, range.start, range.end],
+    );
+    return rows.map(dayAttemptFromRow);
+  }
+
+  async upsertDayAttempts(pdl: string, stream: StreamName, attempts: DayAttempt[]): Promise<void> {
+    const values = lastPerKey(attempts, (a) => a.date).map((a) => [
+      pdl,
+      stream,
+      a.date,
+      int(a.attempts, 'attempts'),
+      int(a.lastAttemptAt, 'lastAttemptAt'),
+      a.nextRetryAt === null ? null : int(a.nextRetryAt, 'nextRetryAt'),
+      a.lastError,
+    ]);
+    await this.upsert(TABLES.dayAttempts, values);
+  }
+
+  async deleteDayAttempts(pdl: string, stream: StreamName, dates: LocalDate[]): Promise<void> {
+    if (dates.length === 0) return;
+    await this.atomic(async (r) => {
+      for (let i = 0; i < dates.length; i += 500) {
+        const part = dates.slice(i, i + 500);
+        await r.run(
+          `DELETE FROM day_attempts WHERE pdl = ? AND stream = ? AND date IN (${part.map(() => '?').join(', ')})`,
+          [pdl, stream, ...part],
+        );
+      }
+    });
+  }
+
+  async getStreamState(pdl: string, stream: StreamName): Promise<StreamState | null> {
+    const rows = await this.runner.all('SELECT * FROM stream_state WHERE pdl = ? AND stream = ?', [pdl, stream]);
+    return rows.length === 0 ? null : streamStateFromRow(rows[0]!);
+  }
+
+  async listStreamStates(): Promise<StreamState[]> {
+    return (await this.runner.all('SELECT * FROM stream_state ORDER BY pdl, stream')).map(streamStateFromRow);
+  }
+
+  async setStreamState(s: StreamState): Promise<void> {
+    const opt = (v: number | null, f: string) => (v === null ? null : int(v, f));
+    await this.upsert(TABLES.streamState, [
+      [s.pdl, s.stream, opt(s.lastSuccessAt, 'lastSuccessAt'), opt(s.lastAttemptAt, 'lastAttemptAt'), s.lastError],
+    ]);
+  }
+
+  async getCursor(exporter: string, key: string): Promise<string | null> {
+    const rows = await this.runner.all('SELECT value FROM exporter_cursors WHERE exporter = ? AND cursor_key = ?', [
+      exporter,
+      key,
+    ]);
+    return rows.length === 0 ? null : String(rows[0]!.value);
+  }
+
+  async setCursor(exporter: string, key: string, value: string): Promise<void> {
+    await this.upsert(TABLES.exporterCursors, [[exporter, key, value]]);
+  }
+
+  async deleteCursor(exporter: string, key: string): Promise<void> {
+    await this.runner.run('DELETE FROM exporter_cursors WHERE exporter = ? AND cursor_key = ?', [exporter, key]);
+  }
+}
