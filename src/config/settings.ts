@@ -1,0 +1,193 @@
+/**
+ * The single source of truth for every setting: type, default, documentation and secrecy.
+ *
+ * Keys are snake_case and identical in the YAML config file and the add-on options file; the environment
+ * variable is the UPPER_CASE key (`client_secret` ⇔ `CLIENT_SECRET`). `configDocs()` derives the README
+ * table and the add-on option types from this schema; `loadConfig()` validates every source against it.
+ *
+ * Metadata per setting (all optional):
+ * - `secret`: never logged or shown (registered with the redactor as soon as it is loaded);
+ * - `expect`: what a valid value looks like, used in the fix of an error line ("set PORT to …");
+ * - `defaultText`: documentation of a default computed at load time (data_dir, add-on mode);
+ * - `envOnly`: only read from the environment (set by the Home Assistant Supervisor);
+ * - `addonType`: the Supervisor option type, when it cannot be derived from the schema.
+ */
+import * as v from 'valibot';
+
+export type SettingMeta = {
+  secret?: boolean;
+  expect?: string;
+  defaultText?: string;
+  envOnly?: boolean;
+  addonType?: string;
+};
+
+const PDL = /^\d{14}$/;
+const pdlId = v.pipe(v.string(), v.regex(PDL, 'is not a 14-digit PDL number'));
+const httpUrl = v.pipe(
+  v.string(),
+  v.url('is not a URL'),
+  v.regex(/^https?:\/\//i, 'is not an http:// or https:// URL'),
+  v.transform((s) => s.replace(/\/+$/, '')),
+);
+const price = (what: string) =>
+  v.optional(
+    v.pipe(
+      v.number('is not a number'),
+      v.minValue(0, 'is negative'),
+      v.description(`${what} price in EUR per kWh, used to compute costs.`),
+      v.metadata({ expect: 'a price in EUR per kWh such as 0.2516' }),
+    ),
+  );
+const text = (description: string, m: SettingMeta = {}) =>
+  v.optional(v.pipe(v.string(), v.description(description), v.metadata(m)));
+const flag = (fallback: boolean, description: string) =>
+  v.optional(v.pipe(v.boolean(), v.description(description)), fallback);
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+
+export const settings = {
+  client_id: text('MyElectricalData client id (account page). Only used when exchanging the secret for a token.'),
+  client_secret: text('MyElectricalData client secret (account page). Required to sync from the gateway.', {
+    secret: true,
+    expect: 'the client secret shown on your MyElectricalData account page',
+  }),
+  gateway_url: v.optional(
+    v.pipe(
+      httpUrl,
+      v.description(
+        'API root of the MyElectricalData v2 gateway; the client appends paths such as `/pdl` to it ' +
+          '(the public v2 API root is `https://www.v2.myelectricaldata.fr/api`).',
+      ),
+      v.metadata({ expect: 'the gateway API root such as https://www.v2.myelectricaldata.fr/api' }),
+    ),
+    'https://api.myelectricaldata.fr',
+  ),
+  data_dir: v.pipe(
+    v.string(),
+    v.minLength(1, 'is empty'),
+    v.description('Folder for the SQLite database, cursors and exports. Also where `config.yaml` is looked up.'),
+    v.metadata({ defaultText: '`/data` if it exists, else `./data`', expect: 'a writable folder such as ./data' }),
+  ),
+  port: v.optional(
+    v.pipe(
+      v.number('is not a number'),
+      v.integer('is not a whole number'),
+      v.minValue(0, 'is not a TCP port (0-65535)'),
+      v.maxValue(65535, 'is not a TCP port (0-65535)'),
+      v.description('TCP port of the local API (0 picks a free port).'),
+      v.metadata({ expect: 'a TCP port such as 8080', addonType: 'port' }),
+    ),
+    8080,
+  ),
+  log_level: v.optional(
+    v.pipe(v.picklist(LOG_LEVELS), v.description('Log verbosity.'), v.metadata({ expect: LOG_LEVELS.join(', ') })),
+    'info',
+  ),
+  database_url: text(
+    'Database URL: `postgres://…`, `mysql://…` or `sqlite:<path>`. Empty: SQLite file in `data_dir`. ' +
+      'A password in the URL is never logged.',
+    { expect: 'a URL such as postgres://user:password@host:5432/db' },
+  ),
+  pdls: v.optional(
+    v.pipe(
+      v.array(pdlId, 'is not a list'),
+      v.description('PDL ids (14 digits) to sync; empty syncs every PDL of the account. Env: comma-separated.'),
+      v.metadata({ expect: 'a comma-separated list of 14-digit PDL numbers' }),
+    ),
+    [],
+  ),
+  pdl_names: v.optional(
+    v.pipe(
+      v.record(pdlId, v.string(), 'is not a map'),
+      v.description('Display names per PDL. Env and add-on: `12345678901234=Maison,98765432109876=Garage`.'),
+      v.metadata({ expect: 'pairs such as 12345678901234=Maison,98765432109876=Garage', addonType: 'str' }),
+    ),
+    {},
+  ),
+  sync_curve: flag(true, 'Also sync the 30-minute load curve (slower, needed for hourly statistics).'),
+  sync_on_start: flag(true, 'Run a sync immediately at start-up instead of waiting for the schedule.'),
+  home_assistant: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.description('Import long-term statistics into Home Assistant.'),
+      v.metadata({ defaultText: '`true` in add-on mode (`SUPERVISOR_TOKEN` set), else `false`' }),
+    ),
+  ),
+  ha_url: v.optional(
+    v.pipe(
+      httpUrl,
+      v.description('Home Assistant base URL, e.g. `http://homeassistant.local:8123`.'),
+      v.metadata({
+        defaultText: '`http://supervisor/core` in add-on mode',
+        expect: 'a URL such as http://homeassistant.local:8123',
+      }),
+    ),
+  ),
+  ha_token: text('Home Assistant long-lived access token (not needed in add-on mode).', {
+    secret: true,
+    expect: 'a long-lived access token from your Home Assistant profile page',
+  }),
+  energy_dashboard: v.optional(
+    v.pipe(
+      v.picklist(['off', 'auto'] as const),
+      v.description('`auto` adds the imported statistics to the Energy Dashboard when it has no grid source yet.'),
+      v.metadata({ expect: 'off or auto' }),
+    ),
+    'off',
+  ),
+  price_base_kwh: price('Base tariff'),
+  price_hc_kwh: price('Off-peak (heures creuses)'),
+  price_hp_kwh: price('Peak (heures pleines)'),
+  price_production_kwh: price('Production (sold energy)'),
+  mqtt_url: v.optional(
+    v.pipe(
+      v.string(),
+      v.url('is not an mqtt:// or mqtts:// URL'),
+      v.regex(/^mqtts?:\/\/[^\s/]+/i, 'is not an mqtt:// or mqtts:// URL'),
+      v.description('MQTT broker URL (`mqtt://host:1883` or `mqtts://host:8883`). Empty: MQTT export off.'),
+      v.metadata({ expect: 'a broker URL such as mqtt://127.0.0.1:1883' }),
+    ),
+  ),
+  mqtt_username: text('MQTT user name.'),
+  mqtt_password: text('MQTT password.', { secret: true }),
+  mqtt_client_id: text('MQTT client id. Empty: a random id.'),
+  mqtt_prefix: v.optional(
+    v.pipe(v.string(), v.minLength(1, 'is empty'), v.description('Topic prefix for states.')),
+    'myelectricaldata',
+  ),
+  mqtt_qos: v.optional(
+    v.pipe(
+      v.picklist([0, 1, 2] as const, 'is not 0, 1 or 2'),
+      v.description('MQTT QoS of published messages.'),
+      v.metadata({ expect: '0, 1 or 2' }),
+    ),
+    1,
+  ),
+  mqtt_retain: flag(true, 'Publish states retained.'),
+  mqtt_discovery: flag(true, 'Publish Home Assistant MQTT discovery configs.'),
+  mqtt_discovery_prefix: v.optional(
+    v.pipe(v.string(), v.minLength(1, 'is empty'), v.description('Home Assistant MQTT discovery prefix.')),
+    'homeassistant',
+  ),
+  mqtt_ca: text('Path to a PEM CA certificate for `mqtts://`.'),
+  mqtt_cert: text('Path to a PEM client certificate for `mqtts://`.'),
+  mqtt_key: text('Path to the PEM private key of `mqtt_cert`.'),
+  mqtt_insecure: flag(false, 'Accept any broker TLS certificate (testing only).'),
+  supervisor_token: text('Set by the Home Assistant Supervisor in add-on mode; read from the environment only.', {
+    secret: true,
+    envOnly: true,
+  }),
+} satisfies v.ObjectEntries;
+
+export type SettingKey = keyof typeof settings;
+export const SETTING_KEYS = Object.keys(settings) as SettingKey[];
+
+export const ConfigSchema = v.object(settings);
+export type Config = v.InferOutput<typeof ConfigSchema>;
+/** A partial, not yet validated configuration (one source, or the merge of several). */
+export type RawConfig = Partial<Record<SettingKey, unknown>>;
+
+export function envName(key: string): string {
+  return key.toUpperCase();
+}

@@ -1,0 +1,239 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, type ConfigFs, type LoadConfigOptions, loadConfig } from '../../src/config/index.js';
+import { redactText } from '../../src/log/redact.js';
+
+const FIXTURES = join(__dirname, 'fixtures');
+const fixture = (name: string) => join(FIXTURES, name);
+const NO_OPTIONS = fixture('absent-options.json');
+
+/** The real file system, except that the add-on data folder `/data` never exists. */
+const realFs: ConfigFs = {
+  exists: (path) => path !== '/data' && existsSync(path),
+  read: (path) => readFileSync(path, 'utf8'),
+};
+
+function load(options: Partial<LoadConfigOptions> = {}) {
+  return loadConfig({ env: {}, optionsFile: NO_OPTIONS, fs: realFs, ...options });
+}
+
+function problemsOf(options: Partial<LoadConfigOptions>): string[] {
+  try {
+    load(options);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig: defaults', () => {
+  it('applies every default when nothing is configured', () => {
+    const { config, files, warnings } = load();
+    expect(config).toMatchObject({
+      gateway_url: 'https://api.myelectricaldata.fr',
+      data_dir: './data',
+      port: 8080,
+      log_level: 'info',
+      pdls: [],
+      pdl_names: {},
+      sync_curve: true,
+      sync_on_start: true,
+      home_assistant: false,
+      energy_dashboard: 'off',
+      mqtt_prefix: 'myelectricaldata',
+      mqtt_qos: 1,
+      mqtt_retain: true,
+      mqtt_discovery: true,
+      mqtt_discovery_prefix: 'homeassistant',
+      mqtt_insecure: false,
+    });
+    expect(config.client_secret).toBeUndefined();
+    expect(files).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('uses /data as the data folder when it exists (add-on and Docker)', () => {
+    const fs: ConfigFs = { exists: (path) => path === '/data', read: () => '' };
+    expect(loadConfig({ env: {}, optionsFile: NO_OPTIONS, fs }).config.data_dir).toBe('/data');
+  });
+
+  it('turns Home Assistant on through the Supervisor in add-on mode', () => {
+    const { config } = load({ env: { SUPERVISOR_TOKEN: 'supervisor-token-value' } });
+    expect(config.home_assistant).toBe(true);
+    expect(config.ha_url).toBe('http://supervisor/core');
+    expect(config.supervisor_token).toBe('supervisor-token-value');
+    expect(redactText('token supervisor-token-value')).toBe('token ***');
+  });
+});
+
+describe('loadConfig: YAML config file', () => {
+  it('reads a valid file and coerces its values', () => {
+    const { config, files } = load({ env: { CONFIG_FILE: fixture('valid.yaml') } });
+    expect(files).toEqual([fixture('valid.yaml')]);
+    expect(config).toMatchObject({
+      client_id: 'my-client-id',
+      client_secret: 'yaml-secret-value',
+      gateway_url: 'http://127.0.0.1:9999/api',
+      port: 9090,
+      log_level: 'debug',
+      pdls: ['12345678901234', '98765432109876'],
+      pdl_names: { '12345678901234': 'Maison' },
+      sync_curve: false,
+      price_base_kwh: 0.2516,
+      mqtt_qos: 2,
+    });
+  });
+
+  it('registers secrets, and passwords inside URLs, with the redactor as soon as they are loaded', () => {
+    load({ env: { CONFIG_FILE: fixture('valid.yaml') } });
+    expect(redactText('a yaml-secret-value b mqtt-secret-value c broker-pass')).toBe('a *** b *** c ***');
+  });
+
+  it.each(['empty.yaml', 'comments-only.yaml'])('treats %s as "nothing set"', (name) => {
+    const { config, warnings } = load({ env: { CONFIG_FILE: fixture(name) } });
+    expect(config.port).toBe(8080);
+    expect(warnings).toEqual([]);
+  });
+
+  it('finds config.yaml in the data folder without CONFIG_FILE', () => {
+    const { config, files } = load({ env: { DATA_DIR: FIXTURES } });
+    expect(files).toEqual([join(FIXTURES, 'config.yaml')]);
+    expect(config.port).toBe(6060);
+  });
+
+  it('reports malformed YAML in one line naming the file', () => {
+    const problems = problemsOf({ env: { CONFIG_FILE: fixture('malformed.yaml') } });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^.*malformed\.yaml: cannot be read \(.* at line 1, column 7\); fix the syntax of the file$/,
+    );
+  });
+
+  it('reports a file that is not a map of settings', () => {
+    expect(problemsOf({ env: { CONFIG_FILE: fixture('not-a-map.yaml') } })).toEqual([
+      `${fixture('not-a-map.yaml')}: is not a map of settings; write one "key: value" per line`,
+    ]);
+  });
+
+  it('reports a CONFIG_FILE that does not exist', () => {
+    const missing = fixture('missing.yaml');
+    expect(problemsOf({ env: { CONFIG_FILE: missing } })).toEqual([
+      `CONFIG_FILE: "${missing}" does not exist; set CONFIG_FILE to your YAML file or unset it`,
+    ]);
+  });
+
+  it('warns about unknown keys with a suggestion and ignores env-only keys', () => {
+    const file = fixture('unknown-key.yaml');
+    const { config, warnings } = load({ env: { CONFIG_FILE: file } });
+    expect(config.port).toBe(9091);
+    expect(config.supervisor_token).toBeUndefined();
+    expect(warnings).toEqual([
+      `${file}: unknown setting "prot" is ignored; did you mean "port"? see the configuration table in README.md`,
+      `${file}: unknown setting "mqtt_prefixx" is ignored; did you mean "mqtt_prefix"? see the configuration table in README.md`,
+      `${file}: unknown setting "completely_unrelated_thing" is ignored; see the configuration table in README.md`,
+      `${file}: supervisor_token is ignored; it is read from the environment only`,
+    ]);
+  });
+
+  it('reports every wrong type in one line naming the file, the key, the problem and the fix', () => {
+    const file = fixture('wrong-types.yaml');
+    const problems = problemsOf({ env: { CONFIG_FILE: file } });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `${file}: gateway_url: "not a url" is not a URL; set gateway_url in ${file} to the gateway API root such as https://www.v2.myelectricaldata.fr/api`,
+        `${file}: port: "eighty" is not a number; set port in ${file} to a TCP port such as 8080`,
+        `${file}: log_level: "verbose" is not one of trace, debug, info, warn, error; set log_level in ${file} to trace, debug, info, warn, error`,
+        `${file}: pdls: item "123" is not a 14-digit PDL number; set pdls in ${file} to a comma-separated list of 14-digit PDL numbers`,
+        `${file}: sync_curve: "maybe" is not true or false; set sync_curve in ${file} to true or false`,
+        `${file}: price_hc_kwh: -1 is negative; set price_hc_kwh in ${file} to a price in EUR per kWh such as 0.2516`,
+        `${file}: mqtt_qos: 5 is not 0, 1 or 2; set mqtt_qos in ${file} to 0, 1 or 2`,
+      ]),
+    );
+    expect(problems).toHaveLength(7);
+  });
+});
+
+describe('loadConfig: add-on options file', () => {
+  it('reads options.json, parses list and map text, and treats empty strings as not set', () => {
+    const { config, files } = load({ optionsFile: fixture('options.json') });
+    expect(files).toEqual([fixture('options.json')]);
+    expect(config).toMatchObject({
+      client_secret: 'options-secret-value',
+      port: 7070,
+      log_level: 'warn',
+      pdls: ['12345678901234', '98765432109876'],
+      pdl_names: { '12345678901234': 'Maison', '98765432109876': 'Garage' },
+      energy_dashboard: 'auto',
+    });
+    expect(config.mqtt_url).toBeUndefined();
+  });
+
+  it('wins over the YAML config file', () => {
+    const { config } = load({ env: { CONFIG_FILE: fixture('valid.yaml') }, optionsFile: fixture('options.json') });
+    expect(config.port).toBe(7070);
+    expect(config.client_secret).toBe('options-secret-value');
+    expect(config.client_id).toBe('my-client-id');
+  });
+
+  it('reports malformed JSON', () => {
+    const problems = problemsOf({ optionsFile: fixture('options-malformed.json') });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`${fixture('options-malformed.json')}: cannot be read (`);
+  });
+});
+
+describe('loadConfig: environment', () => {
+  it('wins over both files, and command-line flags win over the environment', () => {
+    const files = { env: { CONFIG_FILE: fixture('valid.yaml'), PORT: '5050' }, optionsFile: fixture('options.json') };
+    expect(load(files).config.port).toBe(5050);
+    expect(load({ ...files, flags: { port: 0 } }).config.port).toBe(0);
+  });
+
+  it('coerces numbers, booleans, lists and maps', () => {
+    const { config } = load({
+      env: {
+        PORT: ' 8081 ',
+        SYNC_CURVE: 'no',
+        MQTT_RETAIN: '0',
+        MQTT_DISCOVERY: 'YES',
+        MQTT_QOS: '0',
+        LOG_LEVEL: 'DEBUG',
+        PDLS: '12345678901234, 98765432109876,',
+        PDL_NAMES: '12345678901234=Maison, 98765432109876 = Garage',
+        PRICE_HP_KWH: '0.27',
+        MQTT_URL: '',
+      },
+    });
+    expect(config).toMatchObject({
+      port: 8081,
+      sync_curve: false,
+      mqtt_retain: false,
+      mqtt_discovery: true,
+      mqtt_qos: 0,
+      log_level: 'debug',
+      pdls: ['12345678901234', '98765432109876'],
+      pdl_names: { '12345678901234': 'Maison', '98765432109876': 'Garage' },
+      price_hp_kwh: 0.27,
+    });
+    expect(config.mqtt_url).toBeUndefined();
+  });
+
+  it('names the environment variable in each problem and hides secret values', () => {
+    const problems = problemsOf({
+      env: { PORT: '80a', MQTT_URL: 'http://broker', PDL_NAMES: 'Maison', HA_URL: 'ftp://ha', PORT_OTHER: 'x' },
+    });
+    expect(problems).toEqual([
+      'PORT: "80a" is not a number; set PORT to a TCP port such as 8080',
+      'PDL_NAMES: "Maison" is not a map; set PDL_NAMES to pairs such as 12345678901234=Maison,98765432109876=Garage',
+      'HA_URL: "ftp://ha" is not an http:// or https:// URL; set HA_URL to a URL such as http://homeassistant.local:8123',
+      'MQTT_URL: "http://broker" is not an mqtt:// or mqtts:// URL; set MQTT_URL to a broker URL such as mqtt://127.0.0.1:1883',
+    ]);
+  });
+
+  it('names a command-line flag when the flag is wrong', () => {
+    expect(problemsOf({ flags: { port: '99999' } })).toEqual([
+      '--port: 99999 is not a TCP port (0-65535); set --port to a TCP port such as 8080',
+    ]);
+  });
+});
