@@ -1,0 +1,148 @@
+/**
+ * Reads the store into a `Snapshot`: the only I/O of the publishing pipeline. The maths is in the pure
+ * helpers (`calendar-periods.ts`, `period-energy.ts`).
+ */
+import { sumWh } from '../../../domain/energy.js';
+import { addDays, minDate, parisDayHours, parisMidnightUtc, parisToday } from '../../../domain/time.js';
+import type { CurveReading, DateRange, Direction, LocalDate, TempoColor } from '../../../domain/types.js';
+import type { Store, StoredUsagePoint } from '../../../store/repository.js';
+import { currentPeriods, tempoQuota, tempoSeason } from './calendar-periods.js';
+import { type EnergySources, periodEnergy } from './period-energy.js';
+import type {
+  DirectionSnapshot,
+  LastHour,
+  PdlSnapshot,
+  Snapshot,
+  SyncSnapshot,
+  TempoSnapshot,
+} from './snapshot-types.js';
+
+const HOUR_MS = 3_600_000;
+const LAST_HOUR_LOOKBACK_DAYS = 7;
+const MAX_POWER_LOOKBACK_DAYS = 60;
+const ECOWATT_DAYS = 4;
+
+export async function readSnapshot(store: Store, nowMs: number): Promise<Snapshot> {
+  const today = parisToday(nowMs);
+  const points = await store.listUsagePoints();
+  const states = await store.listStreamStates();
+  const pdls: PdlSnapshot[] = [];
+  for (const point of currentPoints(points)) {
+    pdls.push(await readPdl(store, point, today, nowMs, states));
+  }
+  return {
+    takenAt: nowMs,
+    today,
+    pdls,
+    tempo: await readTempo(store, today),
+    ecowatt: await readEcoWatt(store, today),
+  };
+}
+
+/**
+ * Usage points of the latest `/pdl` listing: the sync stamps every listed point with the same
+ * `lastSeenAt`, so a point seen only before that is gone from the account. Sorted by PDL.
+ */
+export function currentPoints(points: StoredUsagePoint[]): StoredUsagePoint[] {
+  const latest = Math.max(...points.map((p) => p.lastSeenAt ?? 0));
+  return points.filter((p) => (p.lastSeenAt ?? 0) === latest).sort((a, b) => a.pdl.localeCompare(b.pdl));
+}
+
+async function readPdl(
+  store: Store,
+  point: StoredUsagePoint,
+  today: LocalDate,
+  nowMs: number,
+  states: Awaited<ReturnType<Store['listStreamStates']>>,
+): Promise<PdlSnapshot> {
+  const maxPowers = await store.listMaxPower(point.pdl, {
+    start: addDays(today, -MAX_POWER_LOOKBACK_DAYS),
+    end: today,
+  });
+  return {
+    pdl: point.pdl,
+    name: point.name,
+    consumption: point.hasConsumption ? await readDirection(store, point.pdl, 'consumption', today) : null,
+    production: point.hasProduction ? await readDirection(store, point.pdl, 'production', today) : null,
+    lastHour: point.hasConsumption ? await readLastHour(store, point.pdl, nowMs) : null,
+    maxPower: maxPowers.length ? maxPowers.reduce((a, b) => (b.date > a.date ? b : a)) : null,
+    subscribedPowerKva: point.contract?.subscribedPowerKva ?? point.subscribedPowerKva,
+    offpeakHours: point.contract?.offpeakHours.length ? point.contract.offpeakHours : point.offpeakHours,
+    pricingOption: point.pricingOption,
+    contract: point.contract,
+    address: point.address,
+    sync: syncOf(states.filter((s) => s.pdl === point.pdl)),
+  };
+}
+
+async function readDirection(
+  store: Store,
+  pdl: string,
+  direction: Direction,
+  today: LocalDate,
+): Promise<DirectionSnapshot> {
+  const periods = currentPeriods(today);
+  const whole: DateRange = { start: minDate(periods.week.start, periods.year.start), end: today };
+  const sources = await energySources(store, pdl, direction, whole);
+  return {
+    direction,
+    yesterday: periodEnergy(periods.yesterday, sources),
+    week: periodEnergy(periods.week, sources),
+    month: periodEnergy(periods.month, sources),
+    year: periodEnergy(periods.year, sources),
+  };
+}
+
+/** Daily values of the range, plus the full load curve of each day that has no daily value. */
+async function energySources(
+  store: Store,
+  pdl: string,
+  direction: Direction,
+  range: DateRange,
+): Promise<EnergySources> {
+  const daily = new Map((await store.listDaily(pdl, direction, range)).map((d) => [d.date, d.wh] as const));
+  const fullCurveDays = new Map<LocalDate, CurveReading[]>();
+  for (const cov of await store.curveCoverage(pdl, direction, range)) {
+    if (daily.has(cov.date) || cov.minutes < parisDayHours(cov.date) * 60) continue;
+    const from = parisMidnightUtc(cov.date);
+    fullCurveDays.set(cov.date, await store.listCurve(pdl, direction, from, parisMidnightUtc(addDays(cov.date, 1))));
+  }
+  return { daily, fullCurveDays };
+}
+
+/** The latest whole hour that has load-curve readings (Paris hours are whole UTC hours). */
+async function readLastHour(store: Store, pdl: string, nowMs: number): Promise<LastHour | null> {
+  const readings = await store.listCurve(pdl, 'consumption', nowMs - LAST_HOUR_LOOKBACK_DAYS * 86_400_000, nowMs);
+  const last = readings.at(-1);
+  if (!last) return null;
+  const start = Math.floor(last.start / HOUR_MS) * HOUR_MS;
+  const inHour = readings.filter((r) => r.start >= start && r.start < start + HOUR_MS);
+  return { start, wh: sumWh(inHour), minutesCovered: inHour.reduce((n, r) => n + r.minutes, 0) };
+}
+
+function syncOf(
+  states: { lastSuccessAt: number | null; lastAttemptAt: number | null; lastError: string | null }[],
+): SyncSnapshot {
+  const successes = states.map((s) => s.lastSuccessAt).filter((v): v is number => v !== null);
+  const failing = states.filter((s) => s.lastError !== null && (s.lastAttemptAt ?? 0) >= (s.lastSuccessAt ?? 0));
+  return {
+    lastSuccessAt: successes.length ? Math.max(...successes) : null,
+    status: failing.length ? 'error' : successes.length ? 'ok' : 'never',
+    lastError: failing[0]?.lastError ?? null,
+  };
+}
+
+async function readTempo(store: Store, today: LocalDate): Promise<TempoSnapshot> {
+  const season = tempoSeason(today);
+  const days = await store.listTempo({ start: season.start, end: addDays(today, 2) });
+  const byDate = new Map(days.map((d) => [d.date, d.color] as const));
+  const remaining = tempoQuota(season);
+  for (const d of days) if (d.date < season.end) remaining[d.color as TempoColor]--;
+  return { today: byDate.get(today) ?? null, tomorrow: byDate.get(addDays(today, 1)) ?? null, season, remaining };
+}
+
+async function readEcoWatt(store: Store, today: LocalDate): Promise<Snapshot['ecowatt']> {
+  const signals = await store.listEcoWatt({ start: today, end: addDays(today, ECOWATT_DAYS) });
+  const byDate = new Map(signals.map((s) => [s.date, s] as const));
+  return Array.from({ length: ECOWATT_DAYS }, (_, i) => byDate.get(addDays(today, i)) ?? null);
+}

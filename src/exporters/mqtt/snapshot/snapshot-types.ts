@@ -1,0 +1,67 @@
+/** Everything the MQTT and REST exporters publish, read from the store in one go. Pure data. */
+import type {
+  Address,
+  Contract,
+  DateRange,
+  Direction,
+  EcoWattSignal,
+  LocalDate,
+  MaxPower,
+  OffpeakRange,
+  PricingOption,
+  TempoColor,
+} from '../../../domain/types.js';
+import type { PeriodEnergy } from './period-energy.js';
+
+export interface DirectionSnapshot {
+  direction: Direction;
+  yesterday: PeriodEnergy;
+  week: PeriodEnergy;
+  month: PeriodEnergy;
+  year: PeriodEnergy;
+}
+
+export interface LastHour {
+  /** UTC instant the hour starts (a whole Paris hour). */
+  start: number;
+  wh: number;
+  minutesCovered: number;
+}
+
+export interface SyncSnapshot {
+  lastSuccessAt: number | null;
+  status: 'ok' | 'error' | 'never';
+  lastError: string | null;
+}
+
+export interface PdlSnapshot {
+  pdl: string;
+  name: string | null;
+  consumption: DirectionSnapshot | null;
+  production: DirectionSnapshot | null;
+  lastHour: LastHour | null;
+  maxPower: MaxPower | null;
+  subscribedPowerKva: number | null;
+  offpeakHours: OffpeakRange[];
+  pricingOption: PricingOption | null;
+  contract: Contract | null;
+  address: Address | null;
+  sync: SyncSnapshot;
+}
+
+export interface TempoSnapshot {
+  today: TempoColor | null;
+  tomorrow: TempoColor | null;
+  season: DateRange;
+  remaining: Record<TempoColor, number>;
+}
+
+export interface Snapshot {
+  /** When the snapshot was taken (epoch ms) and the Paris day it was taken on. */
+  takenAt: number;
+  today: LocalDate;
+  pdls: PdlSnapshot[];
+  tempo: TempoSnapshot;
+  /** EcoWatt for today and the next three days (index 0 = today); null where unknown. */
+  ecowatt: (EcoWattSignal | null)[];
+}
