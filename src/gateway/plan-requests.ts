@@ -42,13 +42,14 @@ interface EndpointRule {
 export const DAILY_HISTORY = { years: 3, start: (today: LocalDate): LocalDate => addYears(today, -3) };
 
 /**
- * Load-curve batch horizon: `start >= today - 2 years`, and at most 729 days per call, so the whole
- * reachable history fits in one call whichever way the gateway counts its 729-day span.
+ * Load-curve batch horizon: `start >= today - 2 years`, and the gateway cuts spans where
+ * `end - start > 729` days (`end` inclusive, at most J-1), so one call covers up to 730 days: the whole
+ * reachable history.
  */
 export const CURVE_HISTORY = {
   years: 2,
-  maxDays: 729,
-  start: (today: LocalDate): LocalDate => maxDate(addYears(today, -2), addDays(today, -729)),
+  maxDays: 730,
+  start: (today: LocalDate): LocalDate => maxDate(addYears(today, -2), addDays(today, -730)),
 };
 
 /** Passthrough routes (production daily, max power): Enedis keeps 36 months + 15 days. */
