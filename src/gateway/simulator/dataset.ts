@@ -7,6 +7,7 @@ import { addDays, dayNumber, parisNaiveToUtc } from '../../domain/time.js';
 import type { LocalDate } from '../../domain/types.js';
 import { generateDayWh } from './curve-model.js';
 import { type DayFrame, dayFrame, endLabel, intervalStartUtc, naiveInDay, shiftedStartLabel } from './day-frame.js';
+import { parisLocalToUtcFast } from './paris-fast.js';
 import { hash32, hashString, unit } from './rng.js';
 import type { HoleOptions, IntervalMinutes, PdlSpec } from './types.js';
 
@@ -136,8 +137,8 @@ export class SimulatedDataset {
   /** UTC instant from which Enedis serves day `date` of this meter. */
   publishedAt(prm: string, date: LocalDate): number {
     const day = addDays(date, 1 + this.spec(prm).publicationDelayDays);
-    const hh = String(this.publicationHour).padStart(2, '0');
-    return parisNaiveToUtc(`${day} ${hh}:00:00`);
+    if (this.publicationHour >= 4) return parisLocalToUtcFast(day, this.publicationHour);
+    return parisNaiveToUtc(`${day} ${String(this.publicationHour).padStart(2, '0')}:00:00`);
   }
 
   isPublished(prm: string, date: LocalDate, nowMs: number): boolean {

@@ -1,10 +1,11 @@
 /**
  * The intervals of one Paris day, and their labels, computed with plain arithmetic: the Paris offset is read
- * once at each end of the day (Temporal, through `domain/time.ts`), and on the two DST days the change
+ * once at each end of the day (`paris-fast.ts`, checked against `domain/time.ts` by a test), and on the two DST days the change
  * happens at 01:00 UTC (EU rule). Fast enough to label three years of half-hours in a few milliseconds.
  */
-import { addDays, parisMidnightUtc, parisOffsetMinutes } from '../../domain/time.js';
+import { addDays } from '../../domain/time.js';
 import type { LocalDate } from '../../domain/types.js';
+import { parisMidnightFast, parisOffsetFast } from './paris-fast.js';
 
 const MIN = 60_000;
 
@@ -22,16 +23,16 @@ export interface DayFrame {
 }
 
 export function dayFrame(date: LocalDate, minutes: number): DayFrame {
-  const startUtc = parisMidnightUtc(date);
-  const endUtc = parisMidnightUtc(addDays(date, 1));
+  const startUtc = parisMidnightFast(date);
+  const endUtc = parisMidnightFast(addDays(date, 1));
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return {
     date,
     minutes,
     startUtc,
     count: Math.round((endUtc - startUtc) / (minutes * MIN)),
-    offsetBefore: parisOffsetMinutes(startUtc),
-    offsetAfter: parisOffsetMinutes(endUtc - 1),
+    offsetBefore: parisOffsetFast(startUtc),
+    offsetAfter: parisOffsetFast(endUtc - 1),
     transitionUtc: Date.UTC(y, m - 1, d, 1),
   };
 }
@@ -40,9 +41,20 @@ export function offsetAt(frame: DayFrame, utc: number): number {
   return utc >= frame.transitionUtc ? frame.offsetAfter : frame.offsetBefore;
 }
 
+const DAY = 86_400_000;
+const dayStrings = new Map<number, string>();
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DD HH:MM:SS` of a "local as UTC" millisecond value, with cached day strings (hot path). */
 function naive(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  const dayN = Math.floor(ms / DAY);
+  let day = dayStrings.get(dayN);
+  if (day === undefined) {
+    day = new Date(dayN * DAY).toISOString().slice(0, 10);
+    dayStrings.set(dayN, day);
+  }
+  const secs = Math.floor((ms - dayN * DAY) / 1000);
+  return `${day} ${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`;
 }
 
 /** UTC start instant of interval `i`. */

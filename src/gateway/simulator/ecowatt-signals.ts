@@ -2,8 +2,9 @@
  * Deterministic EcoWatt signals. `periode` is the naive UTC instant of Paris midnight (the signal for
  * 12 February is `2026-02-11T23:00:00`); RTE publishes J+3 at 17:00 Paris (Fridays 12:15).
  */
-import { addDays, dayNumber, parisMidnightUtc, parisNaiveToUtc } from '../../domain/time.js';
+import { addDays, dayNumber } from '../../domain/time.js';
 import type { LocalDate } from '../../domain/types.js';
+import { parisLocalToUtcFast, parisMidnightFast } from './paris-fast.js';
 import { unit } from './rng.js';
 
 export interface EcoWattPayload {
@@ -31,7 +32,7 @@ const naiveUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 19)
 export function ecowattPublishedAt(date: LocalDate): number {
   const day = addDays(date, -3);
   const friday = (((dayNumber(day) + 4) % 7) + 7) % 7 === 5;
-  return parisNaiveToUtc(`${day} ${friday ? '12:15' : '17:00'}:00`);
+  return friday ? parisLocalToUtcFast(day, 12, 15) : parisLocalToUtcFast(day, 17);
 }
 
 function hourLevel(seed: number, date: LocalDate, h: number, tension: number): number {
@@ -50,7 +51,7 @@ export function ecowattSignal(seed: number, date: LocalDate): EcoWattPayload {
   const dvalue = Math.max(1, ...values);
   const generated = naiveUtc(ecowattPublishedAt(date));
   return {
-    periode: naiveUtc(parisMidnightUtc(date)),
+    periode: naiveUtc(parisMidnightFast(date)),
     dvalue,
     message: MESSAGES[dvalue]!,
     values,

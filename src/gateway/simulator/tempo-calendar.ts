@@ -2,8 +2,9 @@
  * Deterministic Tempo colours: per season (1 September → 31 August) 22 red days on November–March weekdays,
  * 43 white days (never Sunday), the rest blue, picked on a seeded "cold score" so they cluster in winter.
  */
-import { addDays, dayNumber, eachDay, parisIso, parisNaiveToUtc } from '../../domain/time.js';
+import { addDays, dayNumber, eachDay } from '../../domain/time.js';
 import type { LocalDate, TempoColor } from '../../domain/types.js';
+import { parisIsoFast, parisLocalToUtcFast } from './paris-fast.js';
 import { hash32, unit } from './rng.js';
 
 export const TEMPO_HISTORY_START = '2016-09-01';
@@ -39,7 +40,8 @@ export class TempoCalendar {
     if (s) return s;
     const days = eachDay({ start: `${startYear}-09-01`, end: `${startYear + 1}-09-01` });
     const seed = hash32(this.seed, startYear);
-    const byScore = [...days].sort((a, b) => coldScore(seed, b) - coldScore(seed, a));
+    const score = new Map(days.map((d) => [d, coldScore(seed, d)]));
+    const byScore = [...days].sort((a, b) => score.get(b)! - score.get(a)!);
     s = new Map(days.map((d) => [d, 'BLUE' as TempoColor]));
     const redOk = (d: LocalDate) => [11, 12, 1, 2, 3].includes(Number(d.slice(5, 7))) && ![0, 6].includes(weekday(d));
     for (const d of byScore.filter(redOk).slice(0, 22)) s.set(d, 'RED');
@@ -55,7 +57,8 @@ export class TempoCalendar {
 
   /** Instant at which RTE publishes the colour of `date` (the day before, at the publication time). */
   publishedAt(date: LocalDate): number {
-    return parisNaiveToUtc(`${addDays(date, -1)} ${this.publicationTime}:00`);
+    const [hh, mm] = this.publicationTime.split(':').map(Number) as [number, number];
+    return parisLocalToUtcFast(addDays(date, -1), hh, mm);
   }
 
   entry(date: LocalDate): TempoEntry {
@@ -67,7 +70,7 @@ export class TempoCalendar {
         date,
         color: this.color(date),
         updated_at: `${new Date(fetched).toISOString().slice(0, 19)}+00:00`,
-        rte_updated_date: parisIso(rte),
+        rte_updated_date: parisIsoFast(rte),
       };
       this.entries.set(date, e);
     }
