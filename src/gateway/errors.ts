@@ -30,7 +30,7 @@ export class GatewayAuthError extends GatewayError {
   ) {
     super(
       'GATEWAY_AUTH',
-      `the gateway refused the client secret (HTTP ${status} on ${endpoint}): check CLIENT_SECRET on your MyElectricalData account page`,
+      `the gateway refused the client secret: check CLIENT_SECRET on your MyElectricalData account page (HTTP ${status} on ${endpoint})`,
       endpoint,
     );
   }

@@ -1,11 +1,11 @@
-import { daysBetween } from '../../src/domain/time.js';
+import { daysBetween, maxDate, minDate } from '../../src/domain/time.js';
 import {
+  balancedWindowSizes,
   CURVE_HISTORY,
   DAILY_HISTORY,
   ENDPOINT_RULES,
-  type RangeEndpoint,
-  balancedWindowSizes,
   planRequests,
+  type RangeEndpoint,
   reachableRange,
 } from '../../src/gateway/plan-requests.js';
 
@@ -101,8 +101,8 @@ describe('planRequests: minimal, gapless, balanced for any range', () => {
       for (const length of lengths) {
         const end = new Date(Date.parse(`${start}T00:00:00Z`) + length * 86_400_000).toISOString().slice(0, 10);
         const calls = planRequests(endpoint, PDL, { start, end }, TODAY);
-        const from = start > reach.start ? start : reach.start;
-        const to = end < reach.end ? end : reach.end;
+        const from = maxDate(start, reach.start);
+        const to = minDate(end, reach.end);
         const days = Math.max(0, daysBetween(from, to));
         expect(calls).toHaveLength(Math.ceil(days / rule.maxDays));
         const sizes = calls.map((c) => daysBetween(c.range.start, c.range.end));
