@@ -45,6 +45,11 @@ export const CLIENT_SCRIPT = `
     var ms = Date.parse(iso);
     return fmtTime.format(ms) + ' (' + relative(ms, now) + ')';
   }
+  function whenNode(iso, now, none) {
+    if (!iso) return h('span', { class: 'muted' }, [none || T.never]);
+    var ms = Date.parse(iso);
+    return h('span', {}, [fmtTime.format(ms), ' ', h('small', {}, [relative(ms, now)])]);
+  }
   function duration(ms) {
     var min = Math.max(1, Math.round(ms / 60000));
     return min < 90 ? min + ' min' : Math.round(min / 6) / 10 + ' h';
@@ -55,9 +60,10 @@ export const CLIENT_SCRIPT = `
     var n = Math.round((Date.parse(r.end) - Date.parse(r.start)) / DAY);
     return day(r.start) + ' → ' + fmtDay.format(Date.parse(r.end + 'T00:00:00Z') - DAY) + ' · ' + t('days', { n: n });
   }
-  function quota(used, limit) {
-    if (used === null && limit === null) return T.unknown;
-    return (used === null ? '?' : used) + ' / ' + (limit === null ? '?' : limit);
+  function quota(used, limit, label) {
+    var value = used === null && limit === null ? T.unknown
+      : (used === null ? '?' : used) + ' / ' + (limit === null ? '?' : limit);
+    return h('span', { class: 'nowrap' }, [value + ' ' + label]);
   }
   function fact(label, value) { return h('div', {}, [h('dt', {}, [label]), h('dd', {}, [value])]); }
 
@@ -68,7 +74,9 @@ export const CLIENT_SCRIPT = `
     pill.textContent = s.running ? T.pillRunning + (p ? ' ' + p.percent + ' %' : '')
       : s.lastRun.ok === false ? T.pillFailed : s.lastRun.ok ? T.pillOk : T.pillNever;
     $('sync-state').textContent = s.running ? (p && p.message) || T.syncing
-      : s.lastRun.finishedAt ? T.lastFinished + ' ' + when(s.lastRun.finishedAt, now) : T.noRunYet;
+      : s.lastRun.finishedAt
+        ? T.lastFinished + ' ' + when(s.lastRun.finishedAt, now) + ' · ' + t('calls', { n: s.lastRun.calls })
+        : T.noRunYet;
     $('progress').hidden = !s.running;
     if (s.running && p) {
       $('bar-fill').style.width = p.percent + '%';
@@ -82,14 +90,12 @@ export const CLIENT_SCRIPT = `
     btn.textContent = s.running ? T.syncing : T.syncNow;
     var q = s.quota;
     var facts = [
-      fact(T.lastRun, s.lastRun.startedAt ? when(s.lastRun.startedAt, now) + ' · ' + t('calls', { n: s.lastRun.calls }) : T.never),
-      fact(T.nextSync, when(s.schedule.nextDailySync, now, T.notScheduled)),
-      fact(T.nextTempo, when(s.schedule.nextTempo, now, T.notScheduled)),
-      fact(T.nextEcoWatt, when(s.schedule.nextEcoWatt, now, T.notScheduled)),
-      fact(T.quotaCached, quota(q.cachedUsed, q.cachedLimit)),
-      fact(T.quotaNoCache, quota(q.noCacheUsed, q.noCacheLimit)),
+      fact(T.nextSync, whenNode(s.schedule.nextDailySync, now, T.notScheduled)),
+      fact(T.nextTempo, whenNode(s.schedule.nextTempo, now, T.notScheduled)),
+      fact(T.nextEcoWatt, whenNode(s.schedule.nextEcoWatt, now, T.notScheduled)),
+      fact(T.quota, h('span', {}, [quota(q.cachedUsed, q.cachedLimit, T.cached), ' · ', quota(q.noCacheUsed, q.noCacheLimit, T.live)])),
     ];
-    if (q.pausedUntil) facts.push(fact(T.pausedUntil, when(q.pausedUntil, now)));
+    if (q.pausedUntil) facts.push(fact(T.pausedUntil, whenNode(q.pausedUntil, now)));
     $('facts').replaceChildren.apply($('facts'), facts);
   }
 
@@ -108,16 +114,17 @@ export const CLIENT_SCRIPT = `
   }
 
   function streamTable(streams, now) {
+    if (!streams.length) return h('p', { class: 'none' }, [T.noData]);
     var rows = streams.map(function (st) {
       var extra = [];
       if (st.missingDays) extra.push(t('missing', { n: st.missingDays }));
       if (st.givenUpDays) extra.push(t('givenUp', { n: st.givenUpDays }));
       var state = st.lastError ? h('td', { class: 'err' }, [st.lastError])
-        : h('td', { class: st.lastSuccessAt ? 'good' : '' }, [st.lastSuccessAt ? '✓ ' + T.ok : '—']);
+        : h('td', { class: st.lastSuccessAt ? 'good' : 'muted' }, [st.lastSuccessAt ? '✓ ' + T.ok : '—']);
       return h('tr', {}, [
         h('td', {}, [T[st.stream] || st.stream, extra.length ? h('small', {}, [extra.join(' · ')]) : null]),
         h('td', {}, [held(st.dataRange)]),
-        h('td', {}, [when(st.lastSuccessAt, now)]),
+        h('td', {}, [whenNode(st.lastSuccessAt, now)]),
         state,
       ]);
     });
@@ -146,7 +153,7 @@ export const CLIENT_SCRIPT = `
     if (p.hasConsumption) badges.push(badge(true, T.consumption));
     if (p.hasProduction) badges.push(badge(true, T.production));
     if (!p.selected) badges.push(badge(false, T.notSelected));
-    var title = h('div', {}, [h('h2', {}, [p.name || 'PDL ' + p.pdl]), h('span', { class: 'pdl-id' }, [p.pdl])]);
+    var title = h('div', {}, [h('h2', {}, [p.name || 'PDL ' + p.pdl]), p.name ? h('span', { class: 'pdl-id' }, [p.pdl]) : null]);
     return h('section', { class: 'card pdl', 'data-pdl': p.pdl }, [
       h('div', { class: 'card-head' }, [title, h('div', { class: 'badges' }, badges)]),
       pdlMeta(meta),

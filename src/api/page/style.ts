@@ -39,14 +39,17 @@ background:repeating-linear-gradient(45deg,var(--accent) 0 12px,var(--accent-2) 
 background-size:34px 34px;animation:stripes 1s linear infinite}
 @keyframes stripes{to{background-position:34px 0}}
 .progress p{margin:6px 0 0;font-size:13px;color:var(--muted)}
-.facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(190px,1fr));gap:10px 18px;margin:14px 0 0}
+.facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:12px 20px;margin:16px 0 0;
+padding-top:14px;border-top:1px solid var(--line)}
 .facts div{min-width:0}.facts dt{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
-.facts dd{margin:2px 0 0;font-weight:550;overflow-wrap:anywhere}
+.facts dd{margin:3px 0 0;font-weight:500;overflow-wrap:anywhere}.facts small,td small,.muted{color:var(--muted)}
+.facts small,.nowrap{white-space:nowrap}
 #notice{margin:10px 0 0;font-size:14px;min-height:1px}#notice:empty{display:none}
 .errors{border-color:color-mix(in srgb,var(--bad) 35%,var(--line));background:var(--bad-bg)}
 .errors h2{color:var(--bad)}.errors ul{margin:8px 0 0;padding-left:18px}.errors li{margin:4px 0;overflow-wrap:anywhere}
 .errors small{color:var(--muted)}
-.pdls{display:grid;gap:16px;grid-template-columns:repeat(auto-fit,minmax(min(100%,500px),1fr))}
+.pdls{display:grid;gap:16px}
+.none{color:var(--muted);margin:10px 0 0}
 .pdl-id{font:13px/1.2 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}
 .meta{margin:6px 0 10px;color:var(--muted);font-size:13px}
 .badges{display:flex;gap:6px;flex-wrap:wrap}
@@ -57,11 +60,12 @@ table{width:100%;border-collapse:collapse;font-size:14px}
 th{text-align:left;font-size:12px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 th,td{padding:7px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 tr:last-child td{border-bottom:0}
-td.err{color:var(--bad);overflow-wrap:anywhere;min-width:140px}td.good{color:var(--ok)}
+td.err{color:var(--bad);overflow-wrap:anywhere;min-width:140px}td.good{color:var(--ok);white-space:nowrap}
 td small{display:block;color:var(--muted)}
 .empty{color:var(--muted);text-align:center;padding:28px}
 footer{max-width:1120px;margin:0 auto;padding:10px 16px 24px;color:var(--muted);font-size:13px}
 footer a{color:var(--accent)}
 @media (max-width:560px){header.top{padding:10px 12px}main{padding:12px 10px}.card{padding:14px}
+.facts{grid-template-columns:1fr 1fr}
 th:nth-child(3),td:nth-child(3){display:none}}
 `;
