@@ -8,6 +8,7 @@
  * the response), and the interval is then subtracted in absolute time. Readings are never deduplicated
  * by label: the spring-forward day has 46 half-hours, the fall-back day 50.
  */
+import { parisNaiveToUtcQuick, steadyParisOffsetMs } from './paris-fast-path.js';
 import { addNaiveMinutes, parisNaiveToUtc } from './time.js';
 import type { CurveReading } from './types.js';
 
@@ -61,8 +62,10 @@ export function looksEndLabelled(raw: readonly RawCurveReading[]): boolean {
 
 /** Resolves end labels in Paris; the n-th occurrence of an ambiguous label picks summer, then winter. */
 function endInstant(endLabel: string, seen: Map<string, number>): number {
-  // Only wall times between 02:00 and 03:00 can be ambiguous in Europe/Paris.
-  if (endLabel.slice(11, 13) !== '02') return parisNaiveToUtc(endLabel, 'earlier');
+  // Only wall times between 02:00 and 03:00 of a DST-change day can be ambiguous in Europe/Paris.
+  if (endLabel.slice(11, 13) !== '02' || steadyParisOffsetMs(endLabel.slice(0, 10)) !== null) {
+    return parisNaiveToUtcQuick(endLabel);
+  }
   const earlier = parisNaiveToUtc(endLabel, 'earlier');
   const later = parisNaiveToUtc(endLabel, 'later');
   if (earlier === later) return earlier;

@@ -2,7 +2,7 @@
 import type * as v from 'valibot';
 import { normaliseLoadCurve } from '../domain/normalise-load-curve.js';
 import { normaliseDaily, normaliseMaxPower } from '../domain/normalise-readings.js';
-import { parisDate } from '../domain/time.js';
+import { parisDateQuick } from '../domain/paris-fast-path.js';
 import type { CurveReading, DailyEnergy, DateRange, LocalDate, MaxPower } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import type { RangeSpec } from './fetch-range.js';
@@ -49,7 +49,7 @@ export function curveSpec(timeoutMs: number, logger: Logger, endpoint: string): 
           'load-curve labels look like interval ends (00:30…24:00): treating them as ends',
         );
       }
-      return curve.readings.filter((r) => inRange(parisDate(r.start), range));
+      return curve.readings.filter((r) => inRange(parisDateQuick(r.start), range));
     },
     sortKey: (r) => r.start,
   };

@@ -1,0 +1,40 @@
+/**
+ * Fast paths for the hot loops of load-curve normalisation (tens of thousands of readings): on a day
+ * without a DST change Paris has one offset all day, so a naive label converts with plain arithmetic;
+ * only DST-change days go through Temporal (`time.ts`). Results are identical to `time.ts`.
+ */
+import { addDays, type Fold, parisDate, parisMidnightUtc, parisNaiveToUtc } from './time.js';
+import type { LocalDate } from './types.js';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const NAIVE_RE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const steady = new Map<LocalDate, number | null>();
+
+/** Paris offset (ms) valid for the whole local day, or null on a DST-change day. */
+export function steadyParisOffsetMs(date: LocalDate): number | null {
+  const hit = steady.get(date);
+  if (hit !== undefined) return hit;
+  const start = parisMidnightUtc(date);
+  const next = parisMidnightUtc(addDays(date, 1));
+  const value = next - start === DAY_MS ? Date.parse(`${date}T00:00:00Z`) - start : null;
+  if (steady.size > 20_000) steady.clear();
+  steady.set(date, value);
+  return value;
+}
+
+/** Same as `parisNaiveToUtc`, without Temporal on ordinary days. */
+export function parisNaiveToUtcQuick(naive: string, fold: Fold = 'earlier'): number {
+  const m = NAIVE_RE.exec(naive);
+  if (!m) return parisNaiveToUtc(naive, fold);
+  const offset = steadyParisOffsetMs(`${m[1]}-${m[2]}-${m[3]}`);
+  if (offset === null) return parisNaiveToUtc(naive, fold);
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) - offset;
+}
+
+/** Same as `parisDate`: Paris is UTC+1 or UTC+2, so when both give the same day that is the day. */
+export function parisDateQuick(ms: number): LocalDate {
+  const winter = new Date(ms + HOUR_MS).toISOString().slice(0, 10);
+  const summer = new Date(ms + 2 * HOUR_MS).toISOString().slice(0, 10);
+  return winter === summer ? winter : parisDate(ms);
+}

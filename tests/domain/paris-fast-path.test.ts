@@ -1,0 +1,27 @@
+import { parisDateQuick, parisNaiveToUtcQuick, steadyParisOffsetMs } from '../../src/domain/paris-fast-path.js';
+import { addNaiveMinutes, parisDate, parisNaiveToUtc } from '../../src/domain/time.js';
+
+describe('Paris fast paths agree with time.ts', () => {
+  it('knows which days keep one offset', () => {
+    expect([steadyParisOffsetMs('2026-01-15'), steadyParisOffsetMs('2026-07-15')]).toEqual([3_600_000, 7_200_000]);
+    expect([steadyParisOffsetMs('2026-03-29'), steadyParisOffsetMs('2026-10-25')]).toEqual([null, null]);
+  });
+
+  it('converts every quarter-hour label around both DST changes like parisNaiveToUtc', () => {
+    for (const first of ['2026-03-27 00:00:00', '2026-10-23 00:00:00', '2026-12-30 12:00:00']) {
+      let label = first;
+      for (let i = 0; i < 4 * 24 * 4; i++, label = addNaiveMinutes(label, 15)) {
+        expect(parisNaiveToUtcQuick(label)).toBe(parisNaiveToUtc(label));
+      }
+    }
+  });
+
+  it('finds the Paris day of instants around midnight like parisDate', () => {
+    for (const day of ['2026-03-28', '2026-03-29', '2026-10-25', '2026-12-31']) {
+      const base = Date.parse(`${day}T20:00:00Z`);
+      for (let m = 0; m < 6 * 60; m += 10) {
+        expect(parisDateQuick(base + m * 60_000)).toBe(parisDate(base + m * 60_000));
+      }
+    }
+  });
+});
