@@ -26,6 +26,8 @@ export interface ApiServerOptions {
   clock: Clock;
   version: string;
   ingress?: IngressOptions;
+  /** How long `GET /api/health` waits for the store before answering 503 (default 5000 ms). */
+  healthTimeoutMs?: number;
 }
 
 export interface ApiServer {
@@ -37,7 +39,8 @@ export interface ApiServer {
 
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const logger = options.logger.child({ component: 'api' });
-  const ctx: ApiContext = { ...options, logger };
+  const { store, status, syncTrigger, clock, version } = options;
+  const ctx: ApiContext = { store, status, syncTrigger, clock, version, logger };
   const app = Fastify({ logger: false, disableRequestLogging: true, return503OnClosing: true });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -46,7 +49,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   });
   registerIngressGuard(app, options.ingress ?? { enabled: false, allowedAddresses: [] });
   registerErrorHandlers(app, logger);
-  registerHealthRoute(app, ctx);
+  registerHealthRoute(app, ctx, options.healthTimeoutMs ?? 5000);
   registerStatusRoute(app, ctx);
   registerPdlRoutes(app, ctx);
   registerEnergyRoutes(app, ctx);

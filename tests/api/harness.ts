@@ -16,8 +16,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(ingress?: { enabled: boolean; allowedAddresses: string[] }): Promise<Harness> {
-  const { store, cleanup } = await openFilledStore();
+export async function startHarness(
+  ingress?: { enabled: boolean; allowedAddresses: string[] },
+  wrapStore: (store: Store) => Store = (store) => store,
+): Promise<Harness> {
+  const { store: realStore, cleanup } = await openFilledStore();
+  const store = wrapStore(realStore);
   let status = idleStatus();
   const trigger = recordingTrigger();
   const logger = memoryLogger();
@@ -29,6 +33,7 @@ export async function startHarness(ingress?: { enabled: boolean; allowedAddresse
     clock: fixedClock(NOW),
     version: '1.2.3',
     ingress,
+    healthTimeoutMs: 100,
   });
   return {
     api,

@@ -138,6 +138,21 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/health with a store that hangs', () => {
+  it('answers 503 after the timeout instead of hanging', async () => {
+    const hanging = await startHarness(undefined, (store) =>
+      Object.assign(Object.create(store) as typeof store, { listStreamStates: () => new Promise<never>(() => {}) }),
+    );
+    try {
+      const res = await hanging.api.inject('/api/health');
+      expect(res.statusCode).toBe(503);
+      expect(hanging.logger.lines.map((l) => l.fields.err)).toContain('no answer within 100 ms');
+    } finally {
+      await hanging.close();
+    }
+  });
+});
+
 describe('POST /api/sync', () => {
   it('answers 202 when a sync starts and 409 while it runs', async () => {
     const first = await h.api.inject({ method: 'POST', url: '/api/sync' });

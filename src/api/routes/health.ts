@@ -1,12 +1,27 @@
-/** `GET /api/health`: 200 when the store answers, 503 when it does not (for Docker HEALTHCHECK and probes). */
+/**
+ * `GET /api/health`: 200 when the store answers, 503 when it fails or does not answer within the timeout
+ * (for Docker HEALTHCHECK and probes).
+ */
 import type { FastifyInstance } from 'fastify';
 import { errorMessage } from '../../errors/app-error.js';
 import type { ApiContext } from '../context.js';
 
-export function registerHealthRoute(app: FastifyInstance, ctx: ApiContext): void {
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function registerHealthRoute(app: FastifyInstance, ctx: ApiContext, timeoutMs: number): void {
   app.get('/api/health', async (_request, reply) => {
     try {
-      await ctx.store.listStreamStates();
+      await withTimeout(ctx.store.listStreamStates(), timeoutMs);
       return { status: 'ok' };
     } catch (err) {
       ctx.logger.error({ err: errorMessage(err) }, 'health check: the database cannot be read');
