@@ -1,7 +1,9 @@
 /**
  * PostgreSQL engine: postgres.js pool, drizzle migrator. `?sslmode=require|verify-full|prefer|disable` in
- * the URL sets TLS (handled by postgres.js). Bulk upserts are multi-row `INSERT … ON CONFLICT` statements.
+ * the URL sets TLS (handled by postgres.js). Bulk upserts send the rows as one JSON
+ * parameter (`INSERT … SELECT … FROM json_populate_recordset(…) ON CONFLICT …`), typed by the table.
  */
+
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -9,15 +11,7 @@ import type { Logger } from '../../log/logger.js';
 import { Backoff, guarded } from '../backoff.js';
 import { assertSchemaNotNewer, resolveMigrationsDir } from '../migrations.js';
 import { describeServer, isUnavailable, serverError } from '../server-errors.js';
-import {
-  chunkRows,
-  insertPrefix,
-  onConflictClause,
-  type Row,
-  type SqlRunner,
-  type SqlValue,
-  type UpsertSpec,
-} from '../sql-runner.js';
+import { onConflictClause, type Row, type SqlRunner, type SqlValue, type UpsertSpec } from '../sql-runner.js';
 import { SqlStore } from '../sql-store.js';
 
 export interface PostgresOptions {
@@ -62,9 +56,16 @@ class PostgresRunner implements SqlRunner {
     await this.all(text, params);
   }
 
+  /** One statement per 20,000 rows: the rows travel as one JSON parameter, typed by the table itself. */
   async upsert(spec: UpsertSpec, rows: readonly (readonly SqlValue[])[]): Promise<void> {
-    for (const chunk of chunkRows(rows, spec.columns.length)) {
-      await this.run(insertPrefix(spec, chunk.length) + onConflictClause(spec), chunk.flat());
+    const cols = spec.columns.join(', ');
+    const text =
+      `INSERT INTO ${spec.table} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${spec.table}, $1::json)` +
+      onConflictClause(spec);
+    for (let i = 0; i < rows.length; i += 20_000) {
+      const chunk = rows.slice(i, i + 20_000);
+      const json = JSON.stringify(chunk.map((r) => Object.fromEntries(spec.columns.map((c, k) => [c, r[k] ?? null]))));
+      await this.call(() => this.client.unsafe(text, [json]));
     }
   }
 

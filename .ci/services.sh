@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Starts the real services the integration tests use, on 127.0.0.1 only, runs "$@", then stops them.
+#   .ci/services.sh npm test -- tests/store
+# Exports PG_URL and MYSQL_URL (throw-away database and user `app`/`app`). A service already listening
+# on its port is reused. One small function per service: add a start_<name> and list it in SERVICES.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+W=${SVC_DIR:-$(mktemp -d)}
+chmod 755 "$W"
+SERVICES=(postgres mariadb)
+PACKAGES=(postgresql mariadb-server)
+pids=()
+stops=()
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_port() { for _ in $(seq 1 100); do listening "$1" && return 0; sleep 0.1; done; echo "port $1 did not open" >&2; return 1; }
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+start_postgres() {
+  if ! listening 5432; then
+    local v
+    v=$(ls /etc/postgresql | sort -n | tail -1)
+    pg_ctlcluster "$v" main start -- -o "-c listen_addresses=127.0.0.1"
+    stops+=("pg_ctlcluster $v main stop")
+    wait_port 5432
+  fi
+  runuser -u postgres -- psql -qtA -c "SELECT 1 FROM pg_roles WHERE rolname='app'" | grep -q 1 ||
+    runuser -u postgres -- psql -q -c "CREATE ROLE app LOGIN PASSWORD 'app'"
+  runuser -u postgres -- psql -qtA -c "SELECT 1 FROM pg_database WHERE datname='app'" | grep -q 1 ||
+    runuser -u postgres -- psql -q -c "CREATE DATABASE app OWNER app"
+  export PG_URL=postgres://app:app@127.0.0.1:5432/app
+}
+
+start_mariadb() {
+  if ! listening 3306; then
+    install -d -o mysql -g mysql /run/mysqld "$W/mysql"
+    mariadbd --user=mysql --bind-address=127.0.0.1 --log-error="$W/mysql/mariadb.err" >"$W/mysql/stdout.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 100); do mariadb-admin ping >/dev/null 2>&1 && break; sleep 0.1; done
+  fi
+  mariadb -e "CREATE DATABASE IF NOT EXISTS app CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+    CREATE USER IF NOT EXISTS 'app'@'127.0.0.1' IDENTIFIED BY 'app';
+    CREATE USER IF NOT EXISTS 'app'@'localhost' IDENTIFIED BY 'app';
+    GRANT ALL ON app.* TO 'app'@'127.0.0.1'; GRANT ALL ON app.* TO 'app'@'localhost';"
+  export MYSQL_URL=mysql://app:app@127.0.0.1:3306/app
+}
+
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do while kill -0 "$p" 2>/dev/null; do sleep 0.1; done; done
+  for s in "${stops[@]}"; do $s 2>/dev/null || true; done
+  [ -z "${SVC_DIR:-}" ] && rm -rf "$W"
+  return 0
+}
+trap cleanup EXIT
+
+install_packages
+for s in "${SERVICES[@]}"; do "start_$s"; done
+"$@"
