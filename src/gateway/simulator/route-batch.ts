@@ -68,6 +68,59 @@ function reply(
   return failedMessage ? partial(ctx.now, data, failedMessage, bucket) : envelope(ctx.now, data, null, bucket);
 }
 
+interface Plan {
+  dir: Direction;
+  prm: string;
+  days: LocalDate[];
+  cached: Map<LocalDate, ServedReading[]>;
+  missing: LocalDate[];
+}
+
+function plan(
+  ctx: RouteContext,
+  dir: Direction,
+  prm: string,
+  q: { start: string; end: string; useCache: boolean },
+): Plan {
+  const [first, last] = window(ctx, q.start, q.end);
+  const days = inclusiveDays(first, last);
+  const { cache } = ctx.sim;
+  const cached = new Map<LocalDate, ServedReading[]>();
+  for (const d of q.useCache ? days : []) {
+    const hit = cache.getCurve(dir, prm, d);
+    if (hit) cached.set(d, hit);
+  }
+  const missing = days.filter((d) => !cached.has(d) && !cache.isBlacklisted(dir, prm, d, ctx.now));
+  return { dir, prm, days, cached, missing };
+}
+
+/** Count the unit and fetch the missing days; a Reply when the call stops early. */
+function fetchMissing(ctx: RouteContext, p: Plan, useCache: boolean, out: ChunkOutcome): Reply | Bucket {
+  const b = bucketOf(useCache);
+  if (quotaRefused(ctx, b)) {
+    if (p.cached.size === 0) return businessError(ctx.now, 'RATE_LIMIT_EXCEEDED', rateLimitMessage(ctx, b));
+    return reply(ctx, [...p.cached.values()].flat(), `Quota exhausted: ${rateLimitMessage(ctx, b)}`, null);
+  }
+  ctx.sim.quota.count(b);
+  const down = enedisUnavailable(ctx, b);
+  if (down) return down;
+  for (const [a, z] of groupRanges(p.missing).flatMap(([a, z]) => chunkRange(a, z, 7))) {
+    fetchChunk(ctx, p.dir, p.prm, a, z, out);
+  }
+  return b;
+}
+
+function answer(ctx: RouteContext, p: Plan, out: ChunkOutcome, bucket: Bucket | null): Reply {
+  const readings = p.days.flatMap((d) => p.cached.get(d) ?? out.fresh.get(d) ?? []);
+  if (readings.length === 0) {
+    const allBlacklisted = p.days.every((d) => ctx.sim.cache.isBlacklisted(p.dir, p.prm, d, ctx.now));
+    if (allBlacklisted && p.days.length > 0) return reply(ctx, [], null, bucket);
+    return businessError(ctx.now, 'NO_DATA', 'No data available for the requested period.', bucket);
+  }
+  const failedMessage = out.failed > 0 ? `${out.failed} upstream chunk(s) failed; some days are missing.` : null;
+  return reply(ctx, readings, failedMessage, bucket);
+}
+
 export function batchDetail(dir: Direction) {
   return (ctx: RouteContext): Reply => {
     const q = dateQuery(ctx, true);
@@ -80,39 +133,10 @@ export function batchDetail(dir: Direction) {
     }
     const spec = ownedPdl(ctx);
     if (isReply(spec)) return spec;
-    const prm = spec.usagePointId;
-    const [first, last] = window(ctx, q.start, q.end);
-    const days = inclusiveDays(first, last);
-    const { cache } = ctx.sim;
-    const cached = new Map<LocalDate, ServedReading[]>();
-    for (const d of q.useCache ? days : []) {
-      const hit = cache.getCurve(dir, prm, d);
-      if (hit) cached.set(d, hit);
-    }
-    const missing = days.filter((d) => !cached.has(d) && !cache.isBlacklisted(dir, prm, d, ctx.now));
+    const p = plan(ctx, dir, spec.usagePointId, q);
     const out: ChunkOutcome = { failed: 0, fresh: new Map() };
-    let bucket: Bucket | null = null;
-    if (missing.length > 0) {
-      const b = bucketOf(q.useCache);
-      if (quotaRefused(ctx, b)) {
-        if (cached.size === 0) return businessError(ctx.now, 'RATE_LIMIT_EXCEEDED', rateLimitMessage(ctx, b));
-        return reply(ctx, [...cached.values()].flat(), `Quota exhausted: ${rateLimitMessage(ctx, b)}`, null);
-      }
-      ctx.sim.quota.count(b);
-      bucket = b;
-      const down = enedisUnavailable(ctx, bucket);
-      if (down) return down;
-      for (const [a, z] of groupRanges(missing).flatMap(([a, z]) => chunkRange(a, z, 7))) {
-        fetchChunk(ctx, dir, prm, a, z, out);
-      }
-    }
-    const readings = days.flatMap((d) => cached.get(d) ?? out.fresh.get(d) ?? []);
-    if (readings.length === 0) {
-      const allBlacklisted = days.every((d) => cache.isBlacklisted(dir, prm, d, ctx.now));
-      if (allBlacklisted && days.length > 0) return reply(ctx, [], null, bucket);
-      return businessError(ctx.now, 'NO_DATA', 'No data available for the requested period.', bucket);
-    }
-    const failedMessage = out.failed > 0 ? `${out.failed} upstream chunk(s) failed; some days are missing.` : null;
-    return reply(ctx, readings, failedMessage, bucket);
+    if (p.missing.length === 0) return answer(ctx, p, out, null);
+    const bucket = fetchMissing(ctx, p, q.useCache, out);
+    return isReply(bucket) ? bucket : answer(ctx, p, out, bucket);
   };
 }

@@ -71,6 +71,10 @@ describe('simulator quota counting', () => {
     expect((await call(sim, detail)).body.success).toBe(true);
     expect(sim.usage()).toEqual({ cached: 1, noCache: 0 });
     expect(sim.requestLog.map((e) => e.bucket)).toEqual(['cached', null, null]);
+    const del = await call(sim, `/enedis/cache/${PRM.house}`, { method: 'DELETE' });
+    expect(del.body).toMatchObject({ success: true, deleted_keys: 11 });
+    await call(sim, batch);
+    expect(sim.usage()).toEqual({ cached: 2, noCache: 0 });
   });
 
   it('counts EcoWatt in the no-cache bucket whatever use_cache says, and answers 429 over quota', async () => {
