@@ -74,14 +74,12 @@ export function usagePointFromRow(r: Row): StoredUsagePoint {
   };
 }
 
-/** Full row including contract and address, for `copyStore`. */
-export function storedUsagePointRow(p: StoredUsagePoint): SqlValue[] {
-  return [
-    ...usagePointRow(p, 0).slice(0, -1),
-    p.lastSeenAt,
-    p.contract === null ? null : JSON.stringify(p.contract),
-    p.address === null ? null : JSON.stringify(p.address),
-  ];
+/** A driver value as the same JS value on every engine, by drizzle column kind. */
+export function normalise(v: unknown, kind: string): SqlValue {
+  if (v === null || v === undefined) return null;
+  if (kind === 'number') return num(v);
+  if (kind === 'boolean') return bool(v);
+  return String(v);
 }
 
 export function ecoWattFromRow(r: Row): EcoWattSignal {

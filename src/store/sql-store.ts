@@ -23,8 +23,8 @@ import {
   ecoWattFromRow,
   int,
   lastPerKey,
+  normalise,
   num,
-  storedUsagePointRow,
   streamStateFromRow,
   tempoColor,
   usagePointFromRow,
@@ -32,6 +32,7 @@ import {
 } from './row-codec.js';
 import type { SqlRunner, SqlValue, UpsertSpec } from './sql-runner.js';
 import { StoreError } from './store-error.js';
+import type { TableInfo } from './table-catalog.js';
 import { TABLES } from './tables.js';
 
 const RANGE = 'date >= ? AND date < ?';
@@ -62,14 +63,24 @@ export class SqlStore implements Store {
     await this.atomic((r) => r.upsert(spec, rows));
   }
 
+  /** Raw rows of one table in primary-key order, values normalised by column kind (for `copyStore`). */
+  async readTableRows(table: TableInfo, offset: number, limit: number): Promise<SqlValue[][]> {
+    const rows = await this.runner.all(
+      `SELECT ${table.columns.map((c) => c.name).join(', ')} FROM ${table.name} ` +
+        `ORDER BY ${table.primaryKey.join(', ')} LIMIT ${int(limit, 'limit')} OFFSET ${int(offset, 'offset')}`,
+    );
+    return rows.map((r) => table.columns.map((c) => normalise(r[c.name], c.kind)));
+  }
+
+  /** Writes raw rows (as `readTableRows` returns them), overwriting rows with the same key. */
+  async writeTableRows(table: TableInfo, rows: SqlValue[][]): Promise<void> {
+    const spec = { table: table.name, columns: table.columns.map((c) => c.name), key: table.primaryKey };
+    await this.upsert(spec, rows);
+  }
+
   async upsertUsagePoints(points: UsagePoint[], seenAt: number): Promise<void> {
     const rows = lastPerKey(points, (p) => p.pdl).map((p) => usagePointRow(p, seenAt));
     await this.upsert(TABLES.usagePoints, rows);
-  }
-
-  /** Writes usage points with their contract, address and last-seen time as given (for `copyStore`). */
-  async importUsagePoints(points: StoredUsagePoint[]): Promise<void> {
-    await this.upsert(TABLES.usagePointsAll, points.map(storedUsagePointRow));
   }
 
   async listUsagePoints(): Promise<StoredUsagePoint[]> {

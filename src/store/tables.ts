@@ -25,7 +25,6 @@ export const USAGE_POINT_COLUMNS = [
 export const TABLES = {
   /** Upserting a usage point never touches its `contract` and `address` (set separately). */
   usagePoints: spec('usage_points', USAGE_POINT_COLUMNS, ['pdl']),
-  usagePointsAll: spec('usage_points', [...USAGE_POINT_COLUMNS, 'contract', 'address'], ['pdl']),
   dailyEnergy: spec('daily_energy', ['pdl', 'direction', 'date', 'wh'], ['pdl', 'direction', 'date']),
   loadCurve: spec('load_curve', ['pdl', 'direction', 'start_utc', 'minutes', 'w'], ['pdl', 'direction', 'start_utc']),
   maxPower: spec('max_power', ['pdl', 'date', 'va', 'peak_at'], ['pdl', 'date']),
