@@ -1,0 +1,165 @@
+/**
+ * Typed Home Assistant commands over home-assistant-js-websocket's `Connection` (id correlation and
+ * automatic reconnection come from the library). Library failures (numbers, `{code, message}`) become
+ * `HomeAssistantError`s with a sentence that says what to fix.
+ */
+import {
+  type Connection,
+  createConnection,
+  createLongLivedTokenAuth,
+  ERR_CANNOT_CONNECT,
+  ERR_CONNECTION_LOST,
+  ERR_INVALID_AUTH,
+} from 'home-assistant-js-websocket';
+import { WebSocket } from 'ws';
+import { AppError } from '../../errors/app-error.js';
+import type { StatisticMetadata, StatisticRow } from './build-statistic-rows.js';
+
+export class HomeAssistantError extends AppError {}
+
+export interface HaStatRow {
+  /** UTC epoch ms of the hour start. */
+  start: number;
+  sum: number | null;
+}
+
+export interface HaStatMetadata {
+  statistic_id: string;
+  source: string;
+  name: string | null;
+  has_sum: boolean;
+  statistics_unit_of_measurement: string | null;
+  unit_class?: string | null;
+}
+
+export type EnergyPrefs = Record<string, unknown> & { energy_sources?: Record<string, unknown>[] };
+
+export interface HaApi {
+  readonly haVersion: string;
+  importStatistics(metadata: StatisticMetadata, stats: StatisticRow[]): Promise<void>;
+  /** Hourly sums of `[startMs, endMs)`, per statistic id (ids without rows are absent). */
+  hourlySums(ids: string[], startMs: number, endMs: number): Promise<Record<string, HaStatRow[]>>;
+  getStatisticsMetadata(ids: string[]): Promise<HaStatMetadata[]>;
+  clearStatistics(ids: string[]): Promise<void>;
+  getEnergyPrefs(): Promise<EnergyPrefs | null>;
+  saveEnergyPrefs(prefs: EnergyPrefs): Promise<void>;
+  close(): void;
+}
+
+function isLost(err: unknown): boolean {
+  return err === ERR_CONNECTION_LOST || (err as { code?: unknown } | null)?.code === ERR_CONNECTION_LOST;
+}
+
+/** Turns what the library rejects with into a `HomeAssistantError`. */
+export function mapHaError(err: unknown, url: string, what: string): Error {
+  if (err instanceof AppError) return err;
+  if (err === ERR_INVALID_AUTH) {
+    return new HomeAssistantError(
+      'HA_AUTH_REJECTED',
+      `Home Assistant at ${url} refused the access token: create a long-lived access token (profile → Security) for an administrator and set it as the exporter's token.`,
+    );
+  }
+  if (err === ERR_CANNOT_CONNECT) {
+    return new HomeAssistantError(
+      'HA_UNREACHABLE',
+      `Home Assistant cannot be reached at ${url}: check the URL (for example http://homeassistant.local:8123) and that Home Assistant is running.`,
+    );
+  }
+  if (isLost(err)) {
+    return new HomeAssistantError(
+      'HA_CONNECTION_LOST',
+      `the connection to Home Assistant at ${url} was lost during ${what}: it will be retried.`,
+    );
+  }
+  const e = err as { code?: unknown; message?: unknown };
+  if (e && typeof e === 'object' && typeof e.code === 'string') {
+    const hint = e.code === 'unauthorized' ? ' The token must belong to an administrator.' : '';
+    return new HomeAssistantError('HA_COMMAND_FAILED', `Home Assistant rejected ${what}: ${String(e.message)}.${hint}`);
+  }
+  return new HomeAssistantError('HA_COMMAND_FAILED', `Home Assistant failed during ${what}: ${String(err)}`);
+}
+
+function toMs(value: number | string): number {
+  return typeof value === 'number' ? value : Date.parse(value);
+}
+
+class ConnectionApi implements HaApi {
+  constructor(
+    private readonly conn: Connection,
+    private readonly url: string,
+  ) {}
+
+  get haVersion(): string {
+    return this.conn.haVersion;
+  }
+
+  private async send<T>(message: Record<string, unknown>): Promise<T> {
+    try {
+      return await this.conn.sendMessagePromise<T>(message as { type: string });
+    } catch (err) {
+      throw mapHaError(err, this.url, String(message.type));
+    }
+  }
+
+  async importStatistics(metadata: StatisticMetadata, stats: StatisticRow[]): Promise<void> {
+    await this.send({ type: 'recorder/import_statistics', metadata, stats });
+  }
+
+  async hourlySums(ids: string[], startMs: number, endMs: number): Promise<Record<string, HaStatRow[]>> {
+    const raw = await this.send<Record<string, { start: number | string; sum?: number | null }[]>>({
+      type: 'recorder/statistics_during_period',
+      start_time: new Date(startMs).toISOString(),
+      end_time: new Date(endMs).toISOString(),
+      statistic_ids: ids,
+      period: 'hour',
+      types: ['sum'],
+    });
+    const out: Record<string, HaStatRow[]> = {};
+    for (const [id, rows] of Object.entries(raw)) {
+      out[id] = rows.map((r) => ({ start: toMs(r.start), sum: r.sum ?? null }));
+    }
+    return out;
+  }
+
+  getStatisticsMetadata(ids: string[]): Promise<HaStatMetadata[]> {
+    return this.send({ type: 'recorder/get_statistics_metadata', statistic_ids: ids });
+  }
+
+  async clearStatistics(ids: string[]): Promise<void> {
+    await this.send({ type: 'recorder/clear_statistics', statistic_ids: ids });
+  }
+
+  async getEnergyPrefs(): Promise<EnergyPrefs | null> {
+    try {
+      return await this.conn.sendMessagePromise<EnergyPrefs>({ type: 'energy/get_prefs' });
+    } catch (err) {
+      if ((err as { code?: unknown } | null)?.code === 'not_found') return null;
+      throw mapHaError(err, this.url, 'energy/get_prefs');
+    }
+  }
+
+  async saveEnergyPrefs(prefs: EnergyPrefs): Promise<void> {
+    await this.send({ type: 'energy/save_prefs', ...prefs });
+  }
+
+  close(): void {
+    this.conn.close();
+  }
+}
+
+export interface ConnectOptions {
+  url: string;
+  token: string;
+}
+
+/** Opens an authenticated connection (one attempt; the exporter retries with back-off). */
+export async function connectHomeAssistant(options: ConnectOptions): Promise<HaApi> {
+  globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
+  const url = options.url.replace(/\/+$/, '');
+  try {
+    const conn = await createConnection({ auth: createLongLivedTokenAuth(url, options.token), setupRetry: 0 });
+    return new ConnectionApi(conn, url);
+  } catch (err) {
+    throw mapHaError(err, url, 'connecting');
+  }
+}

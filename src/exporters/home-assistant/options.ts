@@ -1,0 +1,51 @@
+/**
+ * The Home Assistant statistics exporter's options: one valibot schema for the type, the defaults and
+ * the checks. Options are injected: the config loader (or `addonConnection`) supplies the URL and the
+ * token; nothing here reads the environment.
+ */
+import * as v from 'valibot';
+
+const price = v.pipe(v.number(), v.minValue(0), v.maxValue(10));
+
+export const consumptionPriceSchema = v.variant('type', [
+  v.object({ type: v.literal('flat'), eurPerKwh: price }),
+  /** Off-peak (HC) and peak (HP) prices; the ranges come from the usage point's contract. */
+  v.object({ type: v.literal('hc_hp'), hc: price, hp: price }),
+]);
+
+export const homeAssistantExporterOptionsSchema = v.object({
+  /** `http://homeassistant.local:8123`, or `http://supervisor/core` in the add-on. */
+  url: v.pipe(v.string(), v.regex(/^https?:\/\/[^\s]+$/, 'url must look like http://homeassistant.local:8123')),
+  /** A long-lived access token of an administrator (or the add-on's SUPERVISOR_TOKEN). */
+  token: v.pipe(v.string(), v.minLength(1, 'token is required: create a long-lived access token in HA')),
+  /** Cost statistic per kWh consumed; absent → no cost statistic. */
+  consumptionPrice: v.optional(consumptionPriceSchema),
+  /** EUR per kWh paid for energy fed to the grid; absent → no compensation statistic. */
+  productionPrice: v.optional(price),
+  /** `auto` adds the statistics to the Energy Dashboard (never removes anything the user set). */
+  energyDashboard: v.optional(v.picklist(['auto', 'off']), 'off'),
+  /** Days before the last exported hour that every run compares with HA and re-imports if needed. */
+  trailingDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366)), 14),
+  /** Hours per import call (about one month). */
+  chunkHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(24), v.maxValue(5000)), 744),
+  /** Retry delays after a failed run (ms), the last one repeating. */
+  retryDelaysMs: v.optional(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(10))),
+    [30_000, 60_000, 120_000, 300_000, 900_000],
+  ),
+  /** How long to wait for an import to be readable (HA acknowledges before it writes). */
+  readBackTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100)), 30_000),
+});
+
+export type HomeAssistantExporterOptionsInput = v.InferInput<typeof homeAssistantExporterOptionsSchema>;
+export type HomeAssistantExporterOptions = v.InferOutput<typeof homeAssistantExporterOptionsSchema>;
+export type ConsumptionPrice = v.InferOutput<typeof consumptionPriceSchema>;
+
+export function parseHomeAssistantExporterOptions(input: unknown): HomeAssistantExporterOptions {
+  return v.parse(homeAssistantExporterOptionsSchema, input);
+}
+
+/** Connection settings inside the Home Assistant add-on (the Supervisor proxies the core API). */
+export function addonConnection(supervisorToken: string): { url: string; token: string } {
+  return { url: 'http://supervisor/core', token: supervisorToken };
+}
