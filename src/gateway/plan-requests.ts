@@ -2,7 +2,8 @@
  * Request planning, pure: for an endpoint, a PDL, a requested range of local days (end exclusive) and
  * today (Paris), the exact gateway calls to make. Each endpoint's date semantics (reference table 5.1)
  * are respected, the range is clamped to what is reachable, the fewest calls are used, windows are
- * balanced (never a one-day window when avoidable) and the newest window comes first.
+ * balanced (never a one-day window when avoidable) and the newest window comes first (users see recent
+ * data first), except on the two routes whose cache quirk needs the oldest first (see `oldestFirst`).
  */
 import { addDays, addYears, daysBetween, maxDate, minDate } from '../domain/time.js';
 import type { DateRange, Direction, LocalDate } from '../domain/types.js';
@@ -36,6 +37,14 @@ interface EndpointRule {
   maxDays: number;
   /** The gateway reads `end` as inclusive (batch routes). */
   inclusiveEnd: boolean;
+  /**
+   * Windows oldest first. The real gateway's consumption daily and single-window detail routes drop the
+   * last MISSING day before a day already in its per-day cache (each missing range goes upstream with
+   * its last day as the exclusive end). Asked newest first, every older window would lose its last day
+   * (the newer window's days are cached by then); asked oldest first, the dropped day is always the one
+   * just past the window, which the next window fetches.
+   */
+  oldestFirst: boolean;
 }
 
 /** Daily consumption: `start >= today - 3 years` or `DATE_TOO_OLD`. */
@@ -71,6 +80,7 @@ export const ENDPOINT_RULES: Record<RangeEndpoint, EndpointRule> = {
     end: yesterday,
     maxDays: 365,
     inclusiveEnd: false,
+    oldestFirst: true,
   },
   consumptionCurveDetail: {
     path: '/enedis/consumption/detail/{pdl}',
@@ -78,6 +88,7 @@ export const ENDPOINT_RULES: Record<RangeEndpoint, EndpointRule> = {
     end: yesterday,
     maxDays: 7,
     inclusiveEnd: false,
+    oldestFirst: true,
   },
   // Inclusive end capped to J-1: J-1 is reachable.
   consumptionCurveBatch: {
@@ -86,6 +97,7 @@ export const ENDPOINT_RULES: Record<RangeEndpoint, EndpointRule> = {
     end: sameDay,
     maxDays: CURVE_HISTORY.maxDays,
     inclusiveEnd: true,
+    oldestFirst: false,
   },
   productionCurveBatch: {
     path: '/enedis/production/detail/batch/{pdl}',
@@ -93,6 +105,7 @@ export const ENDPOINT_RULES: Record<RangeEndpoint, EndpointRule> = {
     end: sameDay,
     maxDays: CURVE_HISTORY.maxDays,
     inclusiveEnd: true,
+    oldestFirst: false,
   },
   // Passthrough (Enedis rules): end exclusive, `end <= today`.
   productionDaily: {
@@ -101,6 +114,7 @@ export const ENDPOINT_RULES: Record<RangeEndpoint, EndpointRule> = {
     end: sameDay,
     maxDays: 365,
     inclusiveEnd: false,
+    oldestFirst: false,
   },
   maxPower: {
     path: '/enedis/power/{pdl}',
@@ -108,6 +122,7 @@ export const ENDPOINT_RULES: Record<RangeEndpoint, EndpointRule> = {
     end: sameDay,
     maxDays: 365,
     inclusiveEnd: false,
+    oldestFirst: false,
   },
   productionCurveDetail: {
     path: '/enedis/production/detail/{pdl}',
@@ -115,6 +130,7 @@ export const ENDPOINT_RULES: Record<RangeEndpoint, EndpointRule> = {
     end: sameDay,
     maxDays: 7,
     inclusiveEnd: false,
+    oldestFirst: false,
   },
 };
 
@@ -175,7 +191,10 @@ function widenLoneDailyWindow(call: PlannedCall, today: LocalDate): PlannedCall 
   return { ...call, query: { ...call.query, start } };
 }
 
-/** The exact calls for `range` (end exclusive), newest window first; `[]` when nothing is reachable. */
+/**
+ * The exact calls for `range` (end exclusive), newest window first (oldest first where the gateway
+ * needs it, see `oldestFirst`); `[]` when nothing is reachable.
+ */
 export function planRequests(endpoint: RangeEndpoint, pdl: string, range: DateRange, today: LocalDate): PlannedCall[] {
   const clamped = clampToReachable(endpoint, range, today);
   if (!clamped) return [];
@@ -187,5 +206,5 @@ export function planRequests(endpoint: RangeEndpoint, pdl: string, range: DateRa
     calls.push(widenLoneDailyWindow(buildCall(endpoint, pdl, { start, end }), today));
     end = start;
   }
-  return calls;
+  return rule.oldestFirst ? calls.reverse() : calls;
 }

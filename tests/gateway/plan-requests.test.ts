@@ -16,12 +16,12 @@ const q = (endpoint: RangeEndpoint, range = ALL) =>
   planRequests(endpoint, PDL, range, TODAY).map((c) => [c.path, c.query.start, c.query.end, c.query.use_cache]);
 
 describe('planRequests: full history with the fewest calls, newest first', () => {
-  it('daily consumption: 3 years in three 365-day windows, end exclusive, J-2 newest', () => {
+  it('daily consumption: 3 years in three 365-day windows, end exclusive, J-2 newest, oldest first', () => {
     const path = `/enedis/consumption/daily/${PDL}`;
     expect(q('consumptionDaily')).toEqual([
-      [path, '2025-11-26', '2026-11-26', 'true'],
-      [path, '2024-11-26', '2025-11-26', 'true'],
       [path, '2023-11-27', '2024-11-26', 'true'],
+      [path, '2024-11-26', '2025-11-26', 'true'],
+      [path, '2025-11-26', '2026-11-26', 'true'],
     ]);
     expect(DAILY_HISTORY.start(TODAY)).toBe('2023-11-27');
   });
@@ -47,10 +47,19 @@ describe('planRequests: full history with the fewest calls, newest first', () =>
     expect(q('maxPower')).toEqual(windows.map(([s, e]) => [`/enedis/power/${PDL}`, s, e, 'true']));
   });
 
-  it('single-window load curve: ≤ 7-day windows, balanced', () => {
-    expect(q('consumptionCurveDetail', { start: '2026-11-01', end: '2026-11-28' }).map((c) => [c[1], c[2]])).toEqual([
-      ['2026-11-19', '2026-11-26'],
+  it('single-window load curve: ≤ 7-day windows, balanced; oldest first for consumption only', () => {
+    const windows = [
+      ['2026-11-01', '2026-11-07'],
+      ['2026-11-07', '2026-11-13'],
       ['2026-11-13', '2026-11-19'],
+      ['2026-11-19', '2026-11-26'],
+    ];
+    expect(q('consumptionCurveDetail', { start: '2026-11-01', end: '2026-11-28' }).map((c) => [c[1], c[2]])).toEqual(
+      windows,
+    );
+    expect(q('productionCurveDetail', { start: '2026-11-01', end: '2026-11-27' }).map((c) => [c[1], c[2]])).toEqual([
+      ['2026-11-20', '2026-11-27'],
+      ['2026-11-13', '2026-11-20'],
       ['2026-11-07', '2026-11-13'],
       ['2026-11-01', '2026-11-07'],
     ]);
@@ -109,10 +118,11 @@ describe('planRequests: minimal, gapless, balanced for any range', () => {
         expect(sizes.reduce((a, b) => a + b, 0)).toBe(days);
         if (days > 1) expect(Math.min(...sizes)).toBeGreaterThan(1);
         if (sizes.length) expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
-        calls.forEach((c, i) => {
-          if (i > 0) expect(c.range.end).toBe(calls[i - 1]!.range.start);
+        const newestFirst = rule.oldestFirst ? [...calls].reverse() : calls;
+        newestFirst.forEach((c, i) => {
+          if (i > 0) expect(c.range.end).toBe(newestFirst[i - 1]!.range.start);
         });
-        if (calls.length) expect([calls.at(-1)!.range.start, calls[0]!.range.end]).toEqual([from, to]);
+        if (calls.length) expect([newestFirst.at(-1)!.range.start, newestFirst[0]!.range.end]).toEqual([from, to]);
       }
     }
   });
