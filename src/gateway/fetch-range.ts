@@ -1,8 +1,10 @@
 /**
- * Runs a request plan: one call after the other (newest window first), each chunk normalised and
- * handed to `onChunk` (awaited, so the caller can store it in a transaction) before the next call.
- * `NO_DATA` is not an error here: that window simply has no data. Any other failure stops the run; the
- * chunks already delivered stay delivered, and the error carries the number of calls made.
+ * Runs a request plan: one call after the other, each chunk normalised and handed to `onChunk`
+ * (awaited, so the caller can store it in a transaction) before the next call. `NO_DATA` is not an
+ * error here: that window simply has no data. A window refused with `ADAM-ERR0123` (before the meter's
+ * activation) does not stop the other windows; the `GatewayNotActivatedError` is thrown at the end,
+ * naming the refused days. Any other failure stops the run; the chunks already delivered stay
+ * delivered, and the error carries the number of calls made.
  */
 import type * as v from 'valibot';
 import type { DateRange } from '../domain/types.js';
@@ -28,11 +30,21 @@ export async function fetchPlannedRange<Raw, Item>(
   const counter = { calls: 0 };
   const all: Item[] = [];
   let partial = false;
+  let refused: GatewayNotActivatedError | null = null;
   for (const call of calls) {
-    const chunk = await fetchOne(ctx, call, spec, counter, options.signal);
+    const chunk = await fetchOne(ctx, call, spec, counter, options.signal).catch((err: unknown) => {
+      if (!(err instanceof GatewayNotActivatedError)) throw err;
+      refused = mergeRefused(refused, err, call.range);
+      return null;
+    });
+    if (!chunk) continue;
     partial ||= chunk.partial;
     all.push(...chunk.data);
     await options.onChunk?.(chunk);
+  }
+  if (refused) {
+    (refused as GatewayNotActivatedError).calls = counter.calls;
+    throw refused;
   }
   const key = spec.sortKey;
   all.sort((a, b) => {
@@ -41,6 +53,19 @@ export async function fetchPlannedRange<Raw, Item>(
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
   return { data: all, partial, calls: counter.calls };
+}
+
+/** One error for every refused window; its `range` spans them all. */
+function mergeRefused(
+  previous: GatewayNotActivatedError | null,
+  err: GatewayNotActivatedError,
+  range: DateRange,
+): GatewayNotActivatedError {
+  const kept = previous ?? err;
+  const start = kept.range && kept.range.start < range.start ? kept.range.start : range.start;
+  const end = kept.range && kept.range.end > range.end ? kept.range.end : range.end;
+  kept.range = { start, end };
+  return kept;
 }
 
 async function fetchOne<Raw, Item>(
@@ -65,7 +90,6 @@ async function fetchOne<Raw, Item>(
     return { range: call.range, data: spec.normalise(res.data, call.range), partial: res.partial };
   } catch (err) {
     if (err instanceof GatewayNoDataError) return { range: call.range, data: [], partial: false };
-    if (err instanceof GatewayNotActivatedError) err.range = call.range;
     if (err instanceof GatewayError) err.calls = counter.calls;
     throw err;
   }

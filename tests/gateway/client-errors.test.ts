@@ -12,7 +12,7 @@ import {
   GatewayUnknownError,
 } from '../../src/gateway/errors.js';
 import { caught, makeClient, PDL, SECRET } from './client-harness.js';
-import { type FakeGateway, fail, json, ok, startFakeGateway } from './fake-gateway.js';
+import { daily, type FakeGateway, fail, json, ok, startFakeGateway } from './fake-gateway.js';
 
 let gw: FakeGateway;
 afterEach(async () => gw?.close());
@@ -83,6 +83,32 @@ describe('envelope and HTTP errors become typed errors', () => {
     const { err } = await failureFor(fail('ADAM-ERR0123', 'before activation'), 200, 'daily');
     expect(err).toBeInstanceOf(GatewayNotActivatedError);
     expect(err.range).toEqual({ start: '2026-11-01', end: '2026-11-20' });
+  });
+
+  it('a window refused before activation does not stop the next windows; the error comes at the end', async () => {
+    gw = await startFakeGateway((req, res) =>
+      req.query.get('start')! < '2025-01-01'
+        ? json(res, fail('ENEDIS_ERROR', 'Failed to fetch: ADAM-ERR0123: before the last activation'))
+        : json(res, ok(daily([[req.query.get('start')!, 42]]))),
+    );
+    const { client } = makeClient(gw.baseUrl);
+    const chunks: string[] = [];
+    const err = await caught(() =>
+      client.getDailyEnergy(
+        PDL,
+        'consumption',
+        { start: '2024-06-01', end: '2025-11-01' },
+        {
+          onChunk: (c) => {
+            chunks.push(`${c.range.start}:${c.data.length}`);
+          },
+        },
+      ),
+    );
+    expect(err).toBeInstanceOf(GatewayNotActivatedError);
+    expect(err.range).toEqual({ start: '2024-06-01', end: '2025-02-15' });
+    expect(err.calls).toBe(2);
+    expect(chunks).toEqual(['2025-02-15:1']);
   });
 
   it('the passthrough quirk success:true + data.error ADAM-ERR0123 is a GatewayNotActivatedError', async () => {
