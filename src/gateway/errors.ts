@@ -180,3 +180,14 @@ export class GatewayUnknownError extends GatewayError {
     super(code, `the gateway answered ${code} on ${endpoint} (${detail}); report it if it persists`, endpoint);
   }
 }
+
+/** Runs a normaliser on validated data; a value it cannot read (impossible date, unknown interval) is a payload error. */
+export function normalisePayload<T>(endpoint: string, normalise: () => T): T {
+  try {
+    return normalise();
+  } catch (err) {
+    if (err instanceof RangeError || err instanceof TypeError)
+      throw new GatewayPayloadError(endpoint, 'data', err.message);
+    throw err;
+  }
+}

@@ -9,7 +9,7 @@
 import type * as v from 'valibot';
 import type { DateRange } from '../domain/types.js';
 import { type CallContext, callGateway } from './call-gateway.js';
-import { GatewayError, GatewayNoDataError, GatewayNotActivatedError } from './errors.js';
+import { GatewayError, GatewayNoDataError, GatewayNotActivatedError, normalisePayload } from './errors.js';
 import { ENDPOINT_RULES, type PlannedCall } from './plan-requests.js';
 import type { FetchOptions, FetchResult } from './types.js';
 
@@ -76,8 +76,9 @@ async function fetchOne<Raw, Item>(
   signal: AbortSignal | undefined,
 ): Promise<{ range: DateRange; data: Item[]; partial: boolean }> {
   try {
+    const endpoint = `GET ${ENDPOINT_RULES[call.endpoint].path}`;
     const res = await callGateway(ctx, {
-      endpoint: `GET ${ENDPOINT_RULES[call.endpoint].path}`,
+      endpoint,
       path: call.path,
       query: call.query,
       schema: spec.schema,
@@ -87,7 +88,8 @@ async function fetchOne<Raw, Item>(
       counter,
       ...(signal ? { signal } : {}),
     });
-    return { range: call.range, data: spec.normalise(res.data, call.range), partial: res.partial };
+    const data = normalisePayload(endpoint, () => spec.normalise(res.data, call.range));
+    return { range: call.range, data, partial: res.partial };
   } catch (err) {
     if (err instanceof GatewayNoDataError) return { range: call.range, data: [], partial: false };
     if (err instanceof GatewayError) err.calls = counter.calls;

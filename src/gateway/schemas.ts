@@ -27,7 +27,7 @@ export const EnvelopeSchema = v.looseObject({
 export const CurveReadingSchema = v.looseObject({
   value: IntegerText,
   date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/, 'a YYYY-MM-DD HH:MM:SS time')),
-  interval_length: Text,
+  interval_length: v.nullish(v.pipe(v.string(), v.regex(/^PT(?:\d+H)?(?:\d+M)?$/i, 'an ISO duration like PT30M'))),
 });
 
 export const DailyReadingSchema = v.looseObject({

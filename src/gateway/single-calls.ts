@@ -5,6 +5,7 @@ import { parseAddress, parseContract } from '../domain/parse-contract.js';
 import { addDays } from '../domain/time.js';
 import { type CallContext, type CallSpec, callGateway } from './call-gateway.js';
 import { checkPdl } from './check-pdl.js';
+import { normalisePayload } from './errors.js';
 import {
   CustomerSchema,
   EcoWattListSchema,
@@ -32,9 +33,8 @@ export function singleCalls(ctx: CallContext, timeoutMs: number): SingleCalls {
 
   return {
     async listUsagePoints() {
-      return (await call({ endpoint: 'GET /pdl', path: '/pdl', schema: UsagePointListSchema, bucket: null })).data.map(
-        normaliseUsagePoint,
-      );
+      const res = await call({ endpoint: 'GET /pdl', path: '/pdl', schema: UsagePointListSchema, bucket: null });
+      return normalisePayload('GET /pdl', () => res.data.map(normaliseUsagePoint));
     },
     getContract: async (pdl) => parseContract(await customer('contract', pdl), pdl),
     getAddress: async (pdl) => parseAddress(await customer('address', pdl), pdl),
@@ -44,12 +44,14 @@ export function singleCalls(ctx: CallContext, timeoutMs: number): SingleCalls {
       const query = { start_date: addDays(range.start, -1), end_date: addDays(range.end, -1) };
       const spec = { endpoint: 'GET /tempo/days', path: '/tempo/days', query, schema: TempoListSchema };
       const res = await call({ ...spec, bucket: null });
-      return normaliseTempo(res.data).filter((d) => d.date >= range.start && d.date < range.end);
+      const days = normalisePayload(spec.endpoint, () => normaliseTempo(res.data));
+      return days.filter((d) => d.date >= range.start && d.date < range.end);
     },
     async getEcoWattForecast(days = 4) {
       const query = { days: String(Math.min(7, Math.max(1, Math.round(days)))) };
       const spec = { endpoint: 'GET /ecowatt/forecast', path: '/ecowatt/forecast', query, schema: EcoWattListSchema };
-      return normaliseEcoWatt((await call({ ...spec, bucket: 'noCache' })).data);
+      const res = await call({ ...spec, bucket: 'noCache' });
+      return normalisePayload(spec.endpoint, () => normaliseEcoWatt(res.data));
     },
     async getUsageStats() {
       const path = '/accounts/usage-stats';

@@ -122,6 +122,30 @@ describe('retries with exponential back-off and jitter', () => {
     expect(err.message).toContain('data.meter_reading.interval_reading.1.value');
   });
 
+  it('reports an unknown interval length and an impossible date as payload errors, not crashes', async () => {
+    gw = await startFakeGateway((req, res) =>
+      req.path.includes('/batch/')
+        ? json(
+            res,
+            ok({
+              meter_reading: {
+                interval_reading: [{ value: '1', date: '2026-11-20 00:00:00', interval_length: 'P1D' }],
+              },
+            }),
+          )
+        : json(res, ok(daily([['2026-02-30', 5]]))),
+    );
+    const { client } = makeClient(gw.baseUrl);
+    const curveErr = await caught(() => client.getLoadCurve(PDL, 'consumption', range));
+    expect([curveErr.constructor, curveErr.path]).toEqual([
+      GatewayPayloadError,
+      'data.meter_reading.interval_reading.0.interval_length',
+    ]);
+    const dailyErr = await caught(() => client.getDailyEnergy(PDL, 'consumption', range));
+    expect(dailyErr).toBeInstanceOf(GatewayPayloadError);
+    expect(dailyErr.message).toMatch(/GET \/enedis\/consumption\/daily\/\{pdl\}.*2026-02-30/);
+  });
+
   it('does not retry business errors', async () => {
     gw = await startFakeGateway((_req, res) =>
       json(res, { success: false, data: null, error: { code: 'ACCESS_DENIED', message: 'no' } }),
