@@ -48,6 +48,7 @@ function buildUrl(baseUrl: string, path: string, query?: Record<string, string>)
 }
 
 async function attempt<T>(ctx: CallContext, spec: CallSpec<T>): Promise<Interpreted<T>> {
+  spec.signal?.throwIfAborted();
   if (spec.bucket) ctx.quota.check(spec.bucket, spec.endpoint);
   const headers = { ...ctx.headers, Authorization: await ctx.credentials.header(spec.signal) };
   if (spec.counter) spec.counter.calls++;

@@ -190,6 +190,24 @@ describe('gateway client requests', () => {
     expect(gw.requests).toHaveLength(0);
   });
 
+  it('stops between calls once the caller aborts', async () => {
+    gw = await startFakeGateway((req, res) => json(res, ok(daily([[req.query.get('start')!, 1]]))));
+    const { client } = makeClient(gw.baseUrl);
+    const controller = new AbortController();
+    const err = await caught(() =>
+      client.getMaxPower(
+        PDL,
+        { start: '2025-01-01', end: '2026-11-27' },
+        {
+          signal: controller.signal,
+          onChunk: () => controller.abort(),
+        },
+      ),
+    );
+    expect(err.name).toBe('AbortError');
+    expect(gw.requests).toHaveLength(1);
+  });
+
   it('accepts a fetch-like function as the fetcher seam', async () => {
     const seen: string[] = [];
     const { client } = makeClient('http://gateway.invalid/api', {
