@@ -3,7 +3,7 @@
  * without a DST change Paris has one offset all day, so a naive label converts with plain arithmetic;
  * only DST-change days go through Temporal (`time.ts`). Results are identical to `time.ts`.
  */
-import { addDays, type Fold, parisDate, parisMidnightUtc, parisNaiveToUtc } from './time.js';
+import { addDays, type Fold, parisDate, parisMidnightUtc, parisNaiveToUtc, parisOffsetMinutes } from './time.js';
 import type { LocalDate } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -37,4 +37,21 @@ export function parisDateQuick(ms: number): LocalDate {
   const winter = new Date(ms + HOUR_MS).toISOString().slice(0, 10);
   const summer = new Date(ms + 2 * HOUR_MS).toISOString().slice(0, 10);
   return winter === summer ? winter : parisDate(ms);
+}
+
+/** Same as `parisOffsetMinutes` (60 or 120), without Temporal outside DST-change days. */
+export function parisOffsetMinutesQuick(ms: number): number {
+  const offset = steadyParisOffsetMs(parisDateQuick(ms));
+  return offset === null ? parisOffsetMinutes(ms) : offset / 60_000;
+}
+
+/** Same as `parisMidnightUtc`. */
+export function parisMidnightUtcQuick(date: LocalDate): number {
+  return parisNaiveToUtcQuick(`${date} 00:00:00`);
+}
+
+/** Same as `parisIso` (`YYYY-MM-DDTHH:MM:SS+01:00`). */
+export function parisIsoQuick(ms: number): string {
+  const off = parisOffsetMinutesQuick(ms);
+  return `${new Date(ms + off * 60_000).toISOString().slice(0, 19)}+0${off / 60}:00`;
 }
