@@ -74,9 +74,12 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
 
 function computedDefaults(env: RawConfig, fs: ConfigFs): RawConfig {
   const addonMode = typeof env.supervisor_token === 'string';
+  // The Supervisor proxies the core API under `/core` (SUPERVISOR_URL only changes in tests).
+  const supervisor =
+    typeof env.supervisor_url === 'string' ? env.supervisor_url.replace(/\/+$/, '') : 'http://supervisor';
   return {
     data_dir: fs.exists(ADDON_DATA_DIR) ? ADDON_DATA_DIR : './data',
-    ...(addonMode ? { home_assistant: true, ha_url: 'http://supervisor/core' } : { home_assistant: false }),
+    ...(addonMode ? { home_assistant: true, ha_url: `${supervisor}/core` } : { home_assistant: false }),
   };
 }
 

@@ -140,6 +140,15 @@ export const settings = {
   price_hc_kwh: price('Off-peak (heures creuses)'),
   price_hp_kwh: price('Peak (heures pleines)'),
   price_production_kwh: price('Production (sold energy)'),
+  mqtt: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.description('Publish to MQTT (states and Home Assistant discovery).'),
+      v.metadata({
+        defaultText: '`true` when `mqtt_url` is set, or in add-on mode (broker from the Supervisor); else `false`',
+      }),
+    ),
+  ),
   mqtt_url: v.optional(
     v.pipe(
       v.string(),
@@ -174,6 +183,37 @@ export const settings = {
   mqtt_cert: text('Path to a PEM client certificate for `mqtts://`.'),
   mqtt_key: text('Path to the PEM private key of `mqtt_cert`.'),
   mqtt_insecure: flag(false, 'Accept any broker TLS certificate (testing only).'),
+  api_host: v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(1, 'is empty'),
+      v.description(
+        'Address the local API listens on: `127.0.0.1` answers this machine only, `0.0.0.0` the network ' +
+          '(the Docker image and the add-on set `0.0.0.0`).',
+      ),
+      v.metadata({ expect: 'an address such as 127.0.0.1 or 0.0.0.0' }),
+    ),
+    '127.0.0.1',
+  ),
+  supervisor_url: v.optional(
+    v.pipe(
+      httpUrl,
+      v.description('Home Assistant Supervisor API in add-on mode; read from the environment only.'),
+      v.metadata({ envOnly: true, expect: 'http://supervisor' }),
+    ),
+    'http://supervisor',
+  ),
+  ingress_addresses: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.minLength(1, 'is empty')), 'is not a list'),
+      v.description(
+        'In add-on mode the API answers only these addresses (the Supervisor ingress proxy), except ' +
+          '`/api/health`; read from the environment only.',
+      ),
+      v.metadata({ envOnly: true, expect: 'a comma-separated list of IP addresses such as 172.30.32.2' }),
+    ),
+    ['172.30.32.2'],
+  ),
   supervisor_token: text('Set by the Home Assistant Supervisor in add-on mode; read from the environment only.', {
     secret: true,
     envOnly: true,
