@@ -1,0 +1,91 @@
+/** Both Dockerfiles, read without a Docker engine: base images, stages, what the final image holds. */
+import { readText } from './addon-files.js';
+import { contextIncludes, copies, envOf, instructionArgs, readDockerfile, type Stage } from './dockerfile.js';
+
+const IMAGES = [
+  { file: 'Dockerfile', base: /^node:\d+-alpine3\.\d+$/ },
+  { file: 'addon/Dockerfile', base: /^ghcr\.io\/home-assistant\/base:\d+\.\d+$/ },
+];
+
+describe.each(IMAGES)('$file', ({ file, base }) => {
+  const stages = readDockerfile(file);
+  const final = stages[stages.length - 1] as Stage;
+
+  it('builds on an explicit, pinned base (no variable, no latest) and compiles modules on that same base', () => {
+    for (const stage of stages) expect(stage.from).toMatch(base);
+    expect(new Set(stages.map((s) => s.from)).size).toBe(1);
+    expect(stages.length).toBe(2);
+  });
+
+  it('compiles the native SQLite module in the builder stage from the lock file, without dev dependencies', () => {
+    const builder = stages[0];
+    const runs = instructionArgs(builder, 'RUN').join('\n');
+    expect(runs).toMatch(/npm ci --omit=dev/);
+    expect(runs).toMatch(/apk add --no-cache[^\n]*\bg\+\+/);
+    expect(copies(builder).flatMap((c) => c.sources)).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json']),
+    );
+  });
+
+  it('copies into the final image only the bundle, the runtime modules and the start script', () => {
+    const sources = copies(final).map((c) =>
+      c.from ? `--from=${c.from} ${c.sources.join(' ')}` : c.sources.join(' '),
+    );
+    for (const source of sources)
+      expect(source).toMatch(/^(dist\/|addon\/run\.sh$|--from=modules \/runtime\/node_modules$)/);
+    expect(instructionArgs(final, 'RUN').join('\n')).not.toMatch(/npm|tsc|esbuild/);
+  });
+
+  it('sends every file it copies from the context through .dockerignore', () => {
+    const fromContext = stages.flatMap((s) => copies(s).filter((c) => !c.from)).flatMap((c) => c.sources);
+    expect(fromContext.filter((path) => !contextIncludes(path))).toEqual([]);
+    expect(contextIncludes('src/main.ts')).toBe(false);
+    expect(contextIncludes('node_modules/better-sqlite3')).toBe(false);
+  });
+
+  it('has a HEALTHCHECK on /api/health and OCI labels', () => {
+    expect(instructionArgs(final, 'HEALTHCHECK').join(' ')).toMatch(/CMD .*\/api\/health/);
+    const labels = instructionArgs(final, 'LABEL').join(' ');
+    for (const key of ['title', 'description', 'source', 'licenses', 'version', 'created', 'revision']) {
+      expect(labels).toContain(`org.opencontainers.image.${key}=`);
+    }
+  });
+});
+
+describe('standalone image', () => {
+  const stages = readDockerfile('Dockerfile');
+  const final = stages[stages.length - 1];
+
+  it('runs as the unprivileged node user with its data only in the /data volume', () => {
+    expect(instructionArgs(final, 'USER')).toEqual(['node']);
+    expect(instructionArgs(final, 'VOLUME')).toEqual(['["/data"]']);
+    expect(envOf(final)).toMatchObject({ DATA_DIR: '/data', API_HOST: '0.0.0.0', PORT: '8080' });
+    expect(instructionArgs(final, 'EXPOSE')).toEqual(['8080']);
+  });
+
+  it('runs node directly (PID 1 receives SIGTERM) with the start command', () => {
+    expect(instructionArgs(final, 'STOPSIGNAL')).toEqual(['SIGTERM']);
+    expect(instructionArgs(final, 'ENTRYPOINT')).toEqual(['["node", "/app/main.mjs"]']);
+    expect(instructionArgs(final, 'CMD')).toEqual(['["start"]']);
+  });
+});
+
+describe('add-on image', () => {
+  const stages = readDockerfile('addon/Dockerfile');
+  const final = stages[stages.length - 1];
+
+  it('takes Node from the base image packages and starts through the run script', () => {
+    expect(instructionArgs(final, 'RUN')).toContain('apk add --no-cache nodejs');
+    expect(instructionArgs(final, 'CMD')).toEqual(['["/run.sh"]']);
+  });
+
+  it('the run script runs the program in add-on mode on the ingress port', () => {
+    const script = readText('addon', 'run.sh');
+    expect(script.split('\n')[0]).toBe('#!/usr/bin/with-contenv bashio');
+    expect(script).toMatch(/^export DATA_DIR=\/data$/m);
+    expect(script).toMatch(/^export PORT=8099$/m);
+    expect(script).toMatch(/^export API_HOST=0\.0\.0\.0$/m);
+    expect(script).toMatch(/^exec node \/opt\/myelectricaldata\/main\.mjs start$/m);
+    expect(instructionArgs(final, 'WORKDIR')).toEqual(['/opt/myelectricaldata']);
+  });
+});
