@@ -3,6 +3,7 @@
  * awareness. A second request while a run is going gets 'already-running'.
  */
 import type { Clock } from '../domain/clock.js';
+import { addDays, parisToday } from '../domain/time.js';
 import type { UsageStats } from '../domain/types.js';
 import { errorMessage } from '../errors/app-error.js';
 import type { GatewayClient } from '../gateway/types.js';
@@ -32,7 +33,14 @@ export interface SyncEngineOptions {
 
 export type RunOutcome =
   | { status: 'already-running' }
-  | { status: 'ok' | 'quota-exhausted' | 'failed'; calls: number; changed: DataChangedEvent[]; error?: string };
+  | {
+      status: 'ok' | 'quota-exhausted' | 'failed';
+      calls: number;
+      changed: DataChangedEvent[];
+      /** Wanted days of the trailing window still incomplete after the run (worth a retry later today). */
+      incompleteRecentDays: number;
+      error?: string;
+    };
 
 export interface RunState {
   running: boolean;
@@ -45,6 +53,7 @@ export interface RunState {
   quotaPausedUntil: number | null;
   /** Gateway quota counters read at the end of the last run (free call). */
   lastStats: UsageStats | null;
+  incompleteRecentDays: number;
 }
 
 export class SyncEngine implements SyncTrigger {
@@ -58,6 +67,7 @@ export class SyncEngine implements SyncTrigger {
     lastRunCalls: 0,
     quotaPausedUntil: null,
     lastStats: null,
+    incompleteRecentDays: 0,
   };
   private current: Promise<RunOutcome> | null = null;
   private readonly abort = new AbortController();
@@ -88,7 +98,7 @@ export class SyncEngine implements SyncTrigger {
   private async execute(scope: SyncScope): Promise<RunOutcome> {
     const { clock, logger, events } = this.options;
     const startedAt = clock.now();
-    Object.assign(this.state, { running: true, lastRunStartedAt: startedAt, lastRunCalls: 0 });
+    Object.assign(this.state, { running: true, lastRunStartedAt: startedAt, lastRunCalls: 0, incompleteRecentDays: 0 });
     events.emit('sync-started', { startedAt });
     const changed: DataChangedEvent[] = [];
     try {
@@ -129,10 +139,14 @@ export class SyncEngine implements SyncTrigger {
       client,
       now: () => clock.now(),
       backoffMs: this.plannerOptions().backoffMs,
+      trailingStart: addDays(parisToday(clock.now()), -this.plannerOptions().trailingDays),
       signal: this.abort.signal,
       onCall: () => {
         this.state.lastRunCalls += 1;
         progress.tick();
+      },
+      onIncomplete: (days: number) => {
+        this.state.incompleteRecentDays += days;
       },
       onChanged: (event: DataChangedEvent) => {
         changed.push(event);
@@ -204,7 +218,13 @@ export class SyncEngine implements SyncTrigger {
       Object.assign(this.state, { lastRunOk: false, lastError: error });
       logger.error({ code: error.code }, `sync failed: ${error.message}`);
       events.emit('sync-failed', { startedAt, failedAt: finishedAt, error: error.message, code: error.code });
-      return { status: 'failed', calls, changed: merged, error: error.message };
+      return {
+        status: 'failed',
+        calls,
+        changed: merged,
+        incompleteRecentDays: this.state.incompleteRecentDays,
+        error: error.message,
+      };
     }
     if (outcome.status === 'quota-exhausted') {
       const until = this.state.quotaPausedUntil;
@@ -222,7 +242,7 @@ export class SyncEngine implements SyncTrigger {
       `sync finished: ${calls} gateway calls, ${merged.length} streams changed`,
     );
     events.emit('sync-finished', { startedAt, finishedAt, calls, changed: merged });
-    return { status: outcome.status, calls, changed: merged };
+    return { status: outcome.status, calls, changed: merged, incompleteRecentDays: this.state.incompleteRecentDays };
   }
 }
 

@@ -18,6 +18,9 @@ export interface TaskContext {
   /** Called after each gateway call's data is committed. */
   onCall: () => void;
   onChanged: (event: DataChangedEvent) => void;
+  /** Wanted days of the trailing window still incomplete after a chunk. */
+  onIncomplete: (days: number) => void;
+  trailingStart: string;
   signal?: AbortSignal;
 }
 
@@ -48,11 +51,12 @@ function fetchDays(
 async function runDayTask(ctx: TaskContext, task: SyncTask & { range: DateRange }): Promise<void> {
   const wanted = new Set(task.wanted);
   const onChunk = async (chunk: Chunk<DayRows>) => {
-    await storeDayChunk(
+    const stored = await storeDayChunk(
       ctx.store,
       { pdl: task.pdl, stream: task.stream as DayStream, wanted, now: ctx.now(), backoffMs: ctx.backoffMs },
       chunk,
     );
+    ctx.onIncomplete(stored.failed.filter((d) => d >= ctx.trailingStart).length);
     ctx.onCall();
     if (chunk.data.length > 0) ctx.onChanged({ pdl: task.pdl, stream: task.stream, range: chunk.range });
   };

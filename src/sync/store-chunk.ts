@@ -39,6 +39,7 @@ async function bookkeep(tx: Store, ctx: ChunkContext, key: string, range: DateRa
     .filter((d) => ctx.wanted.has(d) && !complete.has(d))
     .map((d) => nextAttempt(previous.get(d), d, ctx.now, ctx.backoffMs, 'no data returned'));
   if (failed.length > 0) await tx.upsertDayAttempts(key, ctx.stream, failed);
+  return failed.map((a) => a.date);
 }
 
 /**
@@ -64,6 +65,8 @@ export interface StoredChunk {
   complete: number;
   /** Consumption daily days derived from the curve. */
   derived: LocalDate[];
+  /** Wanted days still incomplete (attempt recorded). */
+  failed: LocalDate[];
 }
 
 export async function storeDayChunk(store: Store, ctx: ChunkContext, chunk: Chunk<DayRows>): Promise<StoredChunk> {
@@ -71,8 +74,8 @@ export async function storeDayChunk(store: Store, ctx: ChunkContext, chunk: Chun
   return store.transaction(async (tx) => {
     if (chunk.data.length > 0) await writeRows(tx, ctx, chunk.data);
     const complete = await completeDays(tx, key, ctx.stream, chunk.range);
-    await bookkeep(tx, ctx, key, chunk.range, complete);
+    const failed = await bookkeep(tx, ctx, key, chunk.range, complete);
     const derived = ctx.stream === 'consumption_curve' ? await deriveDaily(tx, ctx.pdl, chunk.range, complete) : [];
-    return { complete: complete.size, derived };
+    return { complete: complete.size, derived, failed };
   });
 }

@@ -1,0 +1,27 @@
+/** Plain-text rendering of the sync status for the `status` command. */
+import { parisNaive } from '../domain/time.js';
+import type { StreamStatus, SyncStatus } from '../sync/status.js';
+
+const when = (ms: number | null) => (ms === null ? 'never' : parisNaive(ms));
+
+function streamLine(s: StreamStatus): string {
+  const range = s.dataRange ? `${s.dataRange.start} → ${s.dataRange.end} (excl.)` : 'no data';
+  const holes = s.missingDays + s.givenUpDays > 0 ? `, ${s.missingDays} days pending, ${s.givenUpDays} given up` : '';
+  const error = s.lastError ? `, last error: ${s.lastError}` : '';
+  return `    ${s.stream.padEnd(18)} ${range}; last success ${when(s.lastSuccessAt)}${holes}${error}`;
+}
+
+export function formatStatus(status: SyncStatus, dataDir: string): string {
+  const lines = [`Data folder: ${dataDir}`, `Times are Europe/Paris.`];
+  if (status.running && status.progress)
+    lines.push(`Sync running: ${status.progress.percent}% (${status.progress.message})`);
+  if (status.quota.pausedUntil) lines.push(`Gateway quota exhausted until ${when(status.quota.pausedUntil)}`);
+  if (status.pdls.length === 0) lines.push('No usage point yet: run a sync first.');
+  for (const p of status.pdls) {
+    const flags = [p.isActive ? 'active' : 'inactive', p.selected ? '' : 'not selected'].filter(Boolean).join(', ');
+    lines.push(`PDL ${p.pdl}${p.name ? ` (${p.name})` : ''}: ${flags}`);
+    lines.push(...p.streams.map(streamLine));
+  }
+  lines.push('Account-wide:', ...status.global.map(streamLine));
+  return lines.join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * The program's commands: `start` (serve + schedule), `sync` (one run), `status` (print a summary).
+ */
+import type { Config } from '../config/index.js';
+import { errorMessage } from '../errors/app-error.js';
+import type { RunOutcome } from '../sync/engine.js';
+import { type App, type BuildOptions, buildApp } from './build-app.js';
+import { formatStatus } from './format-status.js';
+import { closeOnSignals } from './shutdown.js';
+
+export interface StartOptions extends Omit<BuildOptions, 'config' | 'api' | 'scheduler'> {
+  /** Address the API binds to; 127.0.0.1 by default (0.0.0.0 in a container). */
+  host?: string;
+  /** Called once the app has stopped after SIGTERM/SIGINT (the CLI exits there). */
+  onStopped?: (code: number) => void;
+}
+
+/** Builds everything, serves the API, schedules syncs, syncs now if `sync_on_start`; stops on signals. */
+export async function runStart(config: Config, options: StartOptions = {}): Promise<App & { url: string | null }> {
+  const app = await buildApp({ ...options, config, api: true, scheduler: true });
+  const url = app.api ? await app.api.listen(config.port, options.host ?? '127.0.0.1') : null;
+  app.scheduler?.start();
+  closeOnSignals(app.shutdown, process, {
+    onClosed: (failures, signal) => {
+      for (const f of failures) app.logger.warn(`${f.name} did not close cleanly: ${errorMessage(f.error)}`);
+      app.logger.info(`stopped on ${signal}`);
+      options.onStopped?.(0);
+    },
+    onForced: () => options.onStopped?.(1),
+  });
+  if (config.sync_on_start) app.engine.start();
+  return { ...app, url };
+}
+
+/** One full sync, then close everything. Exit code: 0 ok or quota paused, 1 failed. */
+export async function runSyncOnce(config: Config, options: Omit<BuildOptions, 'config'> = {}): Promise<RunOutcome> {
+  const app = await buildApp({ ...options, config, api: false, scheduler: false });
+  try {
+    return await app.engine.run('full');
+  } finally {
+    await app.shutdown.run();
+  }
+}
+
+/** Prints a readable status of what the store holds; makes no gateway call. */
+export async function runStatus(
+  config: Config,
+  options: Omit<BuildOptions, 'config'> & { print?: (text: string) => void } = {},
+): Promise<string> {
+  const app = await buildApp({ ...options, config, api: false, scheduler: false });
+  try {
+    const text = formatStatus(await app.status.getStatus(), config.data_dir);
+    (options.print ?? ((t: string) => process.stdout.write(`${t}\n`)))(text);
+    return text;
+  } finally {
+    await app.shutdown.run();
+  }
+}

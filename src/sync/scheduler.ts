@@ -1,0 +1,99 @@
+/**
+ * When syncs run (croner, Europe/Paris): a full sync daily at a random minute between 08:00 and 10:00
+ * (after Enedis publishes), retries later in the day while recent days are still missing, Tempo several
+ * times a day from 11:00 (a Tempo run costs nothing once tomorrow's colour is held), EcoWatt after RTE's
+ * publication (~17:15, Fridays ~12:30) and once in the morning. The sync at start is the app's business.
+ */
+import { Cron } from 'croner';
+import type { Clock } from '../domain/clock.js';
+import { PARIS } from '../domain/time.js';
+import type { Logger } from '../log/logger.js';
+import type { RunOutcome } from './engine.js';
+import type { SyncScope } from './plan-run.js';
+import type { ScheduleStatus } from './status.js';
+
+export interface SchedulerOptions {
+  run: (scope: SyncScope, reason: string) => Promise<RunOutcome>;
+  clock: Clock;
+  logger: Logger;
+  /** In [0, 1): picks the daily minute. */
+  random: () => number;
+  timezone?: string;
+}
+
+export interface SchedulePatterns {
+  daily: string;
+  retry: string;
+  tempo: string;
+  ecowatt: string[];
+}
+
+/** Cron patterns (minute hour …), Paris time; the daily minute is drawn once in 08:00–09:59. */
+export function schedulePatterns(random: () => number): SchedulePatterns {
+  const minuteOfWindow = Math.min(119, Math.floor(random() * 120));
+  const hour = 8 + Math.floor(minuteOfWindow / 60);
+  return {
+    daily: `${minuteOfWindow % 60} ${hour} * * *`,
+    retry: `${minuteOfWindow % 60} 12,15,18,21 * * *`,
+    tempo: '5 11,12,13,15,18 * * *',
+    ecowatt: ['20 7 * * *', '20 17 * * 0-4,6', '35 12 * * 5'],
+  };
+}
+
+export interface SyncScheduler {
+  start(): void;
+  stop(): void;
+  next(): ScheduleStatus;
+  readonly patterns: SchedulePatterns;
+}
+
+function earliest(jobs: Cron[], from: Date): number | null {
+  const times = jobs.map((j) => j.nextRun(from)?.getTime()).filter((t): t is number => t !== undefined);
+  return times.length === 0 ? null : Math.min(...times);
+}
+
+export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
+  const timezone = options.timezone ?? PARIS;
+  const patterns = schedulePatterns(options.random);
+  const log = options.logger;
+  let recentMissing = false;
+  const paused = true;
+  const make = (pattern: string, fn: () => Promise<void>) =>
+    new Cron(
+      pattern,
+      { timezone, paused, protect: true, catch: (e) => log.error(`scheduled job failed: ${String(e)}`) },
+      fn,
+    );
+  const full = async (reason: string) => {
+    const outcome = await options.run('full', reason);
+    if (outcome.status !== 'already-running')
+      recentMissing = outcome.status !== 'ok' || outcome.incompleteRecentDays > 0;
+  };
+  const daily = make(patterns.daily, () => full('daily'));
+  const retry = make(patterns.retry, async () => {
+    if (recentMissing) await full('retry: recent days still missing');
+  });
+  const tempo = make(patterns.tempo, async () => {
+    await options.run('tempo', 'tempo');
+  });
+  const ecowatt = patterns.ecowatt.map((p) => make(p, async () => void (await options.run('ecowatt', 'ecowatt'))));
+  const all = [daily, retry, tempo, ...ecowatt];
+  return {
+    patterns,
+    start() {
+      for (const job of all) job.resume();
+      log.info(`daily sync scheduled at ${patterns.daily} (Europe/Paris cron)`);
+    },
+    stop() {
+      for (const job of all) job.stop();
+    },
+    next() {
+      const from = new Date(options.clock.now());
+      return {
+        nextDailySync: earliest(recentMissing ? [daily, retry] : [daily], from),
+        nextTempo: earliest([tempo], from),
+        nextEcoWatt: earliest(ecowatt, from),
+      };
+    },
+  };
+}
