@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * Entry point of `med-local`: the one place that reads `process.env` and `process.argv`, owns the exit
  * code (0 ok, 1 failure, 2 bad configuration) and closes everything on SIGTERM/SIGINT.
