@@ -1,7 +1,16 @@
-/** The production actions behind each command. */
+/**
+ * The production actions behind each command: thin adapters from the command line to `src/app/` (sync
+ * engineer), the simulator and the store. Apps built by `src/app/` own a shutdown registry of their own;
+ * it is registered in the CLI's registry so that a signal closes everything before the process exits.
+ */
+import { runStart, runStatus, runSyncOnce } from '../app/run-commands.js';
+import { runDemo } from '../app/run-demo.js';
+import type { Config } from '../config/index.js';
 import { AppError } from '../errors/app-error.js';
 import { runSimulatorCli } from '../gateway/simulator/index.js';
-import type { CliActions, RunContext } from './context.js';
+import { copyStore } from '../store/copy-store.js';
+import { openStore } from '../store/open-store.js';
+import type { CliActions, DemoOptions, RunContext } from './context.js';
 
 export async function runSimulatorAction(options: { port: number }, ctx: RunContext): Promise<void> {
   const { simulator, banner } = await runSimulatorCli({ port: options.port });
@@ -10,20 +19,44 @@ export async function runSimulatorAction(options: { port: number }, ctx: RunCont
   ctx.print('Press Ctrl+C to stop.');
 }
 
-function notAvailable(command: string): () => Promise<never> {
-  return async () => {
+async function startAction(config: Config, ctx: RunContext): Promise<void> {
+  const app = await runStart(config, { logger: ctx.logger, tty: Boolean(process.stdout.isTTY), host: config.api_host });
+  ctx.shutdown.register('app', () => app.shutdown.run());
+}
+
+async function demoAction(options: DemoOptions, ctx: RunContext): Promise<void> {
+  const app = await runDemo({ dataDir: options.dataDir, port: options.port, logger: ctx.logger });
+  ctx.shutdown.register('demo', () => app.shutdown.run());
+}
+
+async function syncOnceAction(config: Config, ctx: RunContext): Promise<void> {
+  const outcome = await runSyncOnce(config, { logger: ctx.logger, tty: Boolean(process.stdout.isTTY) });
+  if (outcome.status === 'failed') {
     throw new AppError(
-      'not_available',
-      `"med-local ${command}" is not available in this build yet; use "med-local simulator" or update to a newer version`,
+      'sync_failed',
+      `the sync failed: ${outcome.error ?? 'see the log above'}; fix the cause and run it again`,
     );
-  };
+  }
+}
+
+async function statusAction(config: Config, ctx: RunContext): Promise<void> {
+  await runStatus(config, { logger: ctx.logger, print: ctx.print });
+}
+
+async function storeCopyAction(config: Config, to: string, ctx: RunContext): Promise<void> {
+  const from = await openStore({ url: config.database_url, dataDir: config.data_dir, logger: ctx.logger });
+  ctx.shutdown.register('source database', () => from.close());
+  const target = await openStore({ url: to, dataDir: config.data_dir, logger: ctx.logger });
+  ctx.shutdown.register('target database', () => target.close());
+  const { rows } = await copyStore(from, target, ({ table, copied }) => ctx.logger.debug(`${table}: ${copied} rows`));
+  ctx.print(`copied ${rows} rows`);
 }
 
 export const productionActions: CliActions = {
-  start: notAvailable('start'),
-  syncOnce: notAvailable('sync'),
-  status: notAvailable('status'),
-  demo: notAvailable('demo'),
+  start: startAction,
+  syncOnce: syncOnceAction,
+  status: statusAction,
+  demo: demoAction,
   simulator: runSimulatorAction,
-  storeCopy: notAvailable('store copy'),
+  storeCopy: storeCopyAction,
 };
