@@ -19,8 +19,13 @@ export const EXTERNAL_MODULES = [
 ];
 
 export const serverBundle: BuildOptions = {
-  entryPoints: ['src/main.ts'],
-  outfile: `${OUT_DIR}/main.mjs`,
+  entryPoints: { main: 'src/main.ts' },
+  outdir: OUT_DIR,
+  outExtension: { '.js': '.mjs' },
+  // Dynamically imported parts (database engines) become chunks. Without splitting, esbuild wraps them in
+  // lazy initialisers whose order breaks drizzle's mysql-core at start-up ("… is not a constructor").
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',
