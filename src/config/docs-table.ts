@@ -11,7 +11,9 @@ export function renderConfigTable(): string {
   const rows = configDocs().map((row) => {
     const key = row.envOnly ? `— (env only)` : `\`${row.key}\``;
     const flags = row.secret ? ' **Secret.**' : '';
-    const def = row.default === '' ? '' : row.default.includes('`') ? row.default : `\`${row.default}\``;
+    // Literal defaults in code style; descriptive ones (`/data` if it exists…, (empty)) as written.
+    const literal = row.default !== '' && !row.default.startsWith('(') && !row.default.includes('`');
+    const def = literal ? `\`${row.default}\`` : row.default;
     return `| ${key} | \`${row.env}\` | ${cell(row.type)} | ${cell(def)} | ${cell(row.description)}${flags} |`;
   });
   return [
