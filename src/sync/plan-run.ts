@@ -12,13 +12,12 @@ import {
   type DayStream,
   type DayStreamHolding,
   dayStreamsOf,
-  horizonEnd,
-  horizonStart,
   needsDailyRefresh,
   type PlannerOptions,
   planDayStream,
   planPdl,
   type SyncTask,
+  streamHorizon,
 } from './planner/index.js';
 
 export type SyncScope = 'full' | 'tempo' | 'ecowatt';
@@ -48,7 +47,7 @@ async function planPoint(input: RunPlanInput, point: UsagePoint, now: number): P
   const today = parisToday(now);
   const holdings: Partial<Record<DayStream, DayStreamHolding>> = {};
   for (const stream of dayStreamsOf(point)) {
-    const range = { start: horizonStart(stream, today, point), end: horizonEnd(stream, today) };
+    const range = streamHorizon(stream, today, point);
     if (range.start < range.end) holdings[stream] = await readHolding(input.store, point.pdl, stream, range);
   }
   const lastSuccess = await lastSuccesses(input.store, point.pdl);
@@ -57,7 +56,7 @@ async function planPoint(input: RunPlanInput, point: UsagePoint, now: number): P
 
 async function planTempo(input: RunPlanInput, now: number): Promise<SyncTask[]> {
   const today = parisToday(now);
-  const range = { start: horizonStart('tempo', today, null), end: horizonEnd('tempo', today) };
+  const range = streamHorizon('tempo', today, null);
   const holding = await readHolding(input.store, GLOBAL_PDL, 'tempo', range);
   return planDayStream(GLOBAL_PDL, 'tempo', { today, now, point: null, holding }, input.planner);
 }

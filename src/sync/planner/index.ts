@@ -1,6 +1,6 @@
 export { isDue, nextAttempt } from './backoff.js';
 export { callsFor, contiguousRuns, groupRanges } from './group-ranges.js';
-export { horizonEnd, horizonStart, MAX_SPAN_DAYS } from './horizons.js';
+export { horizonEnd, horizonStart, maxSpanDays, STREAM_ENDPOINT, streamHorizon } from './horizons.js';
 export { missingDays, trailingWindowStart } from './missing-days.js';
 export { dayStreamsOf, needsDailyRefresh, planDayStream, planPdl } from './plan-pdl.js';
 export type { DayStream, DayStreamHolding, PdlPlanInput, PlannerOptions, SyncTask } from './types.js';

@@ -5,7 +5,7 @@ import { parisDate } from '../../domain/time.js';
 import type { UsagePoint } from '../../domain/types.js';
 import type { StreamName } from '../../store/repository.js';
 import { callsFor, groupRanges } from './group-ranges.js';
-import { horizonEnd, horizonStart, MAX_SPAN_DAYS } from './horizons.js';
+import { maxSpanDays, streamHorizon } from './horizons.js';
 import { missingDays, trailingWindowStart } from './missing-days.js';
 import type { DayStream, DayStreamHolding, PdlPlanInput, PlannerOptions, SyncTask } from './types.js';
 
@@ -26,7 +26,7 @@ export function planDayStream(
   input: Pick<PdlPlanInput, 'today' | 'now'> & { point: UsagePoint | null; holding: DayStreamHolding | undefined },
   options: PlannerOptions,
 ): SyncTask[] {
-  const horizon = { start: horizonStart(stream, input.today, input.point), end: horizonEnd(stream, input.today) };
+  const horizon = streamHorizon(stream, input.today, input.point);
   if (horizon.start >= horizon.end) return [];
   const trailing = stream === 'tempo' ? 0 : options.trailingDays;
   const wanted = missingDays({
@@ -35,7 +35,7 @@ export function planDayStream(
     now: input.now,
     trailingStart: trailingWindowStart(horizon.end, trailing),
   });
-  const span = MAX_SPAN_DAYS[stream];
+  const span = maxSpanDays(stream);
   return groupRanges(wanted, span).map((range) => ({
     pdl,
     stream,

@@ -39,17 +39,17 @@ const plan = (stream: Parameters<typeof planDayStream>[1], holding?: DayStreamHo
   planDayStream(p.pdl, stream, { today: TODAY, now: NOW, point: p, holding }, DEFAULT_PLANNER_OPTIONS);
 
 describe('planDayStream on an empty store', () => {
-  it('asks the whole daily history (3 years) in one range costing 3 calls', () => {
+  it('asks the whole daily history (3 years, up to J-2) in one range costing 3 calls', () => {
     const [task, ...rest] = plan('consumption_daily');
     expect(rest).toEqual([]);
-    expect(task?.range).toEqual({ start: '2023-11-28', end: '2026-11-27' });
+    expect(task?.range).toEqual({ start: '2023-11-27', end: '2026-11-26' });
     expect(task?.calls).toBe(3);
     expect(task?.wanted).toHaveLength(1095);
   });
 
-  it('asks the whole curve history (2 years, 729 days) in one batch call', () => {
+  it('asks the whole curve history (2 years, 730 days) in one batch call', () => {
     const tasks = plan('consumption_curve');
-    expect(tasks.map((t) => [t.range, t.calls])).toEqual([[{ start: '2024-11-28', end: '2026-11-27' }, 1]]);
+    expect(tasks.map((t) => [t.range, t.calls])).toEqual([[{ start: '2024-11-27', end: '2026-11-27' }, 1]]);
   });
 
   it('starts at the activation date or the oldest available data date when later', () => {
@@ -61,16 +61,16 @@ describe('planDayStream on an empty store', () => {
 describe('planDayStream on a store with holes', () => {
   const holding = (holes: string[]) => completeExcept('2023-01-01', TODAY, holes);
 
-  it('re-checks the trailing window (last 5 days) when everything is held', () => {
+  it('re-checks the trailing window (last 5 reachable days) when everything is held', () => {
     expect(plan('consumption_daily', holding([])).map((t) => t.range)).toEqual([
-      { start: '2026-11-22', end: '2026-11-27' },
+      { start: '2026-11-21', end: '2026-11-26' },
     ]);
   });
 
   it('keeps a far hole apart when merging would not save a call (daily, 365-day calls)', () => {
     const tasks = plan('consumption_daily', holding(['2025-03-10']));
     expect(tasks.map((t) => t.range)).toEqual([
-      { start: '2026-11-22', end: '2026-11-27' },
+      { start: '2026-11-21', end: '2026-11-26' },
       { start: '2025-03-10', end: '2025-03-11' },
     ]);
     expect(tasks.map((t) => t.calls)).toEqual([1, 1]);
@@ -92,7 +92,7 @@ describe('planDayStream on a store with holes', () => {
       { date: '2026-11-23', attempts: 9, lastAttemptAt: NOW - HOUR, nextRetryAt: null, lastError: null },
     ];
     const tasks = plan('consumption_daily', { ...h, attempts });
-    expect(tasks.map((t) => t.wanted)).toEqual([eachDay({ start: '2026-11-22', end: TODAY }), ['2025-03-12']]);
+    expect(tasks.map((t) => t.wanted)).toEqual([eachDay({ start: '2026-11-21', end: '2026-11-26' }), ['2025-03-12']]);
   });
 });
 
