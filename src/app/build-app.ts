@@ -17,6 +17,7 @@ import { DEFAULT_PLANNER_OPTIONS } from '../sync/planner/index.js';
 import { createSyncScheduler, type SyncScheduler } from '../sync/scheduler.js';
 import type { StatusProvider } from '../sync/status.js';
 import { createStatusProvider } from '../sync/status-provider.js';
+import { isAddonMode } from './exporter-factories.js';
 import { createShutdown, type Shutdown } from './shutdown.js';
 
 export interface BuildOptions {
@@ -99,7 +100,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     schedule: () => scheduler?.next() ?? { nextDailySync: null, nextTempo: null, nextEcoWatt: null },
   });
   const api = options.api
-    ? createApiServer({ store, status, syncTrigger: engine, logger, clock, version: options.version ?? '0.0.0' })
+    ? createApiServer({
+        store,
+        status,
+        syncTrigger: engine,
+        logger,
+        clock,
+        version: options.version ?? '0.0.0',
+        // Add-on mode: only the Supervisor's ingress proxy may reach the page and the API.
+        ingress: { enabled: isAddonMode(config), allowedAddresses: config.ingress_addresses },
+      })
     : null;
   if (api) shutdown.register('api server', () => api.close());
   if (scheduler) shutdown.register('scheduler', () => scheduler.stop());

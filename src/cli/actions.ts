@@ -3,6 +3,8 @@
  * engineer), the simulator and the store. Apps built by `src/app/` own a shutdown registry of their own;
  * it is registered in the CLI's registry so that a signal closes everything before the process exits.
  */
+import packageJson from '../../package.json' with { type: 'json' };
+import { exporterFactories } from '../app/exporter-factories.js';
 import { runStart, runStatus, runSyncOnce } from '../app/run-commands.js';
 import { runDemo } from '../app/run-demo.js';
 import type { Config } from '../config/index.js';
@@ -20,7 +22,13 @@ export async function runSimulatorAction(options: { port: number }, ctx: RunCont
 }
 
 async function startAction(config: Config, ctx: RunContext): Promise<void> {
-  const app = await runStart(config, { logger: ctx.logger, tty: Boolean(process.stdout.isTTY), host: config.api_host });
+  const app = await runStart(config, {
+    logger: ctx.logger,
+    tty: Boolean(process.stdout.isTTY),
+    host: config.api_host,
+    version: packageJson.version,
+    exporters: exporterFactories(config, packageJson.version),
+  });
   ctx.shutdown.register('app', () => app.shutdown.run());
 }
 

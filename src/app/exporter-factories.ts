@@ -1,0 +1,81 @@
+/**
+ * The exporters the configuration turns on, as factories for the exporter manager (an exporter that is
+ * off is never constructed). In add-on mode (`SUPERVISOR_TOKEN` set) Home Assistant is reached through
+ * the Supervisor proxy with that token (`ha_url` defaults to `<supervisor_url>/core`), and the MQTT broker
+ * comes from the Supervisor's services API when `mqtt_url` is not set.
+ */
+import type { Config } from '../config/index.js';
+import { AppError } from '../errors/app-error.js';
+import { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
+import { type ConsumptionPrice, parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
+import type { ExporterFactory } from '../exporters/manager.js';
+import { MqttExporter } from '../exporters/mqtt/mqtt-exporter.js';
+import { parseMqttExporterOptions } from '../exporters/mqtt/options.js';
+
+export function isAddonMode(config: Config): boolean {
+  return config.supervisor_token !== undefined;
+}
+
+/** MQTT is on when asked, else when a broker is set or the Supervisor can announce one. */
+export function mqttEnabled(config: Config): boolean {
+  return config.mqtt ?? (config.mqtt_url !== undefined || isAddonMode(config));
+}
+
+export function exporterFactories(config: Config, version: string): ExporterFactory[] {
+  return [
+    { name: 'home-assistant', create: () => (config.home_assistant ? homeAssistantExporter(config) : null) },
+    { name: 'mqtt', create: () => (mqttEnabled(config) ? mqttExporter(config, version) : null) },
+  ];
+}
+
+function homeAssistantExporter(config: Config): HomeAssistantExporter {
+  const token = config.ha_token ?? config.supervisor_token;
+  if (!config.ha_url || !token) {
+    throw new AppError(
+      'home_assistant_not_configured',
+      'HOME_ASSISTANT is on but HA_URL or HA_TOKEN is not set: set HA_URL (e.g. http://homeassistant.local:8123) and HA_TOKEN (a long-lived access token from your Home Assistant profile), or set HOME_ASSISTANT=false',
+    );
+  }
+  return new HomeAssistantExporter(
+    parseHomeAssistantExporterOptions({
+      url: config.ha_url,
+      token,
+      consumptionPrice: consumptionPrice(config),
+      productionPrice: config.price_production_kwh,
+      energyDashboard: config.energy_dashboard,
+    }),
+  );
+}
+
+/** HC/HP prices when both are set, else the base price, else none (no cost statistic). */
+export function consumptionPrice(config: Config): ConsumptionPrice | undefined {
+  if (config.price_hc_kwh !== undefined && config.price_hp_kwh !== undefined) {
+    return { type: 'hc_hp', hc: config.price_hc_kwh, hp: config.price_hp_kwh };
+  }
+  return config.price_base_kwh === undefined ? undefined : { type: 'flat', eurPerKwh: config.price_base_kwh };
+}
+
+function mqttExporter(config: Config, version: string): MqttExporter {
+  const options = parseMqttExporterOptions({
+    brokerUrl: config.mqtt_url,
+    username: config.mqtt_username,
+    password: config.mqtt_password,
+    clientId: config.mqtt_client_id,
+    ca: config.mqtt_ca,
+    cert: config.mqtt_cert,
+    key: config.mqtt_key,
+    insecure: config.mqtt_insecure,
+    topicPrefix: config.mqtt_prefix,
+    qos: config.mqtt_qos,
+    retain: config.mqtt_retain,
+    discovery: config.mqtt_discovery,
+    discoveryPrefix: config.mqtt_discovery_prefix,
+    priceBaseKwh: config.price_base_kwh,
+    priceHcKwh: config.price_hc_kwh,
+    priceHpKwh: config.price_hp_kwh,
+    priceProductionKwh: config.price_production_kwh,
+  });
+  const token = config.supervisor_token;
+  const supervisor = token && !config.mqtt_url ? { baseUrl: config.supervisor_url, token } : undefined;
+  return new MqttExporter(options, { swVersion: version, supervisor });
+}
