@@ -1,7 +1,7 @@
 /**
  * MQTT exporter with Home Assistant discovery. Publishes at start (on connect), after each sync, again
- * in full after every reconnect and when Home Assistant announces `online` on
- * `{discovery_prefix}/status`. An MQTT outage never blocks the sync: a run is bounded by
+ * in full at every connect (first one included) and when Home Assistant announces `online` on
+ * `{discovery_prefix}/status`; between those, unchanged configs are not re-sent. An MQTT outage never blocks the sync: a run is bounded by
  * `publishTimeoutMs`, errors are caught and reported in `status()`.
  */
 import type { IClientOptions } from 'mqtt';
@@ -13,7 +13,7 @@ import type { Exporter, ExporterContext, ExporterStatus } from '../types.js';
 import { stableClientId } from './client-id.js';
 import { availabilityTopic, type DiscoveryContext } from './discovery/build-discovery-config.js';
 import { type MqttClientFactory, MqttSession } from './mqtt-session.js';
-import type { MqttExporterOptions } from './options.js';
+import { type MqttExporterOptions, pricesOf } from './options.js';
 import { publishRun } from './publish-run.js';
 import { type BrokerSettings, fetchSupervisorBroker, type SupervisorBrokerOptions } from './supervisor-broker.js';
 import { loadPem } from './tls-files.js';
@@ -108,8 +108,10 @@ export class MqttExporter implements Exporter {
     } catch (err) {
       this.logger?.warn({ error: errorMessage(err) }, 'MQTT: could not announce online');
     }
-    // After a reconnect the broker may have lost its retained messages: send everything again.
-    if (reconnect) this.forceNext = true;
+    // The broker may have lost its retained configs while we were away (a restart without
+    // persistence, a wiped broker, our own process down): stored hashes only say what WE sent. So
+    // every connect, the first included, sends every config once again (retained, idempotent).
+    this.forceNext = true;
     await this.run(reconnect ? 'reconnect' : 'connect');
   }
 
@@ -150,6 +152,7 @@ export class MqttExporter implements Exporter {
           discovery: this.options.discovery ? this.discoveryContext() : null,
           topicPrefix: this.options.topicPrefix,
           forceDiscovery: force,
+          prices: pricesOf(this.options),
         }),
         this.options.publishTimeoutMs,
       );

@@ -3,6 +3,10 @@
  * options are injected (the config loader reads the environment or the add-on options, not this code).
  */
 import * as v from 'valibot';
+import type { MqttPrices } from './pricing/tariff-for-point.js';
+
+/** EUR per kWh (the settings' `price_*_kwh`); a missing price means no cost sensor of that kind. */
+const price = v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10)));
 
 const TOPIC_PART = /^[^#+\s/][^#+\s]*[^#+\s/]$|^[^#+\s/]$/;
 
@@ -42,10 +46,21 @@ export const mqttExporterOptionsSchema = v.object({
   reconnectMinMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10)), 1_000),
   reconnectMaxMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10)), 60_000),
   connectTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100)), 10_000),
+  /** Base price; used when HC/HP prices are not both set or the PDL has no off-peak hours. */
+  priceBaseKwh: price,
+  /** Off-peak (HC) and peak (HP) prices, applied with the PDL's off-peak hours. */
+  priceHcKwh: price,
+  priceHpKwh: price,
+  /** Price paid for produced energy (compensation sensors). */
+  priceProductionKwh: price,
 });
 
 export type MqttExporterOptionsInput = v.InferInput<typeof mqttExporterOptionsSchema>;
 export type MqttExporterOptions = v.InferOutput<typeof mqttExporterOptionsSchema>;
+
+export function pricesOf(o: MqttExporterOptions): MqttPrices {
+  return { baseKwh: o.priceBaseKwh, hcKwh: o.priceHcKwh, hpKwh: o.priceHpKwh, productionKwh: o.priceProductionKwh };
+}
 
 export function parseMqttExporterOptions(input: unknown): MqttExporterOptions {
   return v.parse(mqttExporterOptionsSchema, input);

@@ -175,6 +175,64 @@ describe('MQTT exporter against a real Mosquitto', () => {
     }
   });
 
+  test('restart of our program after the broker lost its retained configs: first connect re-sends them all', async () => {
+    await exporter.start(context);
+    await rec.waitFor(() => published(rec));
+    await exporter.stop();
+    // While we were down the broker was wiped; the store still holds the hashes of what we sent.
+    await broker.restart();
+    await rec.close();
+    rec = await record(broker.url, ['myelectricaldata/#', 'homeassistant/#']);
+    exporter = new MqttExporter(
+      parseMqttExporterOptions({ brokerUrl: broker.url, configurationUrl: 'http://127.0.0.1:5000/' }),
+      {
+        swVersion: '1.2.0',
+      },
+    );
+    await exporter.start(context);
+    await rec.waitFor(() => published(rec));
+    expect(configs(rec).length).toBe(CONFIG_COUNT);
+    expect(exporter.status().lastResult).toMatchObject({ reason: 'connect', configsSent: CONFIG_COUNT });
+    // A later run (no reconnect, no HA birth) trusts the hashes again.
+    await exporter.run('sync-finished');
+    expect(exporter.status().lastResult).toMatchObject({ configsSent: 0, states: STATE_COUNT });
+  });
+
+  test('discovery off: the state topics of a PDL gone from the account are still cleared', async () => {
+    await exporter.stop();
+    exporter = new MqttExporter(parseMqttExporterOptions({ brokerUrl: broker.url, discovery: false }), {
+      swVersion: '1.2.0',
+    });
+    await exporter.start(context);
+    await rec.waitFor(() => states(rec).length >= STATE_COUNT);
+    await exporter.run('flush');
+    expect(rec.messages.filter((m) => m.topic.startsWith('homeassistant/'))).toEqual([]);
+    await temp.store.upsertUsagePoints([point(PDL_A, { hasProduction: true })], NOW);
+    rec.clear();
+    await exporter.run('sync-finished');
+    const cleared = rec.messages.filter((m) => m.body === '');
+    expect(cleared.every((m) => m.retain)).toBe(true);
+    expect(cleared.map((m) => m.topic).sort()).toEqual(
+      [
+        'address',
+        'consumption/last_hour',
+        'consumption/month',
+        'consumption/week',
+        'consumption/year',
+        'consumption/yesterday',
+        'contract',
+        'max_power',
+        'max_power_ratio',
+        'sync',
+      ].map((t) => `myelectricaldata/${PDL_B}/${t}`),
+    );
+    expect(exporter.status().lastResult).toMatchObject({ statesCleared: 10, configsCleared: 0, pdls: 1 });
+    // Cleared once: the next run has nothing left to clear.
+    rec.clear();
+    await exporter.run('sync-finished');
+    expect(rec.messages.filter((m) => m.body === '')).toEqual([]);
+  });
+
   test('broker down: a run is reported in status() and returns quickly', async () => {
     await exporter.start(context);
     await rec.waitFor(() => published(rec));

@@ -58,6 +58,7 @@ function optional(entity: EntitySpec): Record<string, unknown> {
   if (entity.deviceClass) out.device_class = entity.deviceClass;
   if (entity.stateClass) out.state_class = entity.stateClass;
   if (entity.unit) out.unit_of_measurement = entity.unit;
+  if (entity.lastResetField) out.last_reset_value_template = `{{ value_json.${entity.lastResetField} }}`;
   if (entity.options) out.options = entity.options;
   if (entity.entityCategory) out.entity_category = entity.entityCategory;
   if (entity.icon) out.icon = entity.icon;

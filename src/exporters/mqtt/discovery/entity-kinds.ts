@@ -51,6 +51,28 @@ function energyKind(direction: 'consumption' | 'production', period: Period): Pd
   };
 }
 
+/**
+ * Cost of consumption / compensation of production, yesterday and month so far, in EUR. Home Assistant
+ * allows only `total` for `monetary`; `last_reset` (start of the day / month) makes each new period a
+ * new cycle, so the next day's lower value is not booked as a negative amount.
+ */
+function costKind(direction: 'consumption' | 'production', period: 'yesterday' | 'month'): PdlEntityKind {
+  const word = direction === 'consumption' ? 'cost' : 'compensation';
+  const label = direction === 'consumption' ? 'Coût consommation' : 'Revente production';
+  return {
+    when: (p) => p[direction]?.cost != null,
+    build: (pdl) =>
+      pdlEntity(pdl, `${direction}_${word}_${period}`, {
+        name: `${label} ${PERIOD_LABELS[period]}`,
+        topic: `${pdl}/${direction}/${word}/${period}`,
+        deviceClass: 'monetary',
+        stateClass: 'total',
+        unit: 'EUR',
+        lastResetField: 'last_reset',
+      }),
+  };
+}
+
 const always = (): boolean => true;
 
 export const PDL_ENTITY_KINDS: readonly PdlEntityKind[] = [
@@ -66,6 +88,10 @@ export const PDL_ENTITY_KINDS: readonly PdlEntityKind[] = [
       }),
   },
   ...(['yesterday', 'week', 'month', 'year'] as const).map((p) => energyKind('production', p)),
+  costKind('consumption', 'yesterday'),
+  costKind('consumption', 'month'),
+  costKind('production', 'yesterday'),
+  costKind('production', 'month'),
   {
     when: always,
     build: (pdl) =>

@@ -16,6 +16,8 @@ export interface EntitySpec {
   deviceClass?: string;
   stateClass?: string;
   unit?: string;
+  /** JSON field of the state document holding the cycle start (state class `total` only). */
+  lastResetField?: string;
   options?: string[];
   entityCategory?: 'diagnostic';
   icon?: string;

@@ -3,9 +3,12 @@
  * helpers (`calendar-periods.ts`, `period-energy.ts`).
  */
 import { sumWh } from '../../../domain/energy.js';
+import type { Tariff } from '../../../domain/pricing.js';
 import { addDays, minDate, parisDayHours, parisMidnightUtc, parisToday } from '../../../domain/time.js';
 import type { CurveReading, DateRange, Direction, LocalDate, TempoColor } from '../../../domain/types.js';
 import type { Store, StoredUsagePoint } from '../../../store/repository.js';
+import { type CostSources, periodCost } from '../pricing/period-cost.js';
+import { consumptionTariff, type MqttPrices, productionTariff } from '../pricing/tariff-for-point.js';
 import { currentPeriods, tempoQuota, tempoSeason } from './calendar-periods.js';
 import { type EnergySources, periodEnergy } from './period-energy.js';
 import type {
@@ -22,13 +25,14 @@ const LAST_HOUR_LOOKBACK_DAYS = 7;
 const MAX_POWER_LOOKBACK_DAYS = 60;
 const ECOWATT_DAYS = 4;
 
-export async function readSnapshot(store: Store, nowMs: number): Promise<Snapshot> {
+/** `prices` (EUR per kWh) adds the cost sensors' data; without it, `cost` is null everywhere. */
+export async function readSnapshot(store: Store, nowMs: number, prices: MqttPrices = {}): Promise<Snapshot> {
   const today = parisToday(nowMs);
   const points = await store.listUsagePoints();
   const states = await store.listStreamStates();
   const pdls: PdlSnapshot[] = [];
   for (const point of currentPoints(points)) {
-    pdls.push(await readPdl(store, point, today, nowMs, states));
+    pdls.push(await readPdl(store, point, today, nowMs, states, prices));
   }
   return {
     takenAt: nowMs,
@@ -54,7 +58,10 @@ async function readPdl(
   today: LocalDate,
   nowMs: number,
   states: Awaited<ReturnType<Store['listStreamStates']>>,
+  prices: MqttPrices,
 ): Promise<PdlSnapshot> {
+  const offpeakHours = point.contract?.offpeakHours.length ? point.contract.offpeakHours : point.offpeakHours;
+  const consumptionPrice = consumptionTariff(prices, { pricingOption: point.pricingOption, offpeakHours });
   const maxPowers = await store.listMaxPower(point.pdl, {
     start: addDays(today, -MAX_POWER_LOOKBACK_DAYS),
     end: today,
@@ -62,12 +69,16 @@ async function readPdl(
   return {
     pdl: point.pdl,
     name: point.name,
-    consumption: point.hasConsumption ? await readDirection(store, point.pdl, 'consumption', today) : null,
-    production: point.hasProduction ? await readDirection(store, point.pdl, 'production', today) : null,
+    consumption: point.hasConsumption
+      ? await readDirection(store, point.pdl, 'consumption', today, consumptionPrice)
+      : null,
+    production: point.hasProduction
+      ? await readDirection(store, point.pdl, 'production', today, productionTariff(prices))
+      : null,
     lastHour: point.hasConsumption ? await readLastHour(store, point.pdl, nowMs) : null,
     maxPower: maxPowers.length ? maxPowers.reduce((a, b) => (b.date > a.date ? b : a)) : null,
     subscribedPowerKva: point.contract?.subscribedPowerKva ?? point.subscribedPowerKva,
-    offpeakHours: point.contract?.offpeakHours.length ? point.contract.offpeakHours : point.offpeakHours,
+    offpeakHours,
     pricingOption: point.pricingOption,
     contract: point.contract,
     address: point.address,
@@ -80,17 +91,50 @@ async function readDirection(
   pdl: string,
   direction: Direction,
   today: LocalDate,
+  tariff: Tariff | null,
 ): Promise<DirectionSnapshot> {
   const periods = currentPeriods(today);
   const whole: DateRange = { start: minDate(periods.week.start, periods.year.start), end: today };
   const sources = await energySources(store, pdl, direction, whole);
+  let cost: DirectionSnapshot['cost'] = null;
+  if (tariff) {
+    const costSources = await costSourcesOf(store, pdl, direction, periods.month, sources.daily);
+    cost = {
+      yesterday: periodCost(periods.yesterday, costSources, tariff),
+      month: periodCost(periods.month, costSources, tariff),
+    };
+  }
   return {
     direction,
     yesterday: periodEnergy(periods.yesterday, sources),
     week: periodEnergy(periods.week, sources),
     month: periodEnergy(periods.month, sources),
     year: periodEnergy(periods.year, sources),
+    cost,
   };
+}
+
+/** Daily values, plus the readings of every fully covered day of the range (for exact HC/HP costs). */
+async function costSourcesOf(
+  store: Store,
+  pdl: string,
+  direction: Direction,
+  range: DateRange,
+  daily: ReadonlyMap<LocalDate, number>,
+): Promise<CostSources> {
+  const fullCurveDays = new Map<LocalDate, CurveReading[]>();
+  if (range.start >= range.end) return { daily, fullCurveDays };
+  const readings = await store.listCurve(pdl, direction, parisMidnightUtc(range.start), parisMidnightUtc(range.end));
+  for (const cov of await store.curveCoverage(pdl, direction, range)) {
+    if (cov.minutes < parisDayHours(cov.date) * 60) continue;
+    const from = parisMidnightUtc(cov.date);
+    const to = parisMidnightUtc(addDays(cov.date, 1));
+    fullCurveDays.set(
+      cov.date,
+      readings.filter((r) => r.start >= from && r.start < to),
+    );
+  }
+  return { daily, fullCurveDays };
 }
 
 /** Daily values of the range, plus the full load curve of each day that has no daily value. */

@@ -11,6 +11,7 @@ import type {
   PricingOption,
   TempoColor,
 } from '../../../domain/types.js';
+import type { PeriodCost } from '../pricing/period-cost.js';
 import type { PeriodEnergy } from './period-energy.js';
 
 export interface DirectionSnapshot {
@@ -19,6 +20,13 @@ export interface DirectionSnapshot {
   week: PeriodEnergy;
   month: PeriodEnergy;
   year: PeriodEnergy;
+  /** Cost (consumption) or compensation (production); null when no price is configured. */
+  cost: CostSnapshot | null;
+}
+
+export interface CostSnapshot {
+  yesterday: PeriodCost;
+  month: PeriodCost;
 }
 
 export interface LastHour {

@@ -3,8 +3,9 @@
  * topic kind. Every document has `value`, `unit`, `date` and `quality`; extra fields become Home
  * Assistant attributes (discovery uses the same topic as `json_attributes_topic`).
  */
-import { addDays, parisDate, parisIso } from '../../../domain/time.js';
+import { addDays, parisDate, parisIso, parisMidnightUtc } from '../../../domain/time.js';
 import type { EcoWattSignal, LocalDate, OffpeakRange, TempoColor } from '../../../domain/types.js';
+import type { PeriodCost } from '../pricing/period-cost.js';
 import type { PeriodEnergy } from '../snapshot/period-energy.js';
 import type { DirectionSnapshot, PdlSnapshot, Snapshot } from '../snapshot/snapshot-types.js';
 
@@ -40,6 +41,30 @@ export function energyPayload(p: PeriodEnergy): StatePayload {
     days_missing: p.daysMissing,
   };
 }
+
+/**
+ * Cost of a period in EUR, rounded to the cent. `last_reset` (the period's first local midnight) lets
+ * Home Assistant's `total` state class start a new cycle each day / month instead of booking the drop
+ * from one period to the next as a negative amount.
+ */
+export function costPayload(p: PeriodCost): StatePayload {
+  return {
+    value: p.microEur === null ? null : Math.round(p.microEur / 10_000) / 100,
+    unit: 'EUR',
+    date: addDays(p.range.end, -1),
+    quality: p.quality,
+    start: p.range.start,
+    last_reset: parisIso(parisMidnightUtc(p.range.start)),
+    micro_eur: p.microEur,
+    tariff: p.tariff,
+    days_from_daily: p.daysFromDaily,
+    days_from_curve: p.daysFromCurve,
+    days_missing: p.daysMissing,
+  };
+}
+
+/** Cost topic word per direction: what is paid for consumption, what is earned for production. */
+export const COST_WORD = { consumption: 'cost', production: 'compensation' } as const;
 
 export function lastHourPayload(pdl: PdlSnapshot): StatePayload {
   const h = pdl.lastHour;
@@ -149,8 +174,18 @@ export function ecowattPayload(signal: EcoWattSignal | null, date: LocalDate): S
 
 export function directionMessages(pdl: string, d: DirectionSnapshot): StateMessage[] {
   const base = `${pdl}/${d.direction}`;
-  return (['yesterday', 'week', 'month', 'year'] as const).map((period) => ({
+  const energy = (['yesterday', 'week', 'month', 'year'] as const).map((period) => ({
     topic: `${base}/${period}`,
     payload: energyPayload(d[period]),
   }));
+  const cost = d.cost;
+  if (!cost) return energy;
+  const word = COST_WORD[d.direction];
+  return [
+    ...energy,
+    ...(['yesterday', 'month'] as const).map((period) => ({
+      topic: `${base}/${word}/${period}`,
+      payload: costPayload(cost[period]),
+    })),
+  ];
 }

@@ -1,0 +1,60 @@
+/**
+ * Cost of a period of local days, pure. Same days as the period's energy (`period-energy.ts`): a day
+ * whose load curve covers the whole day is priced reading by reading (so HC/HP is exact); a day known
+ * only by its daily value is priced at the tariff's day-weighted price; a day with neither is missing.
+ * Sums are integer micro-euros (`buildHourlyCost`).
+ */
+import { buildHourlyCost, type Tariff } from '../../../domain/pricing.js';
+import { eachDay } from '../../../domain/time.js';
+import type { CurveReading, DateRange, LocalDate } from '../../../domain/types.js';
+import type { PeriodQuality } from '../snapshot/period-energy.js';
+
+export interface CostSources {
+  daily: ReadonlyMap<LocalDate, number>;
+  /** Readings of the days whose curve covers the whole day, keyed by local day. */
+  fullCurveDays: ReadonlyMap<LocalDate, readonly CurveReading[]>;
+}
+
+export interface PeriodCost {
+  range: DateRange;
+  /** Null when no day of the period has data. */
+  microEur: number | null;
+  daysFromDaily: number;
+  daysFromCurve: number;
+  daysMissing: number;
+  quality: PeriodQuality;
+  /** `Tariff.fingerprint` of the prices used. */
+  tariff: string;
+}
+
+const sumMicro = (rows: { microEur: number }[]): number => rows.reduce((n, r) => n + r.microEur, 0);
+
+export function periodCost(range: DateRange, sources: CostSources, tariff: Tariff): PeriodCost {
+  let micro = 0;
+  let fromDaily = 0;
+  let fromCurve = 0;
+  let missing = 0;
+  for (const date of eachDay(range)) {
+    const curve = sources.fullCurveDays.get(date);
+    const wh = sources.daily.get(date);
+    if (curve) {
+      micro += sumMicro(buildHourlyCost({ curve, daily: [] }, tariff));
+      fromCurve++;
+    } else if (wh !== undefined) {
+      micro += sumMicro(buildHourlyCost({ curve: [], daily: [{ date, wh }] }, tariff));
+      fromDaily++;
+    } else {
+      missing++;
+    }
+  }
+  const withData = fromDaily + fromCurve;
+  return {
+    range,
+    microEur: withData === 0 && missing > 0 ? null : micro,
+    daysFromDaily: fromDaily,
+    daysFromCurve: fromCurve,
+    daysMissing: missing,
+    quality: missing === 0 ? 'complete' : withData === 0 ? 'missing' : 'partial',
+    tariff: tariff.fingerprint,
+  };
+}
