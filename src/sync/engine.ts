@@ -39,8 +39,16 @@ export type RunOutcome =
       changed: DataChangedEvent[];
       /** Wanted days of the trailing window still incomplete after the run (worth a retry later today). */
       incompleteRecentDays: number;
+      /** Tasks (one stream of one PDL) that failed; 0 when the run fetched everything it planned. */
+      failedTasks: number;
       error?: string;
     };
+
+interface TasksOutcome {
+  status: 'ok' | 'quota-exhausted' | 'failed';
+  failedTasks: number;
+  error?: unknown;
+}
 
 export interface RunState {
   running: boolean;
@@ -115,7 +123,7 @@ export class SyncEngine implements SyncTrigger {
       if (scope === 'full') await this.readUsageStats();
       return this.finish(startedAt, outcome, changed);
     } catch (err) {
-      return this.finish(startedAt, { status: 'failed', error: err }, changed);
+      return this.finish(startedAt, { status: 'failed', failedTasks: 0, error: err }, changed);
     }
   }
 
@@ -132,7 +140,7 @@ export class SyncEngine implements SyncTrigger {
     tasks: SyncTask[],
     progress: ProgressTracker,
     changed: DataChangedEvent[],
-  ): Promise<{ status: 'ok' | 'quota-exhausted' | 'failed'; error?: unknown }> {
+  ): Promise<TasksOutcome> {
     const { store, client, clock, events, logger } = this.options;
     const ctx = {
       store,
@@ -156,7 +164,8 @@ export class SyncEngine implements SyncTrigger {
     let failures = 0;
     let lastError: unknown;
     for (const task of tasks) {
-      if (this.abort.signal.aborted) return { status: 'failed', error: new Error('sync stopped by shutdown') };
+      if (this.abort.signal.aborted)
+        return { status: 'failed', failedTasks: failures, error: new Error('sync stopped by shutdown') };
       progress.setTask(task.pdl, task.stream, describe(task));
       const attemptAt = clock.now();
       try {
@@ -178,15 +187,17 @@ export class SyncEngine implements SyncTrigger {
           lastAttemptAt: attemptAt,
           lastError: errorMessage(err),
         });
-        if (isQuotaError(err) || this.quotaPaused() !== null) return { status: 'quota-exhausted', error: err };
-        if (isFatalForRun(err)) return { status: 'failed', error: err };
+        if (isQuotaError(err) || this.quotaPaused() !== null)
+          return { status: 'quota-exhausted', failedTasks: failures, error: err };
+        if (isFatalForRun(err)) return { status: 'failed', failedTasks: failures, error: err };
         logger.warn(
           { pdl: task.pdl, stream: task.stream, code: errorCode(err) },
           `${describe(task)} failed: ${errorMessage(err)}`,
         );
       }
     }
-    return failures > 0 && failures === tasks.length ? { status: 'failed', error: lastError } : { status: 'ok' };
+    if (failures > 0 && failures === tasks.length) return { status: 'failed', failedTasks: failures, error: lastError };
+    return { status: 'ok', failedTasks: failures };
   }
 
   private async readUsageStats(): Promise<void> {
@@ -202,11 +213,7 @@ export class SyncEngine implements SyncTrigger {
     return client.quotaPausedUntil('cached') ?? client.quotaPausedUntil('noCache');
   }
 
-  private finish(
-    startedAt: number,
-    outcome: { status: 'ok' | 'quota-exhausted' | 'failed'; error?: unknown },
-    changed: DataChangedEvent[],
-  ): RunOutcome {
+  private finish(startedAt: number, outcome: TasksOutcome, changed: DataChangedEvent[]): RunOutcome {
     const { clock, logger, events } = this.options;
     const finishedAt = clock.now();
     const calls = this.state.lastRunCalls;
@@ -223,6 +230,7 @@ export class SyncEngine implements SyncTrigger {
         calls,
         changed: merged,
         incompleteRecentDays: this.state.incompleteRecentDays,
+        failedTasks: outcome.failedTasks,
         error: error.message,
       };
     }
@@ -242,7 +250,13 @@ export class SyncEngine implements SyncTrigger {
       `sync finished: ${calls} gateway calls, ${merged.length} streams changed`,
     );
     events.emit('sync-finished', { startedAt, finishedAt, calls, changed: merged });
-    return { status: outcome.status, calls, changed: merged, incompleteRecentDays: this.state.incompleteRecentDays };
+    return {
+      status: outcome.status,
+      calls,
+      changed: merged,
+      incompleteRecentDays: this.state.incompleteRecentDays,
+      failedTasks: outcome.failedTasks,
+    };
   }
 }
 

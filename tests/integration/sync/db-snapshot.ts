@@ -1,0 +1,49 @@
+/** Reads the data tables of a SQLite store file row for row, and checks the file's integrity. */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SQLITE_FILE_NAME } from '../../../src/store/engines/sqlite-file.js';
+
+/** Every data table with an ORDER BY that makes the listing deterministic. */
+const DATA_TABLES: Record<string, string> = {
+  usage_points: 'pdl',
+  daily_energy: 'pdl, direction, date',
+  load_curve: 'pdl, direction, start_utc',
+  max_power: 'pdl, date',
+  tempo_days: 'date',
+  ecowatt_signals: 'date',
+};
+
+export type DataSnapshot = Record<string, unknown[]>;
+
+export function dbFile(dataDir: string): string {
+  return join(dataDir, SQLITE_FILE_NAME);
+}
+
+export function dataSnapshot(dataDir: string): DataSnapshot {
+  const db = new Database(dbFile(dataDir), { readonly: true });
+  try {
+    return Object.fromEntries(
+      Object.entries(DATA_TABLES).map(([table, order]) => [
+        table,
+        db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all(),
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** `ok` when SQLite finds nothing wrong with the file. */
+export function integrityCheck(dataDir: string): string {
+  const db = new Database(dbFile(dataDir), { readonly: true });
+  try {
+    return (db.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('; ');
+  } finally {
+    db.close();
+  }
+}
+
+/** Row counts per table, for readable failure messages. */
+export function rowCounts(snapshot: DataSnapshot): Record<string, number> {
+  return Object.fromEntries(Object.entries(snapshot).map(([t, rows]) => [t, rows.length]));
+}
