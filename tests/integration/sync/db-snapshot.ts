@@ -35,7 +35,8 @@ export function dataSnapshot(dataDir: string): DataSnapshot {
 
 /** `ok` when SQLite finds nothing wrong with the file. */
 export function integrityCheck(dataDir: string): string {
-  const db = new Database(dbFile(dataDir), { readonly: true });
+  // Read-write: after a crash SQLite may need to replay the WAL, as the next run would.
+  const db = new Database(dbFile(dataDir));
   try {
     return (db.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('; ');
   } finally {
