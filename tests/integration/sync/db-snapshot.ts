@@ -48,3 +48,25 @@ export function integrityCheck(dataDir: string): string {
 export function rowCounts(snapshot: DataSnapshot): Record<string, number> {
   return Object.fromEntries(Object.entries(snapshot).map(([t, rows]) => [t, rows.length]));
 }
+
+/**
+ * Differences between two snapshots, table by table (row counts and the first differing row); empty when
+ * every data table is identical row for row. Cheaper than a deep equality on 100k-row tables.
+ */
+export function snapshotDiff(actual: DataSnapshot, expected: DataSnapshot): string[] {
+  const out: string[] = [];
+  for (const [table, rows] of Object.entries(expected)) {
+    const got = actual[table] ?? [];
+    if (got.length !== rows.length) out.push(`${table}: ${got.length} rows, expected ${rows.length}`);
+    const n = Math.min(got.length, rows.length);
+    for (let i = 0; i < n; i += 1) {
+      const a = JSON.stringify(got[i]);
+      const b = JSON.stringify(rows[i]);
+      if (a !== b) {
+        out.push(`${table} row ${i}: ${a}, expected ${b}`);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Clock, fixedClock } from '../../../src/domain/clock.js';
-import { createGatewayClient } from '../../../src/gateway/client.js';
+import { createGatewayClient, type GatewayClientOptions } from '../../../src/gateway/client.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../../src/gateway/simulator/index.js';
-import { silentLogger } from '../../../src/log/logger.js';
+import { type Logger, silentLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/repository.js';
 import { SyncEngine } from '../../../src/sync/engine.js';
@@ -25,6 +25,7 @@ export async function startHarness(
   simOptions: SimulatorOptions = {},
   selection: string[] = [],
   dataDir?: string,
+  extra: { client?: Partial<GatewayClientOptions>; logger?: Logger } = {},
 ): Promise<Harness> {
   const clock = fixedClock(nowMs);
   const sim = await startSimulator({ clock, ...simOptions });
@@ -37,8 +38,10 @@ export async function startHarness(
     logger: silentLogger,
     sleep: async () => undefined,
     random: () => 0.5,
+    ...extra.client,
   });
-  const engine = new SyncEngine({ store, client, clock, logger: silentLogger, events: new SyncEvents(), selection });
+  const logger = extra.logger ?? silentLogger;
+  const engine = new SyncEngine({ store, client, clock, logger, events: new SyncEvents(), selection });
   return {
     sim,
     store,
