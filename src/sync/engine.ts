@@ -8,7 +8,7 @@ import type { UsageStats } from '../domain/types.js';
 import { errorMessage } from '../errors/app-error.js';
 import type { GatewayClient } from '../gateway/types.js';
 import type { Logger } from '../log/logger.js';
-import type { Store } from '../store/repository.js';
+import { GLOBAL_PDL, type Store } from '../store/repository.js';
 import { errorCode, isFatalForRun, isQuotaError } from './errors.js';
 import type { DataChangedEvent, SyncEvents } from './events.js';
 import { mergeChanges } from './merge-changes.js';
@@ -262,5 +262,6 @@ export class SyncEngine implements SyncTrigger {
 
 function describe(task: SyncTask): string {
   const where = task.range ? ` ${task.range.start}..${task.range.end}` : '';
-  return `${task.stream} ${task.pdl}${where}`;
+  const who = task.pdl === GLOBAL_PDL ? '' : ` ${task.pdl}`;
+  return `${task.stream}${who}${where}`;
 }

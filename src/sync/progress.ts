@@ -34,14 +34,20 @@ export class ProgressTracker {
     private readonly startedAt: number,
   ) {
     if (options.tty && total > 1) {
-      this.bar = new cliProgress.SingleBar({ format: 'sync [{bar}] {percentage}% | ETA {eta}s | {task}' });
-      this.bar.start(total, 0, { task: '' });
+      // Our own ETA (from the injected clock): cli-progress's shows "INF" before the first call ends.
+      this.bar = new cliProgress.SingleBar({
+        format: 'sync [{bar}] {percentage}% | {value}/{total} calls | {left} | {task}',
+        hideCursor: true,
+        clearOnComplete: true,
+        barsize: 30,
+      });
+      this.bar.start(total, 0, { task: 'starting', left: 'ETA …' });
     }
   }
 
   setTask(pdl: string | null, stream: StreamName | null, message: string): void {
     this.current = { pdl, stream, message };
-    this.bar?.update(this.done, { task: message });
+    this.bar?.update(this.done, { task: message, left: formatEta(this.snapshot().etaMs) });
   }
 
   /** One more gateway call done; `extraTotal` grows the estimate when a task needed more calls. */
@@ -50,7 +56,7 @@ export class ProgressTracker {
     if (this.done > this.total) this.total = this.done;
     const snapshot = this.snapshot();
     this.bar?.setTotal(this.total);
-    this.bar?.update(this.done, { task: this.current.message });
+    this.bar?.update(this.done, { task: this.current.message, left: formatEta(snapshot.etaMs) });
     this.options.events.emit('sync-progress', {
       ...this.current,
       done: this.done,
@@ -60,7 +66,7 @@ export class ProgressTracker {
     const step = Math.floor(snapshot.percent / 10);
     if (!this.bar && step > this.lastLoggedStep && this.total > 1) {
       this.lastLoggedStep = step;
-      const eta = snapshot.etaMs === null ? '' : `, about ${Math.ceil(snapshot.etaMs / 1000)} s left`;
+      const eta = snapshot.etaMs === null ? '' : `, ${formatEta(snapshot.etaMs)}`;
       this.options.logger.info(
         { done: this.done, total: this.total, percent: snapshot.percent },
         `sync ${snapshot.percent}% (${this.done}/${this.total} calls${eta}): ${this.current.message}`,
@@ -79,4 +85,11 @@ export class ProgressTracker {
     this.bar?.stop();
     this.bar = null;
   }
+}
+
+/** `ETA about 12 s` / `ETA about 3 min`; `ETA …` before there is enough to estimate. */
+export function formatEta(etaMs: number | null): string {
+  if (etaMs === null) return 'ETA …';
+  const s = Math.ceil(etaMs / 1000);
+  return s < 120 ? `ETA about ${s} s` : `ETA about ${Math.round(s / 60)} min`;
 }
