@@ -1,7 +1,7 @@
 /**
  * In add-on mode without a configured broker, the broker comes from the Supervisor's services API:
  * `GET {baseUrl}/services/mqtt` with the add-on's `SUPERVISOR_TOKEN` (the add-on declares
- * `services: [mqtt:need]`). The Supervisor answers 403 "No access to mqtt service!" when the add-on does
+ * `services: [mqtt:want]`). The Supervisor answers 403 "No access to mqtt service!" when the add-on does
  * not declare the service, and 400 "Service not enabled" when no MQTT broker add-on is installed.
  */
 import * as v from 'valibot';
@@ -54,7 +54,7 @@ export async function fetchSupervisorBroker(options: SupervisorBrokerOptions): P
   } catch (err) {
     throw new SupervisorBrokerError(
       'MQTT_SUPERVISOR_UNREACHABLE',
-      `Could not reach the Supervisor at ${options.baseUrl} to find the MQTT broker: set mqtt broker_url in the add-on options, or check that the add-on runs under the Supervisor.`,
+      `Could not reach the Supervisor at ${options.baseUrl} to find the MQTT broker: set mqtt_url in the add-on options, or check that the add-on runs under the Supervisor.`,
       { cause: err },
     );
   }
@@ -63,7 +63,7 @@ export async function fetchSupervisorBroker(options: SupervisorBrokerOptions): P
   if (!parsed.success) {
     throw new SupervisorBrokerError(
       'MQTT_SUPERVISOR_BAD_RESPONSE',
-      'The Supervisor answered /services/mqtt without host and port: set mqtt broker_url in the add-on options.',
+      'The Supervisor answered /services/mqtt without host and port: set mqtt_url in the add-on options.',
     );
   }
   const d = parsed.output.data;
@@ -76,17 +76,17 @@ async function supervisorError(res: Response): Promise<SupervisorBrokerError> {
   if (res.status === 403) {
     return new SupervisorBrokerError(
       'MQTT_SUPERVISOR_NO_ACCESS',
-      `The Supervisor refused access to the MQTT service ("${message}"): the add-on must declare "services: [mqtt:need]" in its config.yaml, or set mqtt broker_url in the add-on options.`,
+      `The Supervisor refused access to the MQTT service ("${message}"): the add-on must declare "services: [mqtt:want]" in its config.yaml, or set mqtt_url in the add-on options.`,
     );
   }
   if (/not enabled/i.test(message)) {
     return new SupervisorBrokerError(
       'MQTT_SUPERVISOR_NOT_ENABLED',
-      'No MQTT broker is available in Home Assistant ("Service not enabled"): install and start the Mosquitto broker add-on, or set mqtt broker_url in the add-on options.',
+      'No MQTT broker is available in Home Assistant ("Service not enabled"): install and start the Mosquitto broker add-on, or set mqtt_url in the add-on options.',
     );
   }
   return new SupervisorBrokerError(
     'MQTT_SUPERVISOR_ERROR',
-    `The Supervisor answered HTTP ${res.status} to /services/mqtt ("${message}"): set mqtt broker_url in the add-on options.`,
+    `The Supervisor answered HTTP ${res.status} to /services/mqtt ("${message}"): set mqtt_url in the add-on options.`,
   );
 }

@@ -47,11 +47,11 @@ describe('broker from the Supervisor', () => {
     expect((await fetchSupervisorBroker({ baseUrl, token: 'tok-123456' })).url).toBe('mqtts://core-mosquitto:8883');
   });
 
-  test('403 "No access" says to declare services: mqtt:need', async () => {
+  test('403 "No access" says to declare services: mqtt:want', async () => {
     reply = { status: 403, body: { result: 'error', message: 'No access to mqtt service!' } };
     await expect(fetchSupervisorBroker({ baseUrl, token: 'tok-123456' })).rejects.toMatchObject({
       code: 'MQTT_SUPERVISOR_NO_ACCESS',
-      message: expect.stringContaining('services: [mqtt:need]'),
+      message: expect.stringContaining('services: [mqtt:want]'),
     });
   });
 
