@@ -59,6 +59,12 @@ async function runDayTask(ctx: TaskContext, task: SyncTask & { range: DateRange 
     ctx.onIncomplete(stored.failed.filter((d) => d >= ctx.trailingStart).length);
     ctx.onCall();
     if (chunk.data.length > 0) ctx.onChanged({ pdl: task.pdl, stream: task.stream, range: chunk.range });
+    const derived = [...stored.derived].sort();
+    const first = derived[0];
+    const last = derived[derived.length - 1];
+    // Daily totals derived from the curve (J-1) are changes of the daily stream too.
+    if (first && last)
+      ctx.onChanged({ pdl: task.pdl, stream: 'consumption_daily', range: { start: first, end: addDays(last, 1) } });
   };
   await fetchDays(ctx.client, task, { onChunk, signal: ctx.signal });
 }

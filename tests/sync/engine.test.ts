@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixedClock } from '../../src/domain/clock.js';
+import { parisNaiveToUtc } from '../../src/domain/time.js';
+import { GatewayAuthError, GatewayEnedisError, GatewayQuotaError } from '../../src/gateway/errors.js';
+import { memoryLogger } from '../../src/log/logger.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/repository.js';
+import { SyncEngine } from '../../src/sync/engine.js';
+import { type SyncEventMap, SyncEvents } from '../../src/sync/events.js';
+import { type FakeClient, fakeClient, usagePoint } from './fake-client.js';
+
+const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
+const A = '11111111111111';
+const B = '22222222222222';
+const ACTIVATION = '2026-11-07';
+
+type Recorded = { [K in keyof SyncEventMap]: { name: K; payload: SyncEventMap[K][0] } }[keyof SyncEventMap];
+
+describe('SyncEngine with a fake gateway and a real SQLite store', () => {
+  let dir: string;
+  let store: Store;
+  let clock: ReturnType<typeof fixedClock>;
+  let client: FakeClient;
+  let events: SyncEvents;
+  let recorded: Recorded[];
+  let logger: ReturnType<typeof memoryLogger>;
+
+  const engine = (selection: string[] = []) => new SyncEngine({ store, client, clock, logger, events, selection });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'med-engine-'));
+    store = await openStore({ dataDir: dir, logger: memoryLogger() });
+    clock = fixedClock(NOW);
+    logger = memoryLogger();
+    const points = [usagePoint(A, { activationDate: ACTIVATION }), usagePoint(B, { activationDate: ACTIVATION })];
+    client = fakeClient(points, clock);
+    events = new SyncEvents();
+    recorded = [];
+    for (const name of ['sync-started', 'data-changed', 'sync-progress', 'sync-finished', 'sync-failed'] as const) {
+      events.on(name, (payload: never) => recorded.push({ name, payload } as Recorded));
+    }
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const named = <K extends Recorded['name']>(name: K) =>
+    recorded.filter((e): e is Extract<Recorded, { name: K }> => e.name === name).map((e) => e.payload);
+
+  it('syncs only the selected PDL and emits data-changed with the ranges it fetched', async () => {
+    const outcome = await engine([A]).run('full');
+    expect(outcome).toMatchObject({ status: 'ok', calls: 7, failedTasks: 0 });
+    expect(client.calls.filter((c) => c.includes(B))).toEqual([]);
+    expect(named('data-changed')).toEqual([
+      { pdl: A, stream: 'consumption_daily', range: { start: ACTIVATION, end: '2026-11-26' } },
+      { pdl: A, stream: 'consumption_curve', range: { start: ACTIVATION, end: '2026-11-27' } },
+      // J-1's daily total, out of the daily route's reach, derived from the curve.
+      { pdl: A, stream: 'consumption_daily', range: { start: '2026-11-26', end: '2026-11-27' } },
+      { pdl: A, stream: 'max_power', range: { start: ACTIVATION, end: '2026-11-27' } },
+      { pdl: '*', stream: 'tempo', range: { start: '2023-11-27', end: '2026-11-29' } },
+    ]);
+    const [finished] = named('sync-finished');
+    expect(finished?.changed).toEqual([
+      { pdl: A, stream: 'consumption_daily', range: { start: ACTIVATION, end: '2026-11-27' } },
+      { pdl: A, stream: 'consumption_curve', range: { start: ACTIVATION, end: '2026-11-27' } },
+      { pdl: A, stream: 'max_power', range: { start: ACTIVATION, end: '2026-11-27' } },
+      { pdl: '*', stream: 'tempo', range: { start: '2023-11-27', end: '2026-11-29' } },
+    ]);
+    expect((await store.listDaily(A, 'consumption', { start: '2026-11-26', end: '2026-11-27' }))[0]?.wh).toBe(2400);
+    expect(recorded[0]).toEqual({ name: 'sync-started', payload: { startedAt: NOW } });
+    expect(recorded.at(-1)?.name).toBe('sync-finished');
+    // Both PDLs are listed (and stored); only the selected one was synchronised.
+    expect((await store.listUsagePoints()).map((p) => p.pdl).sort()).toEqual([A, B]);
+  });
+
+  it('emits progress after every call, with a total from the plan and an ETA from the clock', async () => {
+    await engine([A]).run('full');
+    const progress = named('sync-progress');
+    expect(progress.map((p) => [p.done, p.total, p.etaMs])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((done) => [done, 7, (7 - done) * 1000]),
+    );
+    expect(progress[0]).toMatchObject({ pdl: A, stream: 'contract', message: `contract ${A}` });
+    const lines = logger.lines.filter((l) => l.msg.startsWith('sync ') && l.msg.includes('%'));
+    expect(lines.map((l) => l.msg.split(' (')[0])).toEqual([14, 28, 42, 57, 71, 85, 100].map((p) => `sync ${p}%`));
+    expect(lines[0]?.msg).toBe(`sync 14% (1/7 calls, ETA about 6 s): contract ${A}`);
+  });
+
+  it('refuses a second run while one is going, then accepts one again', async () => {
+    let open = () => undefined as void;
+    client.gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const sync = engine([A]);
+    const first = sync.run('full');
+    expect(await sync.run('full')).toEqual({ status: 'already-running' });
+    expect(sync.start()).toBe('already-running');
+    expect(sync.state.running).toBe(true);
+    open();
+    expect(await first).toMatchObject({ status: 'ok' });
+    expect(sync.state.running).toBe(false);
+    expect(await sync.run('tempo')).toMatchObject({ status: 'ok' });
+  });
+
+  it('goes on after a failed stream, records it, and counts it', async () => {
+    client.failNext.set('power', new GatewayEnedisError('GET /enedis/power/{pdl}', 'technical_error'));
+    const outcome = await engine([A]).run('full');
+    expect(outcome).toMatchObject({ status: 'ok', failedTasks: 1 });
+    expect(client.calls.some((c) => c.startsWith('tempo'))).toBe(true);
+    expect((await store.getStreamState(A, 'max_power'))?.lastError).toMatch(/Enedis answered with an error/);
+    expect(logger.lines.some((l) => l.level === 'warn' && l.msg.startsWith('max_power'))).toBe(true);
+  });
+
+  it('stops at once with quota-exhausted when the gateway quota is used up', async () => {
+    const resume = Date.parse('2026-11-28T00:00:00Z');
+    client.failNext.set('daily', new GatewayQuotaError('GET /enedis/consumption/daily/{pdl}', 'cached', resume));
+    const outcome = await engine([A]).run('full');
+    expect(outcome).toMatchObject({ status: 'quota-exhausted' });
+    expect(client.calls.at(-1)).toMatch(/^daily /);
+    expect(logger.lines.find((l) => l.level === 'warn')?.msg).toContain('quota exhausted');
+  });
+
+  it('fails the run on an authentication error and emits sync-failed', async () => {
+    client.failNext.set('contract', new GatewayAuthError('GET /enedis/contract/{pdl}', 401));
+    const outcome = await engine([A]).run('full');
+    expect(outcome).toMatchObject({ status: 'failed', failedTasks: 1 });
+    expect(client.calls).toHaveLength(1);
+    expect(named('sync-failed')).toEqual([
+      { startedAt: NOW, failedAt: NOW + 1000, code: 'GATEWAY_AUTH', error: expect.stringMatching(/CLIENT_SECRET/) },
+    ]);
+    expect(named('sync-finished')).toEqual([]);
+  });
+});
