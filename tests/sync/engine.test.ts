@@ -38,17 +38,24 @@ describe('SyncEngine with a fake gateway and a real SQLite store', () => {
     client = fakeClient(points, clock);
     events = new SyncEvents();
     recorded = [];
-    for (const name of ['sync-started', 'data-changed', 'sync-progress', 'sync-finished', 'sync-failed'] as const) {
-      events.on(name, (payload: never) => recorded.push({ name, payload } as Recorded));
-    }
+    const record =
+      <K extends keyof SyncEventMap>(name: K) =>
+      (payload: SyncEventMap[K][0]) => {
+        recorded.push({ name, payload } as Recorded);
+      };
+    events.on('sync-started', record('sync-started'));
+    events.on('data-changed', record('data-changed'));
+    events.on('sync-progress', record('sync-progress'));
+    events.on('sync-finished', record('sync-finished'));
+    events.on('sync-failed', record('sync-failed'));
   });
   afterEach(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const named = <K extends Recorded['name']>(name: K) =>
-    recorded.filter((e): e is Extract<Recorded, { name: K }> => e.name === name).map((e) => e.payload);
+  const named = <K extends keyof SyncEventMap>(name: K): SyncEventMap[K][0][] =>
+    recorded.filter((e) => e.name === name).map((e) => e.payload as SyncEventMap[K][0]);
 
   it('syncs only the selected PDL and emits data-changed with the ranges it fetched', async () => {
     const outcome = await engine([A]).run('full');
