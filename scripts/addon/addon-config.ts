@@ -42,7 +42,6 @@ export function buildAddonConfig(version: string): Record<string, unknown> {
     panel_icon: 'mdi:meter-electric',
     panel_title: 'Linky',
     map: ['addon_config:rw'],
-    backup_exclude: ['*.db-shm', '*.db-wal'],
     options,
     schema,
   };

@@ -1,4 +1,5 @@
 /** Both Dockerfiles, read without a Docker engine: base images, stages, what the final image holds. */
+import { INGRESS_PORT } from '../../scripts/addon/addon-config.js';
 import { readText } from './addon-files.js';
 import { contextIncludes, copies, envOf, instructionArgs, readDockerfile, type Stage } from './dockerfile.js';
 
@@ -83,7 +84,8 @@ describe('add-on image', () => {
     const script = readText('addon', 'run.sh');
     expect(script.split('\n')[0]).toBe('#!/usr/bin/with-contenv bashio');
     expect(script).toMatch(/^export DATA_DIR=\/data$/m);
-    expect(script).toMatch(/^export PORT=8099$/m);
+    expect(script).toMatch(new RegExp(`^export PORT=${INGRESS_PORT}$`, 'm'));
+    expect(instructionArgs(final, 'HEALTHCHECK').join(' ')).toContain(`http://127.0.0.1:${INGRESS_PORT}/api/health`);
     expect(script).toMatch(/^export API_HOST=0\.0\.0\.0$/m);
     expect(script).toMatch(/^exec node \/opt\/myelectricaldata\/main\.mjs start$/m);
     expect(instructionArgs(final, 'WORKDIR')).toEqual(['/opt/myelectricaldata']);
