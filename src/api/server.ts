@@ -3,7 +3,7 @@
  * (the caller chooses the address: 127.0.0.1 by default, 0.0.0.0 in a container) and `close` stops it.
  * `inject` answers a request without a socket, for tests.
  */
-import Fastify, { type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import Fastify, { type InjectOptions, type LightMyRequestResponse, LogController } from 'fastify';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/repository.js';
@@ -41,7 +41,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const logger = options.logger.child({ component: 'api' });
   const { store, status, syncTrigger, clock, version } = options;
   const ctx: ApiContext = { store, status, syncTrigger, clock, version, logger };
-  const app = Fastify({ logger: false, disableRequestLogging: true, return503OnClosing: true });
+  // Fastify 5 deprecates the top-level `disableRequestLogging` (FSTDEP023, printed at every start): the
+  // log controller carries it now.
+  const app = Fastify({
+    logger: false,
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+  });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
