@@ -3,6 +3,7 @@
  * leaks out unreviewed), with instants as ISO 8601 with the Paris offset and every text redacted.
  */
 import { parisIso } from '../domain/time.js';
+import type { ExporterStatus } from '../exporters/types.js';
 import { redactText } from '../log/redact.js';
 import type { PdlStatus, StreamStatus, SyncProgress, SyncStatus } from '../sync/status.js';
 
@@ -30,6 +31,27 @@ function pdlJson(p: PdlStatus) {
     hasProduction: p.hasProduction,
     selected: p.selected,
     streams: p.streams.map(streamJson),
+  };
+}
+
+/** Exporter-specific result: numbers and flags as they are, every text redacted, nesting kept. */
+function redactDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (Array.isArray(value)) return value.map(redactDeep);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
+  }
+  return value;
+}
+
+function exporterJson(e: ExporterStatus) {
+  return {
+    name: e.name,
+    state: e.state,
+    lastRunAt: iso(e.lastRunAt),
+    lastSuccessAt: iso(e.lastSuccessAt),
+    lastResult: e.lastResult === null ? null : (redactDeep(e.lastResult) as Record<string, unknown>),
+    lastError: text(e.lastError),
   };
 }
 
@@ -69,6 +91,7 @@ export function statusJson(s: SyncStatus, meta: { version: string; nowMs: number
     },
     global: s.global.map(streamJson),
     pdls: s.pdls.map(pdlJson),
+    exporters: s.exporters.map(exporterJson),
   };
 }
 

@@ -5,7 +5,7 @@
 import { type ApiServer, createApiServer } from '../api/server.js';
 import type { Config } from '../config/index.js';
 import { type Clock, systemClock } from '../domain/clock.js';
-import { createExporterManager, type ExporterFactory, type ExporterManager } from '../exporters/manager.js';
+import type { ExporterFactory, ExporterManager } from '../exporters/manager.js';
 import { createGatewayClient } from '../gateway/client.js';
 import type { GatewayClient } from '../gateway/types.js';
 import { createLogger, type Logger } from '../log/logger.js';
@@ -19,12 +19,17 @@ import type { StatusProvider } from '../sync/status.js';
 import { createStatusProvider } from '../sync/status-provider.js';
 import { isAddonMode } from './exporter-factories.js';
 import { createShutdown, type Shutdown } from './shutdown.js';
+import { startExporters } from './start-exporters.js';
 
 export interface BuildOptions {
   config: Config;
   logger?: Logger;
   clock?: Clock;
   random?: () => number;
+  /**
+   * The exporters to start when enabled (daemon, `sync --once`). Absent: none runs, and the status
+   * shows the exporters' state as last recorded in the store (`status` command).
+   */
   exporters?: readonly ExporterFactory[];
   /** Draw progress bars (stdout is a TTY). */
   tty?: boolean;
@@ -79,9 +84,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     planner: { ...DEFAULT_PLANNER_OPTIONS, curve: config.sync_curve },
   });
   shutdown.register('sync engine', () => engine.stop());
-  const exporters = createExporterManager(options.exporters ?? [], { store, events, clock, logger });
-  await exporters.start();
-  shutdown.register('exporters', () => exporters.stop());
+  const { manager: exporters, statuses: exporterStatuses } = await startExporters(
+    options.exporters,
+    { store, events, clock, logger },
+    shutdown,
+  );
   const scheduler = options.scheduler
     ? createSyncScheduler({
         run: (scope) => engine.run(scope),
@@ -98,6 +105,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     selection: config.pdls,
     names: config.pdl_names,
     schedule: () => scheduler?.next() ?? { nextDailySync: null, nextTempo: null, nextEcoWatt: null },
+    exporters: exporterStatuses,
   });
   const api = options.api
     ? createApiServer({

@@ -1,5 +1,7 @@
 /** Plain-text rendering of the sync status for the `status` command. */
 import { parisNaive } from '../domain/time.js';
+import type { ExporterStatus } from '../exporters/types.js';
+import { redactText } from '../log/redact.js';
 import type { StreamStatus, SyncStatus } from '../sync/status.js';
 
 const when = (ms: number | null) => (ms === null ? 'never' : parisNaive(ms));
@@ -9,6 +11,19 @@ function streamLine(s: StreamStatus): string {
   const holes = s.missingDays + s.givenUpDays > 0 ? `, ${s.missingDays} days pending, ${s.givenUpDays} given up` : '';
   const error = s.lastError ? `, last error: ${s.lastError}` : '';
   return `    ${s.stream.padEnd(18)} ${range}; last success ${when(s.lastSuccessAt)}${holes}${error}`;
+}
+
+/** `key=value` pairs of the last result, scalars only (the run reason first). */
+function resultText(result: Record<string, unknown> | null): string {
+  if (!result) return '';
+  const pairs = Object.entries(result).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v));
+  return pairs.length ? `; last result: ${pairs.map(([k, v]) => `${k}=${String(v)}`).join(', ')}` : '';
+}
+
+function exporterLine(e: ExporterStatus): string {
+  const error = e.lastError ? `; last error: ${e.lastError}` : '';
+  const run = `last run ${when(e.lastRunAt)}, last success ${when(e.lastSuccessAt)}`;
+  return redactText(`    ${e.name.padEnd(18)} ${e.state}; ${run}${resultText(e.lastResult)}${error}`);
 }
 
 export function formatStatus(status: SyncStatus, dataDir: string): string {
@@ -23,5 +38,11 @@ export function formatStatus(status: SyncStatus, dataDir: string): string {
     lines.push(...p.streams.map(streamLine));
   }
   lines.push('Account-wide:', ...status.global.map(streamLine));
+  lines.push('Exporters:');
+  lines.push(
+    ...(status.exporters.length
+      ? status.exporters.map(exporterLine)
+      : ['    none recorded (no exporter enabled, or none has run yet)']),
+  );
   return lines.join('\n');
 }

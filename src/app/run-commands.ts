@@ -6,6 +6,7 @@ import { errorMessage } from '../errors/app-error.js';
 import type { RunOutcome } from '../sync/engine.js';
 import { type App, type BuildOptions, buildApp } from './build-app.js';
 import { formatStatus } from './format-status.js';
+import { runExportersOnce } from './run-exporters-once.js';
 import { closeOnSignals } from './shutdown.js';
 
 export interface StartOptions extends Omit<BuildOptions, 'config' | 'api' | 'scheduler'> {
@@ -32,11 +33,26 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
   return { ...app, url };
 }
 
-/** One full sync, then close everything. Exit code: 0 ok or quota paused, 1 failed. */
-export async function runSyncOnce(config: Config, options: Omit<BuildOptions, 'config'> = {}): Promise<RunOutcome> {
+export interface SyncOnceOptions extends Omit<BuildOptions, 'config'> {
+  /** Bound on the exports after the sync (default 30 s). */
+  exportTimeoutMs?: number;
+  exportRetryMinMs?: number;
+}
+
+/**
+ * One full sync, then one run of every enabled exporter (waited for, bounded), then close everything.
+ * Exit code: 0 ok or quota paused, 1 failed; a failed export is logged as an error but changes nothing.
+ */
+export async function runSyncOnce(config: Config, options: SyncOnceOptions = {}): Promise<RunOutcome> {
   const app = await buildApp({ ...options, config, api: false, scheduler: false });
   try {
-    return await app.engine.run('full');
+    const outcome = await app.engine.run('full');
+    await runExportersOnce(app.exporters.started, {
+      logger: app.logger,
+      timeoutMs: options.exportTimeoutMs,
+      retryMinMs: options.exportRetryMinMs,
+    });
+    return outcome;
   } finally {
     await app.shutdown.run();
   }

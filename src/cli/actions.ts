@@ -38,7 +38,12 @@ async function demoAction(options: DemoOptions, ctx: RunContext): Promise<void> 
 }
 
 async function syncOnceAction(config: Config, ctx: RunContext): Promise<void> {
-  const outcome = await runSyncOnce(config, { logger: ctx.logger, tty: Boolean(process.stdout.isTTY) });
+  const outcome = await runSyncOnce(config, {
+    logger: ctx.logger,
+    tty: Boolean(process.stdout.isTTY),
+    version: packageJson.version,
+    exporters: exporterFactories(config, packageJson.version),
+  });
   if (outcome.status === 'failed') {
     throw new AppError(
       'sync_failed',

@@ -4,6 +4,7 @@
 import type { Clock } from '../domain/clock.js';
 import { addDays, parisToday } from '../domain/time.js';
 import type { DateRange, LocalDate } from '../domain/types.js';
+import type { ExporterStatus } from '../exporters/types.js';
 import type { GatewayClient } from '../gateway/types.js';
 import { GLOBAL_PDL, type Store, type StreamName, type StreamState } from '../store/repository.js';
 import type { SyncEngine } from './engine.js';
@@ -20,6 +21,8 @@ export interface StatusDeps {
   selection: readonly string[];
   names: Readonly<Record<string, string>>;
   schedule: () => ScheduleStatus;
+  /** The exporters' state: live from the exporter manager, or as last recorded in the store. */
+  exporters?: () => ExporterStatus[] | Promise<ExporterStatus[]>;
 }
 
 const HISTORY_YEARS_BACK = 4;
@@ -104,6 +107,7 @@ export function createStatusProvider(deps: StatusDeps): StatusProvider {
         schedule: deps.schedule(),
         global,
         pdls,
+        exporters: deps.exporters ? await deps.exporters() : [],
       };
     },
   };

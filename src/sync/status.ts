@@ -3,6 +3,7 @@
  * the sync side and the API server. Pure types; the engine implements `StatusProvider` and `SyncTrigger`.
  */
 import type { DateRange } from '../domain/types.js';
+import type { ExporterStatus } from '../exporters/types.js';
 import type { StreamName } from '../store/repository.js';
 
 /** Progress of a running sync; `etaMs` is null until there is enough to estimate. */
@@ -76,6 +77,8 @@ export interface SyncStatus {
   /** Tempo and EcoWatt (account-wide streams). */
   global: StreamStatus[];
   pdls: PdlStatus[];
+  /** The exporters that run (API), or their last recorded state (`status` command); in start order. */
+  exporters: ExporterStatus[];
 }
 
 export interface StatusProvider {

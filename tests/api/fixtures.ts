@@ -165,6 +165,7 @@ export function idleStatus(over: Partial<SyncStatus> = {}): SyncStatus {
         ],
       },
     ],
+    exporters: [],
     ...over,
   };
 }

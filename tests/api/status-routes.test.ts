@@ -47,6 +47,7 @@ describe('GET /api/status', () => {
           ],
         },
       ],
+      exporters: [],
     });
   });
 
