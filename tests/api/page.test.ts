@@ -36,6 +36,21 @@ describe('GET / (status page)', () => {
     expect(body).toContain('>Sync now</button>');
   });
 
+  it('has a hidden Exporters section, labelled in English and in French', async () => {
+    const { body } = await h.api.inject('/');
+    expect(body).toContain(
+      '<section class="card" id="exporters-card" hidden><h2 data-t="exporters">Exporters</h2><div id="exporters"></div></section>',
+    );
+    const labels = JSON.parse(/var LABELS = (\{.*?\});/s.exec(body)?.[1] ?? '{}');
+    expect(Object.keys(labels.fr).sort()).toEqual(Object.keys(labels.en).sort());
+    expect([labels.en.exporters, labels.fr.exporters]).toEqual(['Exporters', 'Exportations']);
+    for (const name of ['home_assistant', 'mqtt', 'ha_rest_states']) {
+      expect(labels.en[`exporter_${name}`]).toEqual(expect.any(String));
+      expect(labels.fr[`exporter_${name}`]).toEqual(expect.any(String));
+    }
+    expect(body).toContain('renderExporters(s, now);');
+  });
+
   it('honours X-Ingress-Path with a <base> so links resolve under the prefix', async () => {
     const res = await h.api.inject({ url: '/', headers: { 'x-ingress-path': '/api/hassio_ingress/tok3n' } });
     expect(res.body).toContain('<base href="/api/hassio_ingress/tok3n/">');

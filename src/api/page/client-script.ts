@@ -113,6 +113,38 @@ export const CLIENT_SCRIPT = `
     $('errors').replaceChildren.apply($('errors'), items);
   }
 
+  function exporterState(e) {
+    if (e.state === 'ok') return h('td', { class: 'good' }, ['✓ ' + T.ok]);
+    if (e.state === 'error') return h('td', { class: 'err' }, [e.lastError || T.exporterError]);
+    var key = { idle: 'exporterIdle', running: 'exporterRunning', stopped: 'exporterStopped' }[e.state];
+    return h('td', { class: 'muted' }, [T[key] || e.state]);
+  }
+  function exporterResult(r) {
+    if (!r) return '—';
+    return Object.keys(r).filter(function (k) {
+      return k !== 'reason' && ['number', 'string', 'boolean'].indexOf(typeof r[k]) >= 0;
+    }).map(function (k) { return k + ' ' + r[k]; }).join(' · ') || '—';
+  }
+
+  function renderExporters(s, now) {
+    var list = s.exporters || [];
+    $('exporters-card').hidden = list.length === 0;
+    var rows = list.map(function (e) {
+      return h('tr', { 'data-exporter': e.name }, [
+        h('td', {}, [T['exporter_' + e.name.replace(/-/g, '_')] || e.name]),
+        h('td', {}, [whenNode(e.lastRunAt, now)]),
+        h('td', {}, [whenNode(e.lastSuccessAt, now)]),
+        h('td', {}, [exporterResult(e.lastResult)]),
+        exporterState(e),
+      ]);
+    });
+    var head = h('tr', {}, [T.exporter, T.lastRun, T.lastSuccess, T.result, T.state].map(function (x) {
+      return h('th', {}, [x]);
+    }));
+    var table = h('div', { class: 'table' }, [h('table', {}, [h('thead', {}, [head]), h('tbody', {}, rows)])]);
+    $('exporters').replaceChildren(table);
+  }
+
   function streamTable(streams, now) {
     if (!streams.length) return h('p', { class: 'none' }, [T.noData]);
     var rows = streams.map(function (st) {
@@ -191,6 +223,7 @@ export const CLIENT_SCRIPT = `
         document.body.dataset.state = s.running ? 'running' : 'idle';
         renderSync(s, now);
         renderErrors(s, now);
+        renderExporters(s, now);
         renderPdls(s, res[1], now);
         $('version').textContent = 'v' + s.version;
         if ($('notice').dataset.kind === 'offline') notice('', '');

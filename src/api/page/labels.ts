@@ -53,6 +53,17 @@ const EN = {
   address: 'Address',
   tempo: 'Tempo days',
   ecowatt: 'EcoWatt',
+  exporters: 'Exporters',
+  exporter: 'Exporter',
+  lastRun: 'Last run',
+  result: 'Result',
+  exporterIdle: 'waiting',
+  exporterRunning: 'running…',
+  exporterError: 'error',
+  exporterStopped: 'stopped',
+  exporter_home_assistant: 'Home Assistant statistics',
+  exporter_mqtt: 'MQTT',
+  exporter_ha_rest_states: 'Home Assistant states (REST)',
 };
 
 const FR: Record<keyof typeof EN, string> = {
@@ -109,6 +120,17 @@ const FR: Record<keyof typeof EN, string> = {
   address: 'Adresse',
   tempo: 'Jours Tempo',
   ecowatt: 'EcoWatt',
+  exporters: 'Exportations',
+  exporter: 'Exportation',
+  lastRun: 'Dernière exécution',
+  result: 'Résultat',
+  exporterIdle: 'en attente',
+  exporterRunning: 'en cours…',
+  exporterError: 'erreur',
+  exporterStopped: 'arrêtée',
+  exporter_home_assistant: 'Statistiques Home Assistant',
+  exporter_mqtt: 'MQTT',
+  exporter_ha_rest_states: 'États Home Assistant (REST)',
 };
 
 export const LABELS = { en: EN, fr: FR };

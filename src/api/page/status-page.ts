@@ -56,6 +56,7 @@ ${base}
     <p id="notice" role="status" aria-live="polite"></p>
   </section>
   <section class="card errors" id="errors-card" hidden><h2 data-t="errors">${en.errors}</h2><ul id="errors"></ul></section>
+  <section class="card" id="exporters-card" hidden><h2 data-t="exporters">${en.exporters}</h2><div id="exporters"></div></section>
   <div id="pdls" class="pdls"></div>
 </main>
 <footer><span id="version">v${escapeHtml(o.version)}</span> · <a href="api/status">api/status</a> ·

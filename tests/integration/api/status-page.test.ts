@@ -242,3 +242,47 @@ it('behind an ingress proxy with X-Ingress-Path, in French, on a phone', async (
   expect(problems).toEqual([]);
   await close();
 });
+
+const withExporters = (): SyncStatus =>
+  idleStatus({
+    exporters: [
+      {
+        name: 'mqtt',
+        state: 'ok',
+        lastRunAt: NOW - 120_000,
+        lastSuccessAt: NOW - 120_000,
+        lastResult: { reason: 'sync-finished', states: 24, configsSent: 3 },
+        lastError: null,
+      },
+      {
+        name: 'home-assistant',
+        state: 'error',
+        lastRunAt: NOW - 60_000,
+        lastSuccessAt: null,
+        lastResult: { reason: 'sync-finished' },
+        lastError: 'Home Assistant refused the token: set ha_token',
+      },
+    ],
+  });
+
+it('shows the exporters, in English and in French', async () => {
+  const { page, problems, close } = await open(`${url}/`);
+  expect(await page.locator('#exporters-card').isVisible()).toBe(false);
+  await close();
+  status = withExporters();
+  for (const [locale, words] of [
+    ['en-GB', ['Exporters\n', 'Home Assistant statistics', 'LAST RUN', 'states 24 · configsSent 3', '✓ OK']],
+    ['fr-FR', ['Exportations\n', 'Statistiques Home Assistant', 'DERNIÈRE EXÉCUTION', 'jamais']],
+  ] as const) {
+    const view = await open(`${url}/`, { locale });
+    const card = await text(view.page, '#exporters-card');
+    for (const w of words) expect(card).toContain(w);
+    expect(await text(view.page, '[data-exporter="home-assistant"]')).toContain(
+      'Home Assistant refused the token: set ha_token',
+    );
+    expect(view.problems).toEqual([]);
+    await view.page.screenshot({ path: `/tmp/api-status-page-exporters-${locale}.png`, fullPage: true });
+    await view.close();
+  }
+  expect(problems).toEqual([]);
+});
