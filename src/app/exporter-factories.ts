@@ -2,10 +2,12 @@
  * The exporters the configuration turns on, as factories for the exporter manager (an exporter that is
  * off is never constructed). In add-on mode (`SUPERVISOR_TOKEN` set) Home Assistant is reached through
  * the Supervisor proxy with that token (`ha_url` defaults to `<supervisor_url>/core`), and the MQTT broker
- * comes from the Supervisor's services API when `mqtt_url` is not set.
+ * comes from the Supervisor's services API when `mqtt_url` is not set. The Home Assistant REST-states
+ * fallback (`ha_rest_states`) is off unless asked for.
  */
 import type { Config } from '../config/index.js';
 import { AppError } from '../errors/app-error.js';
+import { HaRestStatesExporter, type HaRestStatesOptions } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
 import { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
 import { type ConsumptionPrice, parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
 import type { ExporterFactory } from '../exporters/manager.js';
@@ -25,7 +27,26 @@ export function exporterFactories(config: Config, version: string): ExporterFact
   return [
     { name: 'home-assistant', create: () => (config.home_assistant ? homeAssistantExporter(config) : null) },
     { name: 'mqtt', create: () => (mqttEnabled(config) ? mqttExporter(config, version) : null) },
+    {
+      name: 'ha-rest-states',
+      create: () => (config.ha_rest_states ? new HaRestStatesExporter(haRestStatesOptions(config)) : null),
+    },
   ];
+}
+
+/**
+ * Where the REST-states fallback posts: `ha_url` with `ha_token`; in add-on mode `ha_url` defaults to the
+ * Supervisor proxy (`<supervisor_url>/core`) and the token to `SUPERVISOR_TOKEN`.
+ */
+export function haRestStatesOptions(config: Config): HaRestStatesOptions {
+  const token = config.ha_token ?? config.supervisor_token;
+  if (!config.ha_url || !token) {
+    throw new AppError(
+      'ha_rest_states_not_configured',
+      'HA_REST_STATES is on but HA_URL or HA_TOKEN is not set: set HA_URL (e.g. http://homeassistant.local:8123) and HA_TOKEN (a long-lived access token from your Home Assistant profile), run it as the Home Assistant add-on, or set HA_REST_STATES=false',
+    );
+  }
+  return { mode: 'standalone', haUrl: config.ha_url, haToken: token };
 }
 
 function homeAssistantExporter(config: Config): HomeAssistantExporter {

@@ -136,6 +136,13 @@ export const settings = {
     ),
     'off',
   ),
+  ha_rest_states: flag(
+    false,
+    'Also post the sensors as Home Assistant REST states (`POST /api/states`), for installations without ' +
+      'an MQTT broker. Such entities have no unique id (no renaming, area or device) and Home Assistant ' +
+      'forgets them on restart until they are posted again (checked every minute). Needs `ha_url` and ' +
+      '`ha_token`, or add-on mode.',
+  ),
   price_base_kwh: price('Base tariff'),
   price_hc_kwh: price('Off-peak (heures creuses)'),
   price_hp_kwh: price('Peak (heures pleines)'),

@@ -1,5 +1,10 @@
 /** Which exporters the configuration turns on, and how add-on mode reaches Home Assistant and the broker. */
-import { consumptionPrice, exporterFactories, mqttEnabled } from '../../src/app/exporter-factories.js';
+import {
+  consumptionPrice,
+  exporterFactories,
+  haRestStatesOptions,
+  mqttEnabled,
+} from '../../src/app/exporter-factories.js';
 import { type Config, loadConfig } from '../../src/config/index.js';
 
 function config(env: Record<string, string>): Config {
@@ -34,6 +39,60 @@ describe('exporterFactories', () => {
   it('refuses Home Assistant without URL and token, saying what to set', async () => {
     const [ha] = exporterFactories(config({ HOME_ASSISTANT: 'true' }), '1.2.3');
     expect(() => ha.create()).toThrow(/HA_URL .*HA_TOKEN/);
+  });
+});
+
+describe('Home Assistant REST states (ha_rest_states)', () => {
+  it('is off by default, in add-on mode too', async () => {
+    expect(config({}).ha_rest_states).toBe(false);
+    expect(await created(config({ SUPERVISOR_TOKEN: 'tok' }))).not.toContain('ha-rest-states');
+  });
+
+  it('is constructed when asked for, after the other exporters', async () => {
+    const c = config({ HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123', HA_TOKEN: 'long-lived-token' });
+    expect(await created(c)).toEqual(['ha-rest-states']);
+    expect(await created(config({ SUPERVISOR_TOKEN: 'tok', HA_REST_STATES: 'true' }))).toEqual([
+      'home-assistant',
+      'mqtt',
+      'ha-rest-states',
+    ]);
+  });
+
+  it('posts to ha_url with ha_token outside the add-on', () => {
+    const c = config({ HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123/', HA_TOKEN: 'long-lived-token' });
+    expect(haRestStatesOptions(c)).toEqual({
+      mode: 'standalone',
+      haUrl: 'http://ha.local:8123',
+      haToken: 'long-lived-token',
+    });
+  });
+
+  it('goes through the Supervisor proxy with SUPERVISOR_TOKEN in add-on mode', () => {
+    expect(haRestStatesOptions(config({ SUPERVISOR_TOKEN: 'sup-tok', HA_REST_STATES: 'true' }))).toEqual({
+      mode: 'standalone',
+      haUrl: 'http://supervisor/core',
+      haToken: 'sup-tok',
+    });
+    const standIn = config({
+      SUPERVISOR_TOKEN: 'sup-tok',
+      SUPERVISOR_URL: 'http://127.0.0.1:9',
+      HA_REST_STATES: 'true',
+    });
+    expect(haRestStatesOptions(standIn)).toMatchObject({ haUrl: 'http://127.0.0.1:9/core', haToken: 'sup-tok' });
+  });
+
+  it('refuses to start without a way to reach Home Assistant, naming what to set', () => {
+    for (const env of [{ HA_REST_STATES: 'true' }, { HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123' }]) {
+      const rest = exporterFactories(config(env), '1.2.3').find((f) => f.name === 'ha-rest-states');
+      expect(() => rest?.create()).toThrow(
+        expect.objectContaining({
+          code: 'ha_rest_states_not_configured',
+          message: expect.stringMatching(
+            /^HA_REST_STATES is on but HA_URL or HA_TOKEN is not set: set HA_URL .*HA_REST_STATES=false$/,
+          ),
+        }),
+      );
+    }
   });
 });
 
