@@ -82,7 +82,11 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
   });
 
   it('refuses to start without a way to reach Home Assistant, naming what to set', () => {
-    for (const env of [{ HA_REST_STATES: 'true' }, { HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123' }]) {
+    const envs: Record<string, string>[] = [
+      { HA_REST_STATES: 'true' },
+      { HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123' },
+    ];
+    for (const env of envs) {
       const rest = exporterFactories(config(env), '1.2.3').find((f) => f.name === 'ha-rest-states');
       expect(() => rest?.create()).toThrow(
         expect.objectContaining({
