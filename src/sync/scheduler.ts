@@ -40,10 +40,14 @@ export function schedulePatterns(random: () => number): SchedulePatterns {
   };
 }
 
+export type ScheduledJob = 'daily' | 'retry' | 'tempo' | 'ecowatt';
+
 export interface SyncScheduler {
   start(): void;
   stop(): void;
   next(): ScheduleStatus;
+  /** Runs a job now, exactly as its cron time would (tests, a future "sync now"). */
+  trigger(job: ScheduledJob): Promise<void>;
   readonly patterns: SchedulePatterns;
 }
 
@@ -76,8 +80,15 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   const tempo = make(patterns.tempo, async () => {
     await options.run('tempo', 'tempo');
   });
-  const ecowatt = patterns.ecowatt.map((p) => make(p, async () => void (await options.run('ecowatt', 'ecowatt'))));
+  const ecowattJob = async () => void (await options.run('ecowatt', 'ecowatt'));
+  const ecowatt = patterns.ecowatt.map((p) => make(p, ecowattJob));
   const all = [daily, retry, tempo, ...ecowatt];
+  const jobs: Record<ScheduledJob, () => Promise<void>> = {
+    daily: () => daily.trigger(),
+    retry: () => retry.trigger(),
+    tempo: () => tempo.trigger(),
+    ecowatt: ecowattJob,
+  };
   return {
     patterns,
     start() {
@@ -87,6 +98,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     stop() {
       for (const job of all) job.stop();
     },
+    trigger: (job) => jobs[job](),
     next() {
       const from = new Date(options.clock.now());
       return {
