@@ -5,8 +5,8 @@ import type { RunOutcome } from '../../src/sync/engine.js';
 import type { SyncScope } from '../../src/sync/plan-run.js';
 import { createSyncScheduler, schedulePatterns } from '../../src/sync/scheduler.js';
 
-const ok = (incompleteRecentDays = 0): RunOutcome => ({
-  status: 'ok',
+const ok = (incompleteRecentDays = 0, status: 'ok' | 'quota-exhausted' | 'failed' = 'ok'): RunOutcome => ({
+  status,
   calls: 1,
   changed: [],
   incompleteRecentDays,
@@ -92,7 +92,7 @@ describe('createSyncScheduler retries', () => {
   });
 
   it('retries after a failed or quota-stopped run too', async () => {
-    const { s, runs } = scheduler('2026-11-27 10:00:00', 0.25, () => ({ ...ok(), status: 'quota-exhausted' }));
+    const { s, runs } = scheduler('2026-11-27 10:00:00', 0.25, () => ok(0, 'quota-exhausted'));
     await s.trigger('daily');
     await s.trigger('retry');
     expect(runs.map((r) => r[1])).toEqual(['daily', 'retry: recent days still missing']);
