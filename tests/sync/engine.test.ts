@@ -96,7 +96,7 @@ describe('SyncEngine with a fake gateway and a real SQLite store', () => {
   });
 
   it('refuses a second run while one is going, then accepts one again', async () => {
-    let open = () => undefined as void;
+    let open: () => void = () => undefined;
     client.gate = new Promise<void>((resolve) => {
       open = resolve;
     });

@@ -89,7 +89,7 @@ export function fakeClient(points: UsagePoint[], clock: Clock & { advance(ms: nu
   };
 
   async function call(method: string, pdl: string, range: DateRange | null): Promise<void> {
-    if (client.gate) await client.gate;
+    if (client.gate !== null) await client.gate;
     calls.push(`${method} ${pdl}${range ? ` ${range.start}..${range.end}` : ''}`);
     clock.advance(msPerCall);
     const err = failNext.get(method);

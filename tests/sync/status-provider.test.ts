@@ -112,7 +112,7 @@ describe('createStatusProvider', () => {
   });
 
   it('shows the progress of a running sync and the quota pause of the client', async () => {
-    let open = () => undefined as void;
+    let open: () => void = () => undefined;
     client.gate = new Promise<void>((resolve) => {
       open = resolve;
     });
