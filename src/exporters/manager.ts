@@ -1,7 +1,8 @@
 /**
  * Starts the enabled exporters, each in its own try/catch (one broken exporter is logged and skipped),
- * runs them after every sync that changed data, and stops them in reverse order. The list of exporter
- * factories is injected, so only enabled exporters are ever constructed.
+ * and stops them in reverse order. Each exporter subscribes to the sync events it needs in its own
+ * `start` (the manager does not run them again). The list of exporter factories is injected, so only
+ * enabled exporters are ever constructed.
  */
 import { errorMessage } from '../errors/app-error.js';
 import type { Exporter, ExporterContext, ExporterStatus } from './types.js';
@@ -25,12 +26,6 @@ export function createExporterManager(
 ): ExporterManager {
   const started: Exporter[] = [];
   const log = context.logger.child({ component: 'exporters' });
-  const onFinished = (event: { changed: unknown[] }) => {
-    if (event.changed.length === 0) return;
-    for (const exporter of started) {
-      exporter.run('sync-finished').catch((err) => log.error(`exporter ${exporter.name} failed: ${errorMessage(err)}`));
-    }
-  };
   return {
     started,
     async start() {
@@ -45,10 +40,8 @@ export function createExporterManager(
           log.error(`exporter ${factory.name} could not start and is skipped: ${errorMessage(err)}`);
         }
       }
-      context.events.on('sync-finished', onFinished);
     },
     async stop() {
-      context.events.off('sync-finished', onFinished);
       for (const exporter of [...started].reverse()) {
         try {
           await exporter.stop();
