@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Starts the real services the integration tests use, on 127.0.0.1 only, runs "$@", then stops them.
-#   .ci/services.sh npm test -- tests/store
-# Exports PG_URL and MYSQL_URL (throw-away database and user `app`/`app`). A service already listening
-# on its port is reused. One small function per service: add a start_<name> and list it in SERVICES.
+# Installs and starts the real services the tests use, on 127.0.0.1 only, runs "$@", then stops them.
+# `npm test` runs the whole suite through it:
+#   bash .ci/services.sh npm run test:jest -- tests/store
+# Installs (Debian packages, as root): PostgreSQL and MariaDB (started here, throw-away database and user
+# `app`/`app`, exported as PG_URL and MYSQL_URL), Mosquitto and Chromium (the tests start their own
+# broker and browser on free ports), and a pinned Home Assistant in a cached Debian testing root
+# (tests/integration/home-assistant/harness/install-ha.sh; minutes on a fresh machine, seconds after).
+# A server already listening on its port is reused. One small function per service: add a
+# start_<name> and list it in SERVICES.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 W=${SVC_DIR:-$(mktemp -d)}
 chmod 755 "$W"
-SERVICES=(postgres mariadb)
-PACKAGES=(postgresql mariadb-server)
+SERVICES=(postgres mariadb home_assistant)
+PACKAGES=(postgresql mariadb-server mosquitto chromium debootstrap)
 pids=()
 stops=()
 
@@ -49,6 +54,10 @@ start_mariadb() {
     CREATE USER IF NOT EXISTS 'app'@'localhost' IDENTIFIED BY 'app';
     GRANT ALL ON app.* TO 'app'@'127.0.0.1'; GRANT ALL ON app.* TO 'app'@'localhost';"
   export MYSQL_URL=mysql://app:app@127.0.0.1:3306/app
+}
+
+start_home_assistant() {
+  bash "$(dirname "$0")/../tests/integration/home-assistant/harness/install-ha.sh"
 }
 
 cleanup() {
