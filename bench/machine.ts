@@ -1,0 +1,30 @@
+/** The machine the numbers were taken on: CPU model, cores, RAM, Node version, load, date. */
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { type BenchTable, mib } from './report.js';
+
+function cpuModel(): string {
+  try {
+    const out = execFileSync('lscpu', { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    return /^Model name:\s*(.+)$/m.exec(out)?.[1]?.trim() ?? 'unknown (lscpu has no model name)';
+  } catch {
+    return 'unknown (lscpu failed)';
+  }
+}
+
+export function machineTable(startedAt: Date): BenchTable {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+  return {
+    title: 'Machine',
+    rows: [
+      ['CPU', cpuModel()],
+      ['cores (available to Node)', String(availableParallelism())],
+      ['RAM', mib(totalmem())],
+      ['Node', process.version],
+      ['date (UTC)', startedAt.toISOString().replace(/\.\d+Z$/, 'Z')],
+      ['load average at start (1 / 5 / 15 min)', load],
+    ],
+  };
+}

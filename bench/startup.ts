@@ -1,0 +1,140 @@
+/**
+ * Start-up time and idle memory of the built program: `npm run build` (under the build lock the
+ * integration tests share), a private copy of `dist/`, then `node main.mjs start` against the
+ * simulator with `SYNC_ON_START=false`: time from spawn to the first `/api/health` 200, and the RSS of
+ * the process after 3 s idle. Several start-ups; the median and the range are reported.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock } from '../src/domain/clock.js';
+import { type RunningSimulator, startSimulator } from '../src/gateway/simulator/index.js';
+import { type BenchTable, median, mib, millis, seconds, timed } from './report.js';
+
+const RUNS = 3;
+const IDLE_MS = 3000;
+const ROOT = process.cwd();
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise<void>((done) => server.close(() => done()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/** Builds once and copies the bundle next to a `node_modules` link, so other builds cannot change it. */
+function buildCopy(): { dir: string; buildMs: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'med-bench-dist-'));
+  const t0 = performance.now();
+  execFileSync('flock', ['/tmp/med-build.lock', 'sh', '-c', `npm run -s build >/dev/null && cp -r dist/. "${dir}"`], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const buildMs = performance.now() - t0;
+  symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return { dir, buildMs };
+}
+
+function rssBytes(pid: number): number {
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (!kb) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kb) * 1024;
+}
+
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`main.mjs start exited with ${child.exitCode} before /api/health`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`/api/health did not answer 200 within ${timeoutMs} ms`);
+    await sleep(5);
+  }
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+/** One start-up: ms to the first healthy answer and the RSS after `IDLE_MS` idle. */
+async function startOnce(bundleDir: string, sim: RunningSimulator): Promise<{ ms: number; rss: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'med-bench-data-'));
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dataDir,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    GATEWAY_URL: sim.baseUrl,
+    CLIENT_ID: sim.clientId,
+    CLIENT_SECRET: sim.clientSecret,
+    SYNC_ON_START: 'false',
+  };
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(bundleDir, 'main.mjs'), 'start'], { env, stdio: 'ignore' });
+  const measured = await (async () => {
+    await waitHealthy(`http://127.0.0.1:${port}`, child, 30_000);
+    const ms = performance.now() - t0;
+    await sleep(IDLE_MS);
+    return { ms, rss: rssBytes(child.pid!) };
+  })().catch((err: unknown) => err as Error);
+  const code = await stop(child);
+  rmSync(dataDir, { recursive: true, force: true });
+  if (measured instanceof Error) throw measured;
+  if (code !== 0) throw new Error(`main.mjs start exited with ${code} on SIGTERM`);
+  return measured;
+}
+
+const range = (values: number[], format: (v: number) => string) =>
+  `${format(median(values))} (${format(Math.min(...values))} – ${format(Math.max(...values))})`;
+
+export async function benchStartup(): Promise<BenchTable> {
+  const { dir, buildMs } = buildCopy();
+  const sim = await startSimulator({ clock: systemClock, latencyMs: { min: 20, max: 80 } });
+  try {
+    const runs: { ms: number; rss: number }[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await startOnce(dir, sim));
+    const { ms: versionMs } = await timed(async () => {
+      execFileSync(process.execPath, [join(dir, 'main.mjs'), '--version'], { stdio: 'ignore' });
+    });
+    return {
+      title: 'Start-up of the built bundle (`node dist/main.mjs start`)',
+      rows: [
+        [
+          `time to first /api/health 200, median of ${RUNS} (min – max)`,
+          range(
+            runs.map((r) => r.ms),
+            millis,
+          ),
+        ],
+        [
+          `RSS after ${IDLE_MS / 1000} s idle, median (min – max)`,
+          range(
+            runs.map((r) => r.rss),
+            mib,
+          ),
+        ],
+        ['`node dist/main.mjs --version` (process start to exit)', millis(versionMs)],
+        ['`npm run build` (esbuild bundle + migrations copy)', seconds(buildMs)],
+      ],
+      notes: [
+        'Fresh data folder each time (SQLite created and migrated during start-up), `SYNC_ON_START=false`, the simulator as the gateway (nothing is synced), default log level; time measured from `spawn` in the bench process.',
+      ],
+    };
+  } finally {
+    await sim.close();
+    unlinkSync(join(dir, 'node_modules')); // the link only, before removing the copy
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
