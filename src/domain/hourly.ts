@@ -5,23 +5,30 @@
  * - A curve reading adds `w × minutes` to the hour(s) it covers; a reading that crosses an hour boundary
  *   is split by the minutes on each side (still integers).
  * - A Paris day with a daily value and no curve reading at all puts its whole energy (`wh × 60`) in the
- *   hour starting at its local midnight. A day with a (possibly partial) curve uses the curve only.
+ *   hour starting at its local midnight.
+ * - A day with a partial curve and a larger daily value: the missing energy is spread over the hours the
+ *   curve does not cover (`fill-curve-gaps.ts`), so the day adds up to its daily total without a spike.
  */
 import { wattMinutes } from './energy.js';
-import { parisDate, parisMidnightUtc } from './time.js';
+import { fillCurveGaps } from './fill-curve-gaps.js';
+import { parisDateQuick } from './paris-fast-path.js';
+import { parisMidnightUtc } from './time.js';
 import type { CurveReading, DailyEnergy, LocalDate } from './types.js';
 
 export const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
-export type HourSource = 'curve' | 'daily';
+export type HourSource = 'curve' | 'daily' | 'estimated';
 
 export interface HourlyEnergy {
   /** UTC instant at the top of the hour (epoch ms). */
   hourStart: number;
   /** Energy of the hour in integer watt-minutes (Wh × 60). */
   wattMinutes: number;
-  /** Where the energy came from: the load curve, or a daily total placed at local midnight. */
+  /**
+   * Where the energy came from: the load curve, a daily total placed at local midnight, or the part of a
+   * daily total that a partial curve misses, spread over its gaps.
+   */
   source: HourSource;
 }
 
@@ -35,6 +42,8 @@ export interface ReadingSlice {
   hourStart: number;
   /** UTC start of the slice (epoch ms). */
   start: number;
+  /** Minutes of the reading inside this hour. */
+  minutes: number;
   wattMinutes: number;
 }
 
@@ -49,7 +58,8 @@ export function sliceReading(r: CurveReading): ReadingSlice[] {
   for (let t = r.start; t < end; ) {
     const hourStart = hourStartOf(t);
     const next = Math.min(end, hourStart + HOUR_MS);
-    slices.push({ hourStart, start: t, wattMinutes: wattMinutes({ w: r.w, minutes: (next - t) / MINUTE_MS }) });
+    const minutes = (next - t) / MINUTE_MS;
+    slices.push({ hourStart, start: t, minutes, wattMinutes: wattMinutes({ w: r.w, minutes }) });
     t = next;
   }
   return slices;
@@ -58,7 +68,7 @@ export function sliceReading(r: CurveReading): ReadingSlice[] {
 /** Paris days that have at least one curve reading. */
 export function curveDays(curve: readonly CurveReading[]): Set<LocalDate> {
   const days = new Set<LocalDate>();
-  for (const r of curve) days.add(parisDate(r.start));
+  for (const r of curve) days.add(parisDateQuick(r.start));
   return days;
 }
 
@@ -78,6 +88,7 @@ export function buildHourlyEnergy(input: EnergyInput): HourlyEnergy[] {
   };
   for (const r of input.curve) for (const s of sliceReading(r)) add(s.hourStart, s.wattMinutes, 'curve');
   for (const d of dailyOnlyDays(input)) add(parisMidnightUtc(d.date), d.wh * 60, 'daily');
+  for (const s of fillCurveGaps(input)) add(s.hourStart, s.wattMinutes, 'estimated');
   return [...hours.values()].sort((a, b) => a.hourStart - b.hourStart);
 }
 

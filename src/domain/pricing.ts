@@ -4,6 +4,7 @@
  * implementing the same three members. Costs are computed per reading slice (so a 22:30 off-peak start
  * is exact with half-hour readings) and kept in integer micro-euros per hour.
  */
+import { fillCurveGaps } from './fill-curve-gaps.js';
 import { dailyOnlyDays, type EnergyInput, hourStartOf, sliceReading } from './hourly.js';
 import { parisMidnightUtc, parisOffsetMinutes } from './time.js';
 import type { LocalDate, OffpeakRange } from './types.js';
@@ -93,6 +94,7 @@ export function buildHourlyCost(input: EnergyInput, tariff: Tariff): HourlyCost[
     for (const s of sliceReading(r)) add(s.hourStart, s.wattMinutes * tariff.priceAt(s.start));
   }
   for (const d of dailyOnlyDays(input)) add(parisMidnightUtc(d.date), d.wh * 60 * tariff.dailyPrice(d.date));
+  for (const g of fillCurveGaps(input)) add(g.hourStart, g.wattMinutes * tariff.priceAt(g.start));
   return [...hours.entries()].map(([hourStart, microEur]) => ({ hourStart, microEur })).sort(byHour);
 }
 
