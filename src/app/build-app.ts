@@ -80,6 +80,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     events,
     logger: logger.child({ component: 'sync' }),
     selection: config.pdls,
+    names: config.pdl_names,
     tty: options.tty ?? false,
     planner: { ...DEFAULT_PLANNER_OPTIONS, curve: config.sync_curve },
   });

@@ -26,6 +26,8 @@ export interface SyncEngineOptions {
   events: SyncEvents;
   /** PRMs to synchronise (config `pdls`); empty means all. */
   selection?: readonly string[];
+  /** Display names per PRM (config `pdl_names`), stored instead of the gateway's names. */
+  names?: Readonly<Record<string, string>>;
   planner?: PlannerOptions;
   /** Draw a progress bar (only when attached to a TTY). */
   tty?: boolean;
@@ -129,7 +131,8 @@ export class SyncEngine implements SyncTrigger {
 
   private planInput() {
     const { store, client, clock } = this.options;
-    return { store, client, clock, selection: this.options.selection ?? [], planner: this.plannerOptions() };
+    const { selection = [], names = {} } = this.options;
+    return { store, client, clock, selection, names, planner: this.plannerOptions() };
   }
 
   private plannerOptions(): PlannerOptions {

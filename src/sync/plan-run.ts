@@ -1,6 +1,6 @@
 /**
- * Builds the task list of one run: re-reads `/pdl` (free), applies the `pdls` selection, reads what the
- * store holds and asks the pure planner. Tempo and EcoWatt are account-wide.
+ * Builds the task list of one run: re-reads `/pdl` (free), applies the `pdls` selection and `pdl_names`,
+ * reads what the store holds and asks the pure planner. Tempo and EcoWatt are account-wide.
  */
 import type { Clock } from '../domain/clock.js';
 import { parisToday } from '../domain/time.js';
@@ -28,6 +28,8 @@ export interface RunPlanInput {
   clock: Clock;
   /** PRMs to synchronise; empty means all. */
   selection: readonly string[];
+  /** Display names from the config (`pdl_names`), winning over the gateway's names. */
+  names: Readonly<Record<string, string>>;
   planner: PlannerOptions;
 }
 
@@ -70,12 +72,13 @@ export async function planRun(
   const now = input.clock.now();
   if (scope === 'tempo') return { tasks: await planTempo(input, now), points: [] };
   if (scope === 'ecowatt') return { tasks: [ecowattTask], points: [] };
-  const points = await input.client.listUsagePoints();
+  // Only the selected PDLs are kept: a PDL dropped from the selection counts as gone for the exporters.
+  const points = (await input.client.listUsagePoints())
+    .filter((p) => isSelected(p.pdl, input.selection))
+    .map((p) => ({ ...p, name: input.names[p.pdl] ?? p.name }));
   await input.store.upsertUsagePoints(points, now);
   const tasks: SyncTask[] = [];
-  for (const point of points) {
-    if (isSelected(point.pdl, input.selection)) tasks.push(...(await planPoint(input, point, now)));
-  }
+  for (const point of points) tasks.push(...(await planPoint(input, point, now)));
   tasks.push(...(await planTempo(input, now)));
   const ecowatt = (await lastSuccesses(input.store, GLOBAL_PDL)).ecowatt;
   if (needsDailyRefresh(ecowatt, now)) tasks.push(ecowattTask);

@@ -57,6 +57,14 @@ describe('SyncEngine with a fake gateway and a real SQLite store', () => {
   const named = <K extends keyof SyncEventMap>(name: K): SyncEventMap[K][0][] =>
     recorded.filter((e) => e.name === name).map((e) => e.payload as SyncEventMap[K][0]);
 
+  it('stores only the selected PDLs, under the names the configuration gives them', async () => {
+    const names = { [A]: 'Maison' };
+    const outcome = await new SyncEngine({ store, client, clock, logger, events, selection: [A], names }).run('full');
+    expect(outcome.status).toBe('ok');
+    const stored = await store.listUsagePoints();
+    expect(stored.map((p) => [p.pdl, p.name])).toEqual([[A, 'Maison']]);
+  });
+
   it('syncs only the selected PDL and emits data-changed with the ranges it fetched', async () => {
     const outcome = await engine([A]).run('full');
     expect(outcome).toMatchObject({ status: 'ok', calls: 7, failedTasks: 0 });
@@ -79,8 +87,8 @@ describe('SyncEngine with a fake gateway and a real SQLite store', () => {
     expect((await store.listDaily(A, 'consumption', { start: '2026-11-26', end: '2026-11-27' }))[0]?.wh).toBe(2400);
     expect(recorded[0]).toEqual({ name: 'sync-started', payload: { startedAt: NOW } });
     expect(recorded.at(-1)?.name).toBe('sync-finished');
-    // Both PDLs are listed (and stored); only the selected one was synchronised.
-    expect((await store.listUsagePoints()).map((p) => p.pdl).sort()).toEqual([A, B]);
+    // Only the selected PDL is stored and synchronised: the others do not reach the API or the exporters.
+    expect((await store.listUsagePoints()).map((p) => p.pdl)).toEqual([A]);
   });
 
   it('emits progress after every call, with a total from the plan and an ETA from the clock', async () => {

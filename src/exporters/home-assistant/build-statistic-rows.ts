@@ -78,12 +78,18 @@ export function usesMeanType(haVersion: string): boolean {
   return v[0] > 2025 || (v[0] === 2025 && v[1] >= 11);
 }
 
-export function statisticMetadata(pdl: string, kind: StatisticKind, haVersion: string): StatisticMetadata {
+/** Metadata of one statistic; its name uses the PDL's display name when it has one. */
+export function statisticMetadata(
+  pdl: string,
+  kind: StatisticKind,
+  haVersion: string,
+  displayName: string | null = null,
+): StatisticMetadata {
   const money = isMoneyKind(kind);
   const base = {
     source: STATISTIC_SOURCE,
     statistic_id: statisticId(pdl, kind),
-    name: `Linky ${pdl} ${KIND_NAMES[kind]}`,
+    name: `${displayName?.trim() || `Linky ${pdl}`} ${KIND_NAMES[kind]}`,
     unit_of_measurement: money ? 'EUR' : 'kWh',
     has_sum: true as const,
   };

@@ -175,7 +175,7 @@ export class HomeAssistantExporter implements Exporter {
           api,
           {
             kind: s.kind,
-            metadata: statisticMetadata(point.pdl, s.kind, api.haVersion),
+            metadata: statisticMetadata(point.pdl, s.kind, api.haVersion, point.name),
             values: s.values,
             fingerprint: s.fingerprint,
             existsInHa: existing.has(id),

@@ -39,6 +39,8 @@ describe('statistic ids and metadata', () => {
       unit_class: null,
       name: `Linky ${PDL} consumption cost`,
     });
+    expect(statisticMetadata(PDL, 'consumption', '2026.11.0', 'Maison').name).toBe('Maison consumption');
+    expect(statisticMetadata(PDL, 'production', '2026.11.0', '  ').name).toBe(`Linky ${PDL} production`);
     const legacy = statisticMetadata(PDL, 'production', '2025.6.0');
     expect(legacy).toMatchObject({ has_mean: false, unit_of_measurement: 'kWh' });
     expect(legacy).not.toHaveProperty('unit_class');
