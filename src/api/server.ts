@@ -4,10 +4,6 @@
  * `inject` answers a request without a socket, for tests.
  */
 import Fastify, { type InjectOptions, type LightMyRequestResponse, LogController } from 'fastify';
-import type { Clock } from '../domain/clock.js';
-import type { Logger } from '../log/logger.js';
-import type { Store } from '../store/repository.js';
-import type { StatusProvider, SyncTrigger } from '../sync/status.js';
 import type { ApiContext } from './context.js';
 import { registerErrorHandlers } from './error-handler.js';
 import { type IngressOptions, registerIngressGuard } from './ingress.js';
@@ -18,13 +14,7 @@ import { registerPdlRoutes } from './routes/pdls.js';
 import { registerStatusRoute } from './routes/status.js';
 import { registerSyncRoute } from './routes/sync.js';
 
-export interface ApiServerOptions {
-  store: Store;
-  status: StatusProvider;
-  syncTrigger: SyncTrigger;
-  logger: Logger;
-  clock: Clock;
-  version: string;
+export interface ApiServerOptions extends ApiContext {
   ingress?: IngressOptions;
   /** How long `GET /api/health` waits for the store before answering 503 (default 5000 ms). */
   healthTimeoutMs?: number;
