@@ -37,7 +37,10 @@ export function createLogger(options: LoggerOptions): Logger {
     colorize: tty,
     sync: true,
     translateTime: 'SYS:yyyy-mm-dd HH:MM:ss',
-    ignore: 'pid,hostname',
+    // One line per event: `[time] INFO: [sync] message {"calls":29}` — readable in the add-on Log tab.
+    singleLine: true,
+    messageFormat: '{if component}[{component}] {end}{msg}',
+    ignore: 'pid,hostname,component',
     destination: options.destination ?? process.stdout,
   });
   return pino(

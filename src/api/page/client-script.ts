@@ -54,9 +54,10 @@ export const CLIENT_SCRIPT = `
     var min = Math.max(1, Math.round(ms / 60000));
     return min < 90 ? min + ' min' : Math.round(min / 6) / 10 + ' h';
   }
+  var UNDATED = { contract: true, address: true };
   function day(d) { return fmtDay.format(Date.parse(d + 'T00:00:00Z')); }
-  function held(r) {
-    if (!r) return T.noData;
+  function held(r, st) {
+    if (!r) return UNDATED[st.stream] && st.lastSuccessAt ? T.stored : T.noData;
     var n = Math.round((Date.parse(r.end) - Date.parse(r.start)) / DAY);
     return day(r.start) + ' → ' + fmtDay.format(Date.parse(r.end + 'T00:00:00Z') - DAY) + ' · ' + t('days', { n: n });
   }
@@ -155,7 +156,7 @@ export const CLIENT_SCRIPT = `
         : h('td', { class: st.lastSuccessAt ? 'good' : 'muted' }, [st.lastSuccessAt ? '✓ ' + T.ok : '—']);
       return h('tr', {}, [
         h('td', {}, [T[st.stream] || st.stream, extra.length ? h('small', {}, [extra.join(' · ')]) : null]),
-        h('td', {}, [held(st.dataRange)]),
+        h('td', {}, [held(st.dataRange, st)]),
         h('td', {}, [whenNode(st.lastSuccessAt, now)]),
         state,
       ]);

@@ -119,6 +119,7 @@ it('shows the PDLs, the data held and the schedule', async () => {
   expect(card).toContain('9 kVA · HC_HP · off-peak 22:00–06:00 · 75001 PARIS · SERVC');
   expect(card).toContain('Daily consumption');
   expect(card).toContain('1 Nov 2026 → 3 Nov 2026 · 3 days');
+  expect(card).toMatch(/Contract\s+stored, refreshed daily/);
   expect(await text(page, '#facts')).toContain('27 Nov 2026, 18:00 in 6 hours');
   expect(await text(page, '#version')).toBe('v1.2.3');
   await page.screenshot({ path: '/tmp/api-status-page.png', fullPage: true });
