@@ -3,8 +3,9 @@
 # `npm test` runs the whole suite through it:
 #   bash .ci/services.sh npm run test:jest -- tests/store
 # Installs (Debian packages, as root): PostgreSQL and MariaDB (started here, throw-away database and user
-# `app`/`app`, exported as PG_URL and MYSQL_URL), Mosquitto and Chromium (the tests start their own
-# broker and browser on free ports), and a pinned Home Assistant in a cached Debian testing root
+# `app`/`app`, exported as PG_URL and MYSQL_URL; `app` may also create and drop databases named app_<...>
+# so each test file gets its own), Mosquitto and Chromium (the tests start their own broker and browser on
+# free ports), and a pinned Home Assistant in a cached Debian testing root
 # (tests/integration/home-assistant/harness/install-ha.sh; minutes on a fresh machine, seconds after).
 # A server already listening on its port is reused. One small function per service: add a
 # start_<name> and list it in SERVICES.
@@ -39,6 +40,8 @@ start_postgres() {
     runuser -u postgres -- psql -q -c "CREATE ROLE app LOGIN PASSWORD 'app'"
   runuser -u postgres -- psql -qtA -c "SELECT 1 FROM pg_database WHERE datname='app'" | grep -q 1 ||
     runuser -u postgres -- psql -q -c "CREATE DATABASE app OWNER app"
+  # Tests create (and drop) a fresh database app_<random> per test file.
+  runuser -u postgres -- psql -q -c "ALTER ROLE app CREATEDB"
   export PG_URL=postgres://app:app@127.0.0.1:5432/app
 }
 
@@ -52,7 +55,8 @@ start_mariadb() {
   mariadb -e "CREATE DATABASE IF NOT EXISTS app CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
     CREATE USER IF NOT EXISTS 'app'@'127.0.0.1' IDENTIFIED BY 'app';
     CREATE USER IF NOT EXISTS 'app'@'localhost' IDENTIFIED BY 'app';
-    GRANT ALL ON app.* TO 'app'@'127.0.0.1'; GRANT ALL ON app.* TO 'app'@'localhost';"
+    GRANT ALL ON app.* TO 'app'@'127.0.0.1'; GRANT ALL ON app.* TO 'app'@'localhost';
+    GRANT ALL ON \`app\\_%\`.* TO 'app'@'127.0.0.1'; GRANT ALL ON \`app\\_%\`.* TO 'app'@'localhost';"
   export MYSQL_URL=mysql://app:app@127.0.0.1:3306/app
 }
 

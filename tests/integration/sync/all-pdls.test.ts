@@ -5,6 +5,7 @@ import type { LocalDate, UsagePoint } from '../../../src/domain/types.js';
 import { PRM, REAL_GATEWAY_QUIRKS } from '../../../src/gateway/simulator/index.js';
 import type { Quirks } from '../../../src/gateway/simulator/types.js';
 import { type DayStream, dayStreamsOf, streamHorizon } from '../../../src/sync/planner/index.js';
+import { describeEachEngine, type EngineChoice } from '../store/test-databases.js';
 import { type Harness, startHarness } from './harness.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
@@ -50,14 +51,23 @@ async function curveWhByDay(h: Harness, pdl: string, dir: 'consumption' | 'produ
   return new Map([...byDay].map(([d, rs]) => [d, sumWh(rs)]));
 }
 
-describe.each<[string, Partial<Quirks>]>([
+const GATEWAYS: [string, Partial<Quirks>][] = [
   ['the ideal gateway', {}],
   ['the real gateway quirks', REAL_GATEWAY_QUIRKS],
-])('full sync of every simulated PDL against %s', (_name, quirks) => {
+];
+
+// Both gateways on SQLite; the server engines run the realistic one (same code path, half the time).
+describeEachEngine('full sync of every simulated PDL', (engine) => {
+  describe.each(engine.name === 'sqlite' ? GATEWAYS : GATEWAYS.slice(1))('against %s', (_name, quirks) =>
+    fullSyncTests(engine, quirks),
+  );
+});
+
+function fullSyncTests(engine: EngineChoice, quirks: Partial<Quirks>): void {
   let h: Harness;
   let points: UsagePoint[];
   beforeAll(async () => {
-    h = await startHarness(NOW, { quirks });
+    h = await startHarness(NOW, { quirks }, [], undefined, { engine });
     const outcome = await h.engine.run('full');
     expect(outcome).toMatchObject({ status: 'ok', failedTasks: 0 });
     points = await h.store.listUsagePoints();
@@ -125,4 +135,4 @@ describe.each<[string, Partial<Quirks>]>([
       expect(starts.filter((s) => s < activation)).toEqual([]);
     }
   });
-});
+}

@@ -1,12 +1,12 @@
 import { sumWh } from '../../../src/domain/energy.js';
 import { addDays, eachDay, parisMidnightUtc, parisNaiveToUtc } from '../../../src/domain/time.js';
-
+import { describeEachEngine } from '../store/test-databases.js';
 import { type Harness, startHarness } from './harness.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
 const DAY = 86_400_000;
 
-describe('sync against the simulator with a real SQLite store', () => {
+describeEachEngine('sync against the simulator with a real store', (engine) => {
   let h: Harness;
   let pdl: string;
   beforeAll(async () => {
@@ -14,7 +14,7 @@ describe('sync against the simulator with a real SQLite store', () => {
     const points = await h.engine.options.client.listUsagePoints();
     pdl = points.find((p) => p.hasConsumption && p.isActive)?.pdl ?? '';
     await h.close();
-    h = await startHarness(NOW, {}, [pdl]);
+    h = await startHarness(NOW, {}, [pdl], undefined, { engine });
   }, 30_000);
   afterAll(() => h.close());
 

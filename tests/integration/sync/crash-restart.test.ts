@@ -6,7 +6,10 @@ import { fixedClock } from '../../../src/domain/clock.js';
 import { parisNaiveToUtc } from '../../../src/domain/time.js';
 import { type RunningSimulator, startSimulator } from '../../../src/gateway/simulator/index.js';
 import { mulberry32 } from '../../../src/gateway/simulator/rng.js';
-import { dataSnapshot, integrityCheck, rowCounts, snapshotDiff } from './db-snapshot.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import { openStore } from '../../../src/store/open-store.js';
+import { createTestDatabase, describeEachEngine, type TestDatabase } from '../store/test-databases.js';
+import { type DataSnapshot, integrityCheck, rowCounts, snapshotDiff, storeSnapshot } from './db-snapshot.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
 const CHILD = join(__dirname, 'sync-child.ts');
@@ -17,12 +20,18 @@ interface ChildRun {
   stderr: string;
 }
 
+/** Where one run sequence keeps its data: a data dir, and a server database for the server engines. */
+interface Target {
+  dir: string;
+  db: TestDatabase;
+}
+
 /** Runs the sync child; `killWhen` is polled every millisecond and SIGKILLs the child once it returns true. */
-function runChild(sim: RunningSimulator, dataDir: string, killWhen: () => boolean = () => false): Promise<ChildRun> {
+function runChild(sim: RunningSimulator, target: Target, killWhen: () => boolean = () => false): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
-      ['--import', 'tsx', CHILD, sim.baseUrl, sim.clientSecret, dataDir, String(NOW)],
+      ['--import', 'tsx', CHILD, sim.baseUrl, sim.clientSecret, target.dir, String(NOW), target.db.url ?? ''],
       { stdio: ['ignore', 'ignore', 'pipe'], cwd: join(__dirname, '../../..') },
     );
     let stderr = '';
@@ -40,62 +49,80 @@ function runChild(sim: RunningSimulator, dataDir: string, killWhen: () => boolea
   });
 }
 
-describe('a sync killed with SIGKILL at random points and restarted', () => {
-  let sim: RunningSimulator;
-  const dirs: string[] = [];
-  const tempDir = () => {
-    const d = mkdtempSync(join(tmpdir(), 'med-crash-'));
-    dirs.push(d);
-    return d;
-  };
-  beforeAll(async () => {
-    sim = await startSimulator({ clock: fixedClock(NOW), latencyMs: { min: 0, max: 10 } });
-  });
-  afterAll(async () => {
-    await sim.close();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+// SQLite and one server engine (PostgreSQL): the restart path is the same for both servers.
+describeEachEngine(
+  'a sync killed with SIGKILL at random points and restarted',
+  (engine) => {
+    let sim: RunningSimulator;
+    const targets: Target[] = [];
+    const newTarget = async () => {
+      const t = { dir: mkdtempSync(join(tmpdir(), 'med-crash-')), db: await createTestDatabase(engine) };
+      targets.push(t);
+      return t;
+    };
+    /** The data tables as the next run would read them (the store opened after the crash). */
+    const snapshot = async (t: Target): Promise<DataSnapshot> => {
+      const store = await openStore({ url: t.db.url, dataDir: t.dir, logger: silentLogger });
+      try {
+        return await storeSnapshot(store);
+      } finally {
+        await store.close();
+      }
+    };
+    const intact = (t: Target) => (engine.name === 'sqlite' ? integrityCheck(t.dir) : 'ok');
+    beforeAll(async () => {
+      sim = await startSimulator({ clock: fixedClock(NOW), latencyMs: { min: 0, max: 10 } });
+    });
+    afterAll(async () => {
+      await sim.close();
+      for (const t of targets) {
+        await t.db.drop();
+        rmSync(t.dir, { recursive: true, force: true });
+      }
+    });
 
-  it('ends with the same data, row for row, as an uninterrupted run, and an intact SQLite file', async () => {
-    const reference = tempDir();
-    const clean = await runChild(sim, reference);
-    expect([clean.code, clean.stderr]).toEqual([0, '']);
-    const expected = dataSnapshot(reference);
-    expect(rowCounts(expected).load_curve).toBeGreaterThan(50_000);
+    it('ends with the same data, row for row, as an uninterrupted run, and an intact database', async () => {
+      const reference = await newTarget();
+      const clean = await runChild(sim, reference);
+      expect([clean.code, clean.stderr]).toEqual([0, '']);
+      const expected = await snapshot(reference);
+      expect(rowCounts(expected).load_curve).toBeGreaterThan(50_000);
 
-    const dir = tempDir();
-    const rnd = mulberry32(20261127);
-    let kills = 0;
-    const log: string[] = [];
-    for (let attempt = 0; attempt < 12; attempt += 1) {
-      // Seeded kill point: after the Nth gateway request of this run, or some ms after its first request.
-      const from = sim.requestLog.length;
-      let firstSeenAt: number | null = null;
-      const msSinceFirstRequest = () => {
-        if (firstSeenAt === null && sim.requestLog.length > from) firstSeenAt = Date.now();
-        return firstSeenAt === null ? 0 : Date.now() - firstSeenAt;
-      };
-      const afterRequests = 2 + Math.floor(rnd() * 24);
-      const afterMs = 50 + Math.floor(rnd() * 2500);
-      const byRequests = rnd() < 0.5;
-      const run = await runChild(sim, dir, () =>
-        byRequests ? sim.requestLog.length - from >= afterRequests : msSinceFirstRequest() >= afterMs,
-      );
-      expect(integrityCheck(dir)).toBe('ok');
-      log.push(
-        `${byRequests ? `${afterRequests} requests` : `${afterMs} ms`}: ${run.signal ?? run.code}, ${sim.requestLog.length - from} seen`,
-      );
-      if (run.signal === 'SIGKILL') {
-        kills += 1;
-        if (kills < 4) continue;
-      } else expect([run.code, run.stderr]).toEqual([0, '']);
-      if (run.code === 0) break;
-      const last = await runChild(sim, dir);
-      expect([last.code, last.stderr]).toEqual([0, '']);
-      break;
-    }
-    expect({ kills: Math.min(kills, 3), log }).toEqual({ kills: 3, log });
-    const actual = dataSnapshot(dir);
-    expect(snapshotDiff(actual, expected)).toEqual([]);
-  }, 120_000);
-});
+      const dir = await newTarget();
+      const rnd = mulberry32(20261127);
+      let kills = 0;
+      const log: string[] = [];
+      for (let attempt = 0; attempt < 12; attempt += 1) {
+        // Seeded kill point: after the Nth gateway request of this run, or some ms after its first request.
+        const from = sim.requestLog.length;
+        let firstSeenAt: number | null = null;
+        const msSinceFirstRequest = () => {
+          if (firstSeenAt === null && sim.requestLog.length > from) firstSeenAt = Date.now();
+          return firstSeenAt === null ? 0 : Date.now() - firstSeenAt;
+        };
+        const afterRequests = 2 + Math.floor(rnd() * 24);
+        const afterMs = 50 + Math.floor(rnd() * 2500);
+        const byRequests = rnd() < 0.5;
+        const run = await runChild(sim, dir, () =>
+          byRequests ? sim.requestLog.length - from >= afterRequests : msSinceFirstRequest() >= afterMs,
+        );
+        expect(intact(dir)).toBe('ok');
+        log.push(
+          `${byRequests ? `${afterRequests} requests` : `${afterMs} ms`}: ${run.signal ?? run.code}, ${sim.requestLog.length - from} seen`,
+        );
+        if (run.signal === 'SIGKILL') {
+          kills += 1;
+          if (kills < 4) continue;
+        } else expect([run.code, run.stderr]).toEqual([0, '']);
+        if (run.code === 0) break;
+        const last = await runChild(sim, dir);
+        expect([last.code, last.stderr]).toEqual([0, '']);
+        break;
+      }
+      expect({ kills: Math.min(kills, 3), log }).toEqual({ kills: 3, log });
+      const actual = await snapshot(dir);
+      expect(snapshotDiff(actual, expected)).toEqual([]);
+    }, 120_000);
+  },
+  ['sqlite', 'postgres'],
+);

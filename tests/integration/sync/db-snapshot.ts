@@ -1,7 +1,9 @@
-/** Reads the data tables of a SQLite store file row for row, and checks the file's integrity. */
+/** Reads the data tables of a store row for row (any engine, or a SQLite file), and checks a file's integrity. */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE_NAME } from '../../../src/store/engines/sqlite-file.js';
+import type { SqlStore } from '../../../src/store/sql-store.js';
+import { TABLE_CATALOG } from '../../../src/store/table-catalog.js';
 
 /** Every data table with an ORDER BY that makes the listing deterministic. */
 const DATA_TABLES: Record<string, string> = {
@@ -31,6 +33,18 @@ export function dataSnapshot(dataDir: string): DataSnapshot {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The data tables of an open store, rows in primary-key order with values normalised the same way on every
+ * engine (as `copyStore` reads them): snapshots of a SQLite and a PostgreSQL store compare equal.
+ */
+export async function storeSnapshot(store: SqlStore): Promise<DataSnapshot> {
+  const out: DataSnapshot = {};
+  for (const table of TABLE_CATALOG.filter((t) => t.name in DATA_TABLES)) {
+    out[table.name] = await store.readTableRows(table, 0, 10_000_000);
+  }
+  return out;
 }
 
 /** `ok` when SQLite finds nothing wrong with the file. */

@@ -2,12 +2,13 @@ import { eachDay, parisNaiveToUtc } from '../../../src/domain/time.js';
 import { nextUtcMidnight } from '../../../src/gateway/quota.js';
 import { PRM } from '../../../src/gateway/simulator/index.js';
 import { memoryLogger } from '../../../src/log/logger.js';
-import { dataSnapshot, snapshotDiff } from './db-snapshot.js';
+import { describeEachEngine } from '../store/test-databases.js';
+import { snapshotDiff, storeSnapshot } from './db-snapshot.js';
 import { type Harness, startHarness } from './harness.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
 
-describe('a sync through 20% injected faults', () => {
+describeEachEngine('a sync through 20% injected faults', (engine) => {
   const harnesses: Harness[] = [];
   afterAll(async () => {
     for (const h of harnesses) await h.close();
@@ -16,13 +17,13 @@ describe('a sync through 20% injected faults', () => {
   it('ends, after a few re-runs, with the same database as a run without faults', async () => {
     // One consumption and one production PDL keep it fast; the faults hit every route they use.
     const selection = [PRM.house, PRM.newHouseSolar];
-    const reference = await startHarness(NOW, {}, selection);
+    const reference = await startHarness(NOW, {}, selection, undefined, { engine });
     harnesses.push(reference);
     expect(await reference.engine.run('full')).toMatchObject({ status: 'ok', failedTasks: 0 });
 
     // Two attempts per call (instead of 4) so that some tasks really fail and need the engine's re-run.
     const client = { timeoutMs: 2_000, smallTimeoutMs: 400, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } };
-    const h = await startHarness(NOW, {}, selection, undefined, { client });
+    const h = await startHarness(NOW, {}, selection, undefined, { client, engine });
     harnesses.push(h);
     const kinds = ['http500', 'timeout', 'reset', 'truncated', 'enedisUnavailable'] as const;
     for (const kind of kinds) h.sim.faults.add(/^\/(enedis|pdl|tempo|ecowatt)/, { kind, probability: 0.045 });
@@ -37,8 +38,8 @@ describe('a sync through 20% injected faults', () => {
     expect(faulted.length / h.sim.requestLog.length).toBeGreaterThan(0.1);
     expect(outcomes.length).toBeGreaterThan(1);
     expect(outcomes.at(-1)).toMatchObject({ status: 'ok', failedTasks: 0 });
-    const expected = dataSnapshot(reference.dataDir);
-    const actual = dataSnapshot(h.dataDir);
+    const expected = await storeSnapshot(reference.store);
+    const actual = await storeSnapshot(h.store);
     expect(snapshotDiff(actual, expected)).toEqual([]);
   }, 60_000);
 });

@@ -1,4 +1,7 @@
-/** Shared set-up for the sync integration tests: a simulator, a real SQLite store in a temp dir, an engine. */
+/**
+ * Shared set-up for the sync integration tests: a simulator, a real store (SQLite in a temp dir by default,
+ * or a fresh PostgreSQL / MariaDB database with `extra.engine`), a sync engine.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +10,14 @@ import { createGatewayClient, type GatewayClientOptions } from '../../../src/gat
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../../src/gateway/simulator/index.js';
 import { type Logger, silentLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
-import type { Store } from '../../../src/store/repository.js';
+import type { SqlStore } from '../../../src/store/sql-store.js';
 import { SyncEngine } from '../../../src/sync/engine.js';
 import { SyncEvents } from '../../../src/sync/events.js';
+import { createTestDatabase, type EngineChoice } from '../store/test-databases.js';
 
 export interface Harness {
   sim: RunningSimulator;
-  store: Store;
+  store: SqlStore;
   clock: Clock & { set(ms: number): void; advance(ms: number): void };
   engine: SyncEngine;
   dataDir: string;
@@ -25,12 +29,13 @@ export async function startHarness(
   simOptions: SimulatorOptions = {},
   selection: string[] = [],
   dataDir?: string,
-  extra: { client?: Partial<GatewayClientOptions>; logger?: Logger } = {},
+  extra: { client?: Partial<GatewayClientOptions>; logger?: Logger; engine?: EngineChoice } = {},
 ): Promise<Harness> {
   const clock = fixedClock(nowMs);
   const sim = await startSimulator({ clock, ...simOptions });
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'med-sync-'));
-  const store = await openStore({ dataDir: dir, logger: silentLogger });
+  const db = extra.engine ? await createTestDatabase(extra.engine) : null;
+  const store = await openStore({ url: db?.url, dataDir: dir, logger: silentLogger });
   const client = createGatewayClient({
     baseUrl: sim.baseUrl,
     clientSecret: sim.clientSecret,
@@ -51,6 +56,7 @@ export async function startHarness(
     async close() {
       await store.close();
       await sim.close();
+      await db?.drop();
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };

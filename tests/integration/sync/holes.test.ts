@@ -2,6 +2,7 @@ import { addDays, parisNaiveToUtc } from '../../../src/domain/time.js';
 import type { LocalDate } from '../../../src/domain/types.js';
 import { PRM, REALISTIC_HOLES, type RequestLogEntry } from '../../../src/gateway/simulator/index.js';
 import { createStatusProvider } from '../../../src/sync/status-provider.js';
+import { describeEachEngine } from '../store/test-databases.js';
 import { type Harness, startHarness } from './harness.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
@@ -24,12 +25,12 @@ const ROUTES = {
   max_power: '/power/',
 } as const;
 
-describe('holes in what the gateway serves', () => {
+describeEachEngine('holes in what the gateway serves', (engine) => {
   let h: Harness;
   beforeAll(async () => {
     const holes = { ...REALISTIC_HOLES, missingDays: { [PRM.house]: [HOLE] } };
-    h = await startHarness(NOW, { dataset: { holes } }, [PRM.house]);
-  });
+    h = await startHarness(NOW, { dataset: { holes } }, [PRM.house], undefined, { engine });
+  }, 30_000);
   afterAll(() => h.close());
 
   /** One run at NOW + offset: which streams asked for HOLE, and its attempt count afterwards. */

@@ -1,6 +1,6 @@
 /**
  * A sync run in its own process, for the crash tests: `node --import tsx sync-child.ts <baseUrl> <secret>
- * <dataDir> <nowMs>`. Exits 0 when the run fetched everything it planned, 3 otherwise.
+ * <dataDir> <nowMs> [databaseUrl]`. Exits 0 when the run fetched everything it planned, 3 otherwise.
  */
 import { fixedClock } from '../../../src/domain/clock.js';
 import { createGatewayClient } from '../../../src/gateway/client.js';
@@ -9,10 +9,10 @@ import { openStore } from '../../../src/store/open-store.js';
 import { SyncEngine } from '../../../src/sync/engine.js';
 import { SyncEvents } from '../../../src/sync/events.js';
 
-const [baseUrl, clientSecret, dataDir, nowArg] = process.argv.slice(2);
+const [baseUrl, clientSecret, dataDir, nowArg, url] = process.argv.slice(2);
 if (!baseUrl || !clientSecret || !dataDir || !nowArg) throw new Error('usage: sync-child <url> <secret> <dir> <now>');
 const clock = fixedClock(Number(nowArg));
-const store = await openStore({ dataDir, logger: silentLogger });
+const store = await openStore({ url: url || undefined, dataDir, logger: silentLogger });
 const client = createGatewayClient({
   baseUrl,
   clientSecret,
