@@ -93,7 +93,7 @@ export async function benchBackfill(): Promise<BenchTable> {
         title: 'Full backfill of one PDL (consumption + production) from the simulator into SQLite',
         rows: table(sim, run.value.status, run.ms, peakRss, min, [rows.curve, rows.daily]),
         notes: [
-          `Simulated gateway in the same process, ${LATENCY.min}–${LATENCY.max} ms latency per request, ideal quirks, no holes; the PDL was activated in 2015, so the whole history the gateway serves is fetched.`,
+          `Simulated gateway in the same process, ${LATENCY.min}–${LATENCY.max} ms latency per request, ideal quirks, no holes; the PDL was activated in 2015, so everything the gateway serves is fetched (load curve: 2 years per direction; daily energy and max power: about 3 years).`,
           'The simulator runs in the bench process: wall time and peak RSS include generating the simulated data and serving it over HTTP, not only the client and the store.',
         ],
       };

@@ -35,6 +35,10 @@ const HOUR_MS = 3_600_000;
 interface Tally {
   calls: Record<string, number>;
   importedRows: number;
+  /** Time spent in the exporter's back-off sleeps while waiting for HA to store an import. */
+  sleptMs: number;
+  /** Time spent waiting for HA's answers to the counted commands. */
+  commandMs: number;
 }
 
 /** The websocket command behind each counted method. */
@@ -57,7 +61,10 @@ function countingConnect(tally: Tally) {
       (api as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
         tally.calls[name] = (tally.calls[name] ?? 0) + 1;
         if (name === 'importStatistics') tally.importedRows += (args[1] as unknown[]).length;
-        return original(...args);
+        const t0 = performance.now();
+        return Promise.resolve(original(...args)).finally(() => {
+          tally.commandMs += performance.now() - t0;
+        });
       };
     };
     for (const name of WRAPPED) wrap(name);
@@ -68,12 +75,26 @@ function countingConnect(tally: Tally) {
 function resetTally(tally: Tally): void {
   tally.calls = {};
   tally.importedRows = 0;
+  tally.sleptMs = 0;
+  tally.commandMs = 0;
+}
+
+function countingSleep(tally: Tally) {
+  return async (ms: number) => {
+    tally.sleptMs += ms;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  };
 }
 
 function callsText(tally: Tally): string {
   const entries = Object.entries(tally.calls).filter(([, n]) => n > 0);
   const total = entries.reduce((n, [, v]) => n + v, 0);
   return `${total} (${entries.map(([name, n]) => `${COMMAND[name as keyof HaApi]} ×${n}`).join(', ')})`;
+}
+
+function splitText(wallMs: number, tally: Tally): string {
+  const local = wallMs - tally.commandMs - tally.sleptMs;
+  return `${seconds(tally.commandMs)} / ${seconds(tally.sleptMs)} / ${seconds(local)}`;
 }
 
 async function waitSettled(exporter: HomeAssistantExporter, timeoutMs: number): Promise<void> {
@@ -123,19 +144,19 @@ interface Setup {
 
 /** First full import after the first sync, then the next day's sync and incremental import. */
 async function measureImports({ ha, store, sim, clock, pdl }: Setup) {
-  const tally: Tally = { calls: {}, importedRows: 0 };
+  const tally: Tally = { calls: {}, importedRows: 0, sleptMs: 0, commandMs: 0 };
   const events = new SyncEvents();
   const options = parseHomeAssistantExporterOptions({
     url: ha.url,
     token: ha.token,
     consumptionPrice: { type: 'hc_hp', hc: 0.2068, hp: 0.27 },
   });
-  const exporter = new HomeAssistantExporter(options, { connect: countingConnect(tally) });
+  const exporter = new HomeAssistantExporter(options, { connect: countingConnect(tally), sleep: countingSleep(tally) });
   const run = async () => {
     resetTally(tally);
     const { ms } = await timed(() => exporter.run('sync-finished'));
     if (exporter.status().lastError) throw new Error(exporter.status().lastError!);
-    return { ms, calls: callsText(tally), rows: tally.importedRows };
+    return { ms, calls: callsText(tally), rows: tally.importedRows, split: splitText(ms, tally) };
   };
   try {
     await exporter.start({ store, events, clock, logger: silentLogger }); // empty store: connects, nothing to do
@@ -173,9 +194,11 @@ export async function benchHomeAssistant(): Promise<BenchTable> {
       rows: [
         ['Home Assistant version', ha.version],
         ['first full import: wall time', seconds(m.first.ms)],
+        ['first full import: time in HA commands / read-back waits / local work', m.first.split],
         ['first full import: websocket commands', m.first.calls],
         ['first full import: statistic rows imported', count(m.first.rows)],
         ['next day (incremental): wall time', seconds(m.next.ms)],
+        ['next day (incremental): time in HA commands / read-back waits / local work', m.next.split],
         ['next day (incremental): websocket commands', m.next.calls],
         ['next day (incremental): statistic rows imported', count(m.next.rows)],
         [
