@@ -1,5 +1,5 @@
 /**
- * Maps PostgreSQL (postgres.js) and MySQL/MariaDB (mysql2) failures to one `StoreError` each, naming the
+ * Maps PostgreSQL (node-postgres) and MySQL/MariaDB (mysql2) failures to one `StoreError` each, naming the
  * problem and the fix. Connection-class failures become `STORE_UNAVAILABLE` (the store reconnects).
  */
 import { redactText } from '../log/redact.js';
@@ -34,6 +34,9 @@ const PRIVILEGES = new Set([
   'ER_SPECIFIC_ACCESS_DENIED_ERROR',
 ]);
 const NO_DATABASE = new Set(['3D000', 'ER_BAD_DB_ERROR']);
+/** node-postgres connection failures carry no code, only these messages. */
+const LOST_CONNECTION =
+  /Connection terminated|connection (error|timeout)|not queryable|timeout exceeded when trying to connect|TLS|SSL|certificate/i;
 
 export function isUnavailable(err: unknown): boolean {
   return err instanceof StoreError && err.code === 'STORE_UNAVAILABLE';
@@ -44,7 +47,7 @@ export function serverError(err: unknown, engine: 'PostgreSQL' | 'MySQL/MariaDB'
   const code = String((err as { code?: unknown }).code ?? '');
   const detail = redactText(err instanceof Error ? err.message : String(err));
   const make = (c: StoreError['code'], text: string) => new StoreError(c, `${text} (${detail})`, { cause: err });
-  if (UNAVAILABLE.has(code) || /TLS|SSL|certificate/i.test(detail)) {
+  if (UNAVAILABLE.has(code) || (!/^[0-9A-Z]{5}$/.test(code) && LOST_CONNECTION.test(detail))) {
     return make(
       'STORE_UNAVAILABLE',
       `cannot reach the ${engine} server at ${where}: check that it is running and reachable, the host and port in ` +

@@ -1,18 +1,21 @@
 /**
- * PostgreSQL engine: postgres.js pool, drizzle migrator. `?sslmode=require|verify-full|prefer|disable` in
- * the URL sets TLS (handled by postgres.js). Bulk upserts send the rows as one JSON
+ * PostgreSQL engine: node-postgres (`pg`) pool, drizzle migrator. Bulk upserts send the rows as one JSON
  * parameter (`INSERT … SELECT … FROM json_populate_recordset(…) ON CONFLICT …`), typed by the table.
+ *
+ * node-postgres rather than postgres.js: postgres.js 3.4.9 crashes the whole process (an uncatchable
+ * `TypeError … reading 'write'` from a `setImmediate`) when the server goes away during a transaction
+ * (porsager/postgres#1154, #1208), which the database-restart test reproduces every time.
  */
-
-import { drizzle } from 'drizzle-orm/postgres-js';
-import { migrate } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
 import type { Logger } from '../../log/logger.js';
 import { Backoff, guarded } from '../backoff.js';
 import { assertSchemaNotNewer, resolveMigrationsDir } from '../migrations.js';
 import { describeServer, isUnavailable, serverError } from '../server-errors.js';
 import { onConflictClause, type Row, type SqlRunner, type SqlValue, type UpsertSpec } from '../sql-runner.js';
 import { SqlStore } from '../sql-store.js';
+import { postgresPoolOptions } from './postgres-config.js';
 
 export interface PostgresOptions {
   url: string;
@@ -21,8 +24,7 @@ export interface PostgresOptions {
   backoff?: Backoff;
 }
 
-type Client = postgres.Sql | postgres.TransactionSql;
-type Params = postgres.ParameterOrJSON<never>[];
+type Client = pg.Pool | pg.PoolClient;
 
 /** `?` placeholders → `$1, $2, …` (our SQL never has `?` elsewhere). */
 function numbered(text: string): string {
@@ -35,7 +37,7 @@ class PostgresRunner implements SqlRunner {
 
   constructor(
     private readonly client: Client,
-    private readonly root: postgres.Sql,
+    private readonly pool: pg.Pool,
     private readonly backoff: Backoff,
     private readonly where: string,
     readonly inTransaction: boolean,
@@ -49,7 +51,7 @@ class PostgresRunner implements SqlRunner {
   }
 
   all(text: string, params: readonly SqlValue[] = []): Promise<Row[]> {
-    return this.call(async () => [...(await this.client.unsafe(numbered(text), params as Params))] as Row[]);
+    return this.call(async () => (await this.client.query(numbered(text), params as SqlValue[])).rows as Row[]);
   }
 
   async run(text: string, params: readonly SqlValue[] = []): Promise<void> {
@@ -65,41 +67,70 @@ class PostgresRunner implements SqlRunner {
     for (let i = 0; i < rows.length; i += 20_000) {
       const chunk = rows.slice(i, i + 20_000);
       const json = JSON.stringify(chunk.map((r) => Object.fromEntries(spec.columns.map((c, k) => [c, r[k] ?? null]))));
-      await this.call(() => this.client.unsafe(text, [json]));
+      await this.call(() => this.client.query(text, [json]));
     }
   }
 
   transaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return this.call(
-      () =>
-        this.root.begin((tx) => fn(new PostgresRunner(tx, this.root, this.backoff, this.where, true))) as Promise<T>,
-    );
+    return this.call(async () => {
+      const conn = await this.pool.connect();
+      // A checked-out client that loses its server between two statements emits 'error': without a
+      // listener that would end the process. The statement that follows fails and is reported instead.
+      const ignore = () => undefined;
+      conn.on('error', ignore);
+      let broken: unknown;
+      try {
+        await conn.query('BEGIN');
+        const result = await fn(new PostgresRunner(conn, this.pool, this.backoff, this.where, true));
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        broken = await conn.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackErr: unknown) => rollbackErr,
+        );
+        throw err;
+      } finally {
+        conn.off('error', ignore);
+        conn.release(broken instanceof Error ? broken : undefined);
+      }
+    });
   }
 
   close(): Promise<void> {
-    return this.root.end({ timeout: 5 });
+    return this.pool.end();
   }
 }
 
-async function appliedMigration(sql: postgres.Sql): Promise<number | null> {
-  const [row] = await sql.unsafe("SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present");
-  if (!row?.present) return null;
-  const [max] = await sql.unsafe('SELECT MAX(created_at) AS at FROM drizzle.__drizzle_migrations');
-  return max?.at === null || max?.at === undefined ? null : Number(max.at);
+async function appliedMigration(pool: pg.Pool): Promise<number | null> {
+  const { rows } = await pool.query("SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present");
+  if (!rows[0]?.present) return null;
+  const max = await pool.query('SELECT MAX(created_at) AS at FROM drizzle.__drizzle_migrations');
+  const at = max.rows[0]?.at;
+  return at === null || at === undefined ? null : Number(at);
+}
+
+/** Quiets PostgreSQL notices (`relation already exists, skipping`) and idle-connection errors. */
+function quietPool(pool: pg.Pool, logger: Logger): void {
+  pool.on('error', (err) => logger.debug(`an idle PostgreSQL connection closed: ${err.message}`));
+  pool.on('connect', (client) => {
+    client.on('notice', () => undefined);
+  });
 }
 
 export async function openPostgresStore(options: PostgresOptions): Promise<SqlStore> {
   const dir = resolveMigrationsDir('postgres', options.migrationsDir);
   const where = describeServer(options.url);
-  const sql = postgres(options.url, { max: 5, onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 });
+  const pool = new pg.Pool(postgresPoolOptions(options.url));
+  quietPool(pool, options.logger);
   try {
-    assertSchemaNotNewer(await appliedMigration(sql), dir, where);
-    await migrate(drizzle(sql), { migrationsFolder: dir });
+    assertSchemaNotNewer(await appliedMigration(pool), dir, where);
+    await migrate(drizzle(pool), { migrationsFolder: dir });
   } catch (err) {
-    await sql.end({ timeout: 1 }).catch(() => {});
+    await pool.end().catch(() => {});
     throw serverError(err, 'PostgreSQL', where);
   }
   options.logger.debug({ server: where }, 'PostgreSQL store opened');
-  return new SqlStore(new PostgresRunner(sql, sql, options.backoff ?? new Backoff(), where, false));
+  return new SqlStore(new PostgresRunner(pool, pool, options.backoff ?? new Backoff(), where, false));
 }
