@@ -8,7 +8,13 @@ import { type RunningSimulator, startSimulator } from '../../../src/gateway/simu
 import { mulberry32 } from '../../../src/gateway/simulator/rng.js';
 import { silentLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../store/test-databases.js';
+import {
+  createTestDatabase,
+  describeEachEngine,
+  type EngineChoice,
+  engineChoices,
+  type TestDatabase,
+} from '../store/test-databases.js';
 import { type DataSnapshot, integrityCheck, rowCounts, snapshotDiff, storeSnapshot } from './db-snapshot.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
@@ -49,46 +55,51 @@ function runChild(sim: RunningSimulator, target: Target, killWhen: () => boolean
   });
 }
 
+let sim: RunningSimulator;
+const targets: Target[] = [];
+let expected: DataSnapshot;
+
+async function newTarget(engine: EngineChoice = engineChoices()[0]!): Promise<Target> {
+  const t = { dir: mkdtempSync(join(tmpdir(), 'med-crash-')), db: await createTestDatabase(engine) };
+  targets.push(t);
+  return t;
+}
+
+/** The data tables as the next run would read them (the store opened after the crash). */
+async function snapshot(t: Target): Promise<DataSnapshot> {
+  const store = await openStore({ url: t.db.url, dataDir: t.dir, logger: silentLogger });
+  try {
+    return await storeSnapshot(store);
+  } finally {
+    await store.close();
+  }
+}
+
+// One uninterrupted reference run (SQLite); snapshots are engine-neutral, so every engine compares to it.
+beforeAll(async () => {
+  sim = await startSimulator({ clock: fixedClock(NOW), latencyMs: { min: 0, max: 10 } });
+  const reference = await newTarget();
+  const clean = await runChild(sim, reference);
+  expect([clean.code, clean.stderr]).toEqual([0, '']);
+  expected = await snapshot(reference);
+  expect(rowCounts(expected).load_curve).toBeGreaterThan(50_000);
+}, 60_000);
+afterAll(async () => {
+  await sim.close();
+  for (const t of targets) {
+    await t.db.drop();
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+});
+
 // SQLite and one server engine (PostgreSQL): the restart path is the same for both servers.
 describeEachEngine(
   'a sync killed with SIGKILL at random points and restarted',
   (engine) => {
-    let sim: RunningSimulator;
-    const targets: Target[] = [];
-    const newTarget = async () => {
-      const t = { dir: mkdtempSync(join(tmpdir(), 'med-crash-')), db: await createTestDatabase(engine) };
-      targets.push(t);
-      return t;
-    };
-    /** The data tables as the next run would read them (the store opened after the crash). */
-    const snapshot = async (t: Target): Promise<DataSnapshot> => {
-      const store = await openStore({ url: t.db.url, dataDir: t.dir, logger: silentLogger });
-      try {
-        return await storeSnapshot(store);
-      } finally {
-        await store.close();
-      }
-    };
     const intact = (t: Target) => (engine.name === 'sqlite' ? integrityCheck(t.dir) : 'ok');
-    beforeAll(async () => {
-      sim = await startSimulator({ clock: fixedClock(NOW), latencyMs: { min: 0, max: 10 } });
-    });
-    afterAll(async () => {
-      await sim.close();
-      for (const t of targets) {
-        await t.db.drop();
-        rmSync(t.dir, { recursive: true, force: true });
-      }
-    });
 
     it('ends with the same data, row for row, as an uninterrupted run, and an intact database', async () => {
-      const reference = await newTarget();
-      const clean = await runChild(sim, reference);
-      expect([clean.code, clean.stderr]).toEqual([0, '']);
-      const expected = await snapshot(reference);
-      expect(rowCounts(expected).load_curve).toBeGreaterThan(50_000);
-
-      const dir = await newTarget();
+      const dir = await newTarget(engine);
       const rnd = mulberry32(20261127);
       let kills = 0;
       const log: string[] = [];
