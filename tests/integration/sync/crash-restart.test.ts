@@ -86,10 +86,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await sim.close();
-  for (const t of targets) {
-    await t.db.drop();
-    rmSync(t.dir, { recursive: true, force: true });
-  }
+  for (const t of targets) rmSync(t.dir, { recursive: true, force: true });
+  for (const t of targets) await t.db.drop();
 });
 
 // SQLite and one server engine (PostgreSQL): the restart path is the same for both servers.
