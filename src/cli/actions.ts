@@ -61,7 +61,9 @@ async function storeCopyAction(config: Config, to: string, ctx: RunContext): Pro
   ctx.shutdown.register('source database', () => from.close());
   const target = await openStore({ url: to, dataDir: config.data_dir, logger: ctx.logger });
   ctx.shutdown.register('target database', () => target.close());
-  const { rows } = await copyStore(from, target, ({ table, copied }) => ctx.logger.debug(`${table}: ${copied} rows`));
+  const { rows } = await copyStore(from, target, ({ table, copied, total }) =>
+    ctx.logger.info(`store copy: ${table}: ${copied} rows (${total} in all so far)`),
+  );
   ctx.print(`copied ${rows} rows`);
 }
 

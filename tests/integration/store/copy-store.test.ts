@@ -83,13 +83,13 @@ test(`copies a full demo history SQLite → ${chainName.join(' → ')} → SQLit
 }, 180_000);
 
 const cliTarget = servers.find((e) => !e.skipReason);
-test(`med-local store copy --to <${cliTarget ? cliTarget.label : 'SQLite file (no server URL set)'} URL> exits 0, logs per-table progress (LOG_LEVEL=debug) and fills the target`, async () => {
+test(`med-local store copy --to <${cliTarget ? cliTarget.label : 'SQLite file (no server URL set)'} URL> exits 0, logs per-table progress and fills the target`, async () => {
   const target = cliTarget ? await fresh('cli', cliTarget) : { url: `sqlite:${path.join(dir, 'cli.db')}` };
-  const run = await runCli(['store', 'copy', '--to', target.url!], { DATA_DIR: h.dataDir, LOG_LEVEL: 'debug' });
+  const run = await runCli(['store', 'copy', '--to', target.url!], { DATA_DIR: h.dataDir });
   expect([run.code, run.stderr]).toEqual([0, expect.any(String)]);
   expect(run.stdout).toContain(`copied ${Object.values(rowCounts(expected)).reduce((n, c) => n + c, 0)} rows`);
-  // The CLI reports progress per page of 5,000 rows in the debug log (info shows only the final count).
-  expect(`${run.stdout}${run.stderr}`).toMatch(/load_curve: 5000 rows/);
+  // The CLI reports progress per page of 5,000 rows at the default log level.
+  expect(`${run.stdout}${run.stderr}`).toMatch(/store copy: load_curve: 5000 rows \(\d+ in all so far\)/);
   const store = await openStore({ url: target.url, dataDir: dir, logger: silentLogger });
   opened.push(store);
   expect(snapshotDiff(await dump(store), expected)).toEqual([]);
