@@ -15,6 +15,7 @@ import type { TempoDay, UsagePoint } from '../../../src/domain/types.js';
 import { silentLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/repository.js';
+import { usagePoint } from '../../store/fixtures.js';
 
 export const PDL_A = '12345678901234';
 export const PDL_B = '98765432109876';
@@ -22,21 +23,7 @@ export const NOW = parisNaiveToUtc('2026-11-27 08:00:00');
 export const SEEN_AT = parisNaiveToUtc('2026-11-27 07:30:00');
 
 export function point(pdl: string, overrides: Partial<UsagePoint> = {}): UsagePoint {
-  return {
-    id: `uuid-${pdl}`,
-    pdl,
-    name: null,
-    subscribedPowerKva: 9,
-    offpeakHours: [{ start: '22:00', end: '06:00' }],
-    pricingOption: 'HC_HP',
-    hasConsumption: true,
-    hasProduction: false,
-    isActive: true,
-    activationDate: '2019-05-04',
-    oldestAvailableDataDate: '2021-01-01',
-    linkedProductionPdlId: null,
-    ...overrides,
-  };
+  return usagePoint(pdl, { name: null, ...overrides });
 }
 
 export interface TempStore {

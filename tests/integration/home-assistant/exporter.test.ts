@@ -20,6 +20,7 @@ import { memoryLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/repository.js';
 import { SyncEvents } from '../../../src/sync/events.js';
+import { usagePoint as storeFixturePoint } from '../../store/fixtures.js';
 import { type HomeAssistantInstance, startHomeAssistant } from './harness/ha.js';
 
 jest.setTimeout(300_000);
@@ -37,20 +38,7 @@ let store: Store;
 let dir: string;
 
 function usagePoint(pdl: string): UsagePoint {
-  return {
-    id: `uuid-${pdl}`,
-    pdl,
-    name: null,
-    subscribedPowerKva: 9,
-    offpeakHours: [{ start: '22:00', end: '06:00' }],
-    pricingOption: 'HC_HP',
-    hasConsumption: true,
-    hasProduction: false,
-    isActive: true,
-    activationDate: '2020-01-01',
-    oldestAvailableDataDate: '2020-01-01',
-    linkedProductionPdlId: null,
-  };
+  return storeFixturePoint(pdl, { name: null, activationDate: '2020-01-01', oldestAvailableDataDate: '2020-01-01' });
 }
 
 function curve(from: string, to: string, seed: number): CurveReading[] {
