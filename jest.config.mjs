@@ -13,6 +13,8 @@ const common = {
   transform,
 };
 export default {
+  // Safety net: a leaked handle in one test must never keep CI waiting until its time limit.
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/**/*.test.ts'], testPathIgnorePatterns: ['/tests/integration/'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
