@@ -92,7 +92,9 @@ export const settings = {
   pdls: v.optional(
     v.pipe(
       v.array(pdlId, 'is not a list'),
-      v.description('PDL ids (14 digits) to sync; empty syncs every PDL of the account. Other PDLs are not stored or exported. Env: comma-separated.'),
+      v.description(
+        'PDL ids (14 digits) to sync; empty syncs every PDL of the account. Other PDLs are not stored or exported. Env: comma-separated.',
+      ),
       v.metadata({ expect: 'a comma-separated list of 14-digit PDL numbers' }),
     ),
     [],
