@@ -16,7 +16,7 @@ import { addDays, parisToday } from '../../../src/domain/time.js';
 import { PRM, type RunningSimulator, startSimulator } from '../../../src/gateway/simulator/index.js';
 import { silentLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
-import { type HomeAssistantInstance, startHomeAssistant } from '../home-assistant/harness/ha.js';
+import { type HomeAssistantInstance, haRest, startHomeAssistant } from '../home-assistant/harness/ha.js';
 import { type Mosquitto, startMosquitto } from '../mqtt/mosquitto.js';
 import { type AddonRun, startAddon } from './addon-program.js';
 import { assembleImage, buildOnce, type ImageLayout, waitFor } from './image-layout.js';
@@ -39,15 +39,7 @@ let dir: string;
 let run: AddonRun;
 let conn: Connection;
 
-async function rest<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${ha.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${ha.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const rest = <T>(path: string, body?: unknown): Promise<T> => haRest<T>(ha, path, body);
 
 /** The MQTT integration, set up through its config flow (what a user does once in Home Assistant). */
 async function configureMqtt(port: number): Promise<void> {

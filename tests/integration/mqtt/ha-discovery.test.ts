@@ -14,7 +14,7 @@ import { parseMqttExporterOptions } from '../../../src/exporters/mqtt/options.js
 import { memoryLogger } from '../../../src/log/logger.js';
 import { SyncEvents } from '../../../src/sync/events.js';
 import { NOW, openTempStore, PDL_A, PDL_B, seedStore, type TempStore } from '../../exporters/mqtt/seed-store.js';
-import { type HomeAssistantInstance, startHomeAssistant } from '../home-assistant/harness/ha.js';
+import { type HomeAssistantInstance, haRest, startHomeAssistant } from '../home-assistant/harness/ha.js';
 import { type Mosquitto, startMosquitto } from './mosquitto.js';
 
 jest.setTimeout(300_000);
@@ -54,15 +54,7 @@ let temp: TempStore;
 let conn: Connection;
 let exporter: MqttExporter;
 
-async function rest<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${ha.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${ha.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const rest = <T>(path: string, body?: unknown): Promise<T> => haRest<T>(ha, path, body);
 
 /** Home Assistant 2026.11's MQTT config flow: `user` goes straight to the `broker` form outside the Supervisor. */
 async function configureMqtt(port: number): Promise<{ type: string; step_id?: string; result?: unknown }> {

@@ -238,3 +238,14 @@ export async function startHomeAssistant(options: StartOptions = {}): Promise<Ho
   };
   return instance;
 }
+
+/** GET (no body) or POST (JSON body) on Home Assistant's REST API with the harness token; throws on non-2xx. */
+export async function haRest<T>(ha: HomeAssistantInstance, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${ha.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${ha.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
