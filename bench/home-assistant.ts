@@ -149,7 +149,7 @@ async function measureImports({ ha, store, sim, clock, pdl }: Setup) {
   const options = parseHomeAssistantExporterOptions({
     url: ha.url,
     token: ha.token,
-    consumptionPrice: { type: 'hc_hp', hc: 0.2068, hp: 0.27 },
+    prices: { hcKwh: 0.2068, hpKwh: 0.27 },
   });
   const exporter = new HomeAssistantExporter(options, { connect: countingConnect(tally), sleep: countingSleep(tally) });
   const run = async () => {

@@ -6,10 +6,11 @@
  * fallback (`ha_rest_states`) is off unless asked for.
  */
 import type { Config } from '../config/index.js';
+import type { Prices } from '../domain/tariff.js';
 import { AppError } from '../errors/app-error.js';
 import { HaRestStatesExporter, type HaRestStatesOptions } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
 import { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
-import { type ConsumptionPrice, parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
+import { parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
 import type { ExporterFactory } from '../exporters/manager.js';
 import { MqttExporter } from '../exporters/mqtt/mqtt-exporter.js';
 import { parseMqttExporterOptions } from '../exporters/mqtt/options.js';
@@ -61,19 +62,21 @@ function homeAssistantExporter(config: Config): HomeAssistantExporter {
     parseHomeAssistantExporterOptions({
       url: config.ha_url,
       token,
-      consumptionPrice: consumptionPrice(config),
-      productionPrice: config.price_production_kwh,
+      prices: pricesOf(config),
       energyDashboard: config.energy_dashboard,
     }),
   );
 }
 
-/** HC/HP prices when both are set, else the base price, else none (no cost statistic). */
-export function consumptionPrice(config: Config): ConsumptionPrice | undefined {
-  if (config.price_hc_kwh !== undefined && config.price_hp_kwh !== undefined) {
-    return { type: 'hc_hp', hc: config.price_hc_kwh, hp: config.price_hp_kwh };
-  }
-  return config.price_base_kwh === undefined ? undefined : { type: 'flat', eurPerKwh: config.price_base_kwh };
+/** The configured prices, for the tariff engine (`domain/tariff.ts`); unset prices stay absent. */
+export function pricesOf(config: Config): Prices {
+  const prices: Prices = {
+    baseKwh: config.price_base_kwh,
+    hcKwh: config.price_hc_kwh,
+    hpKwh: config.price_hp_kwh,
+    productionKwh: config.price_production_kwh,
+  };
+  return Object.fromEntries(Object.entries(prices).filter(([, v]) => v !== undefined));
 }
 
 function mqttExporter(config: Config, version: string): MqttExporter {

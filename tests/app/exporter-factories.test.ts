@@ -1,10 +1,5 @@
 /** Which exporters the configuration turns on, and how add-on mode reaches Home Assistant and the broker. */
-import {
-  consumptionPrice,
-  exporterFactories,
-  haRestStatesOptions,
-  mqttEnabled,
-} from '../../src/app/exporter-factories.js';
+import { exporterFactories, haRestStatesOptions, mqttEnabled, pricesOf } from '../../src/app/exporter-factories.js';
 import { type Config, loadConfig } from '../../src/config/index.js';
 
 function config(env: Record<string, string>): Config {
@@ -100,17 +95,14 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
   });
 });
 
-describe('consumptionPrice', () => {
-  it('prefers HC/HP when both are set, else the base price, else none', () => {
-    expect(consumptionPrice(config({ PRICE_HC_KWH: '0.2', PRICE_HP_KWH: '0.3', PRICE_BASE_KWH: '0.25' }))).toEqual({
-      type: 'hc_hp',
-      hc: 0.2,
-      hp: 0.3,
+describe('pricesOf', () => {
+  it('passes every configured price to the tariff engine and leaves unset ones out', () => {
+    expect(pricesOf(config({ PRICE_HC_KWH: '0.2', PRICE_HP_KWH: '0.3', PRICE_BASE_KWH: '0.25' }))).toEqual({
+      baseKwh: 0.25,
+      hcKwh: 0.2,
+      hpKwh: 0.3,
     });
-    expect(consumptionPrice(config({ PRICE_HC_KWH: '0.2', PRICE_BASE_KWH: '0.25' }))).toEqual({
-      type: 'flat',
-      eurPerKwh: 0.25,
-    });
-    expect(consumptionPrice(config({}))).toBeUndefined();
+    expect(pricesOf(config({ PRICE_PRODUCTION_KWH: '0.1' }))).toEqual({ productionKwh: 0.1 });
+    expect(pricesOf(config({}))).toEqual({});
   });
 });

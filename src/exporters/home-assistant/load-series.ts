@@ -3,7 +3,8 @@
  * (energy in watt-minutes, costs in micro-euros), with the fingerprint of the prices used.
  */
 import { buildHourlyEnergy } from '../../domain/hourly.js';
-import { buildHourlyCost, flatTariff, offpeakTariff, type Tariff } from '../../domain/pricing.js';
+import { buildHourlyCost } from '../../domain/pricing.js';
+import { tariffFor } from '../../domain/tariff.js';
 import { addDays, parisToday } from '../../domain/time.js';
 import type { Direction } from '../../domain/types.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
@@ -19,21 +20,6 @@ export interface Series {
 }
 
 const FIRST_DAY = '2000-01-01';
-
-function tariffFor(
-  point: StoredUsagePoint,
-  direction: Direction,
-  options: HomeAssistantExporterOptions,
-): Tariff | null {
-  if (direction === 'production') {
-    return options.productionPrice === undefined ? null : flatTariff(options.productionPrice);
-  }
-  const price = options.consumptionPrice;
-  if (!price) return null;
-  if (price.type === 'flat') return flatTariff(price.eurPerKwh);
-  const offpeak = point.contract?.offpeakHours?.length ? point.contract.offpeakHours : point.offpeakHours;
-  return offpeakTariff({ hc: price.hc, hp: price.hp, offpeak });
-}
 
 /** Same hours as `energy` (so missing cost hours become 0 and overwrite stale rows). */
 function alignTo(energy: HourValue[], costs: Map<number, number>): HourValue[] {
@@ -58,7 +44,7 @@ export async function loadSeries(
     const input = { curve, daily };
     const energy = densify(buildHourlyEnergy(input).map((h) => ({ hourStart: h.hourStart, value: h.wattMinutes })));
     out.push({ kind: direction, direction, values: energy, fingerprint: 'energy' });
-    const tariff = tariffFor(point, direction, options);
+    const tariff = tariffFor(options.prices, point, direction);
     if (!tariff) continue;
     const costs = new Map(buildHourlyCost(input, tariff).map((c) => [c.hourStart, c.microEur]));
     const kind: StatisticKind = direction === 'consumption' ? 'consumption_cost' : 'production_compensation';

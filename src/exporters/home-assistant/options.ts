@@ -7,21 +7,21 @@ import * as v from 'valibot';
 
 const price = v.pipe(v.number(), v.minValue(0), v.maxValue(10));
 
-export const consumptionPriceSchema = v.variant('type', [
-  v.object({ type: v.literal('flat'), eurPerKwh: price }),
-  /** Off-peak (HC) and peak (HP) prices; the ranges come from the usage point's contract. */
-  v.object({ type: v.literal('hc_hp'), hc: price, hp: price }),
-]);
+/** EUR per kWh (the settings' `price_*_kwh`); the tariff engine (`domain/tariff.ts`) picks the ones that apply. */
+export const pricesSchema = v.object({
+  baseKwh: v.optional(price),
+  hcKwh: v.optional(price),
+  hpKwh: v.optional(price),
+  productionKwh: v.optional(price),
+});
 
 export const homeAssistantExporterOptionsSchema = v.object({
   /** `http://homeassistant.local:8123`, or `http://supervisor/core` in the add-on. */
   url: v.pipe(v.string(), v.regex(/^https?:\/\/[^\s]+$/, 'url must look like http://homeassistant.local:8123')),
   /** A long-lived access token of an administrator (or the add-on's SUPERVISOR_TOKEN). */
   token: v.pipe(v.string(), v.minLength(1, 'token is required: create a long-lived access token in HA')),
-  /** Cost statistic per kWh consumed; absent → no cost statistic. */
-  consumptionPrice: v.optional(consumptionPriceSchema),
-  /** EUR per kWh paid for energy fed to the grid; absent → no compensation statistic. */
-  productionPrice: v.optional(price),
+  /** Prices of the cost and compensation statistics; a direction without a price has none. */
+  prices: v.optional(pricesSchema, {}),
   /** `auto` adds the statistics to the Energy Dashboard (never removes anything the user set). */
   energyDashboard: v.optional(v.picklist(['auto', 'off']), 'off'),
   /** Days before the last exported hour that every run compares with HA and re-imports if needed. */
@@ -39,7 +39,6 @@ export const homeAssistantExporterOptionsSchema = v.object({
 
 export type HomeAssistantExporterOptionsInput = v.InferInput<typeof homeAssistantExporterOptionsSchema>;
 export type HomeAssistantExporterOptions = v.InferOutput<typeof homeAssistantExporterOptionsSchema>;
-export type ConsumptionPrice = v.InferOutput<typeof consumptionPriceSchema>;
 
 export function parseHomeAssistantExporterOptions(input: unknown): HomeAssistantExporterOptions {
   return v.parse(homeAssistantExporterOptionsSchema, input);

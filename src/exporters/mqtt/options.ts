@@ -3,7 +3,7 @@
  * options are injected (the config loader reads the environment or the add-on options, not this code).
  */
 import * as v from 'valibot';
-import type { MqttPrices } from './pricing/tariff-for-point.js';
+import type { Prices } from '../../domain/tariff.js';
 
 /** EUR per kWh (the settings' `price_*_kwh`); a missing price means no cost sensor of that kind. */
 const price = v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10)));
@@ -58,7 +58,7 @@ export const mqttExporterOptionsSchema = v.object({
 export type MqttExporterOptionsInput = v.InferInput<typeof mqttExporterOptionsSchema>;
 export type MqttExporterOptions = v.InferOutput<typeof mqttExporterOptionsSchema>;
 
-export function pricesOf(o: MqttExporterOptions): MqttPrices {
+export function pricesOf(o: MqttExporterOptions): Prices {
   return { baseKwh: o.priceBaseKwh, hcKwh: o.priceHcKwh, hpKwh: o.priceHpKwh, productionKwh: o.priceProductionKwh };
 }
 

@@ -3,12 +3,13 @@
  * cleared configs of vanished entities, cleared state topics that are no longer published (with or
  * without discovery), then every state document. Returns counts for `status()`.
  */
+
+import type { Prices } from '../../domain/tariff.js';
 import type { Store } from '../../store/repository.js';
 import { MQTT_CURSOR_EXPORTER } from './client-id.js';
 import { buildDiscoveryConfig, type DiscoveryContext } from './discovery/build-discovery-config.js';
 import { planDiscovery, type SentConfigs } from './discovery/discovery-plan.js';
 import { entitiesForSnapshot } from './discovery/entities-for-snapshot.js';
-import type { MqttPrices } from './pricing/tariff-for-point.js';
 import { readSnapshot } from './snapshot/read-snapshot.js';
 import type { Snapshot } from './snapshot/snapshot-types.js';
 import { buildStateMessages } from './state/build-state-messages.js';
@@ -31,7 +32,7 @@ export interface PublishRunOptions {
   topicPrefix: string;
   forceDiscovery: boolean;
   /** Prices for the cost sensors (none by default). */
-  prices?: MqttPrices;
+  prices?: Prices;
 }
 
 export interface PublishRunResult {

@@ -5,12 +5,12 @@
  * day is priced at the day-weighted price 0.20 × 8/24 + 0.30 × 16/24.
  */
 import { flatTariff } from '../../../src/domain/pricing.js';
+import { consumptionTariff, productionTariff } from '../../../src/domain/tariff.js';
 import { buildDiscoveryConfig } from '../../../src/exporters/mqtt/discovery/build-discovery-config.js';
 import { entitiesForSnapshot } from '../../../src/exporters/mqtt/discovery/entities-for-snapshot.js';
 import { checkSensorConfig } from '../../../src/exporters/mqtt/discovery/ha-sensor-rules.js';
 import { parseMqttExporterOptions, pricesOf } from '../../../src/exporters/mqtt/options.js';
 import { periodCost } from '../../../src/exporters/mqtt/pricing/period-cost.js';
-import { consumptionTariff, productionTariff } from '../../../src/exporters/mqtt/pricing/tariff-for-point.js';
 import { readSnapshot } from '../../../src/exporters/mqtt/snapshot/read-snapshot.js';
 import type { Snapshot } from '../../../src/exporters/mqtt/snapshot/snapshot-types.js';
 import { buildStateMessages } from '../../../src/exporters/mqtt/state/build-state-messages.js';

@@ -111,7 +111,7 @@ function exporterFor(
   const options = parseHomeAssistantExporterOptions({
     url: ha.url,
     token: ha.token,
-    consumptionPrice: { type: 'hc_hp', hc: HC, hp: HP },
+    prices: { hcKwh: HC, hpKwh: HP },
     retryDelaysMs: [60_000],
     ...overrides,
   });
@@ -201,7 +201,7 @@ describe('Home Assistant statistics exporter (real HA)', () => {
   });
 
   it('recomputes the cost statistic over the whole history when prices change', async () => {
-    await runOnce({ consumptionPrice: { type: 'hc_hp', hc: HC * 2, hp: HP * 2 } });
+    await runOnce({ prices: { hcKwh: HC * 2, hpKwh: HP * 2 } });
     const doubled = new Map([...(await expected(PDL)).eur].map(([k, v]) => [k, v * 2]));
     expectSame((await haChanges(COST_ID, ...RANGE)).changes, doubled, 1e-5);
     await runOnce();

@@ -4,11 +4,11 @@
  */
 import { sumWh } from '../../../domain/energy.js';
 import type { Tariff } from '../../../domain/pricing.js';
+import { consumptionTariff, offpeakHoursOf, type Prices, productionTariff } from '../../../domain/tariff.js';
 import { addDays, minDate, parisDayHours, parisMidnightUtc, parisToday } from '../../../domain/time.js';
 import type { CurveReading, DateRange, Direction, LocalDate, TempoColor } from '../../../domain/types.js';
 import type { Store, StoredUsagePoint } from '../../../store/repository.js';
 import { type CostSources, periodCost } from '../pricing/period-cost.js';
-import { consumptionTariff, type MqttPrices, productionTariff } from '../pricing/tariff-for-point.js';
 import { currentPeriods, tempoQuota, tempoSeason } from './calendar-periods.js';
 import { type EnergySources, periodEnergy } from './period-energy.js';
 import type {
@@ -26,7 +26,7 @@ const MAX_POWER_LOOKBACK_DAYS = 60;
 const ECOWATT_DAYS = 4;
 
 /** `prices` (EUR per kWh) adds the cost sensors' data; without it, `cost` is null everywhere. */
-export async function readSnapshot(store: Store, nowMs: number, prices: MqttPrices = {}): Promise<Snapshot> {
+export async function readSnapshot(store: Store, nowMs: number, prices: Prices = {}): Promise<Snapshot> {
   const today = parisToday(nowMs);
   const points = await store.listUsagePoints();
   const states = await store.listStreamStates();
@@ -58,10 +58,10 @@ async function readPdl(
   today: LocalDate,
   nowMs: number,
   states: Awaited<ReturnType<Store['listStreamStates']>>,
-  prices: MqttPrices,
+  prices: Prices,
 ): Promise<PdlSnapshot> {
-  const offpeakHours = point.contract?.offpeakHours.length ? point.contract.offpeakHours : point.offpeakHours;
-  const consumptionPrice = consumptionTariff(prices, { pricingOption: point.pricingOption, offpeakHours });
+  const offpeakHours = [...offpeakHoursOf(point)];
+  const consumptionPrice = consumptionTariff(prices, point);
   const maxPowers = await store.listMaxPower(point.pdl, {
     start: addDays(today, -MAX_POWER_LOOKBACK_DAYS),
     end: today,
