@@ -1,5 +1,6 @@
 /** What every route of the API needs; built once by `createApiServer`. */
 import type { Clock } from '../domain/clock.js';
+import type { Prices } from '../domain/tariff.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/repository.js';
 import type { StatusProvider, SyncTrigger } from '../sync/status.js';
@@ -11,4 +12,6 @@ export interface ApiContext {
   logger: Logger;
   clock: Clock;
   version: string;
+  /** Configured prices, for the cost routes (none: no cost). */
+  prices?: Prices;
 }

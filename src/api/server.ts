@@ -7,6 +7,7 @@ import Fastify, { type InjectOptions, type LightMyRequestResponse, LogController
 import type { ApiContext } from './context.js';
 import { registerErrorHandlers } from './error-handler.js';
 import { type IngressOptions, registerIngressGuard } from './ingress.js';
+import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerPageRoute } from './routes/page.js';
@@ -29,8 +30,8 @@ export interface ApiServer {
 
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const logger = options.logger.child({ component: 'api' });
-  const { store, status, syncTrigger, clock, version } = options;
-  const ctx: ApiContext = { store, status, syncTrigger, clock, version, logger };
+  const { store, status, syncTrigger, clock, version, prices } = options;
+  const ctx: ApiContext = { store, status, syncTrigger, clock, version, logger, prices };
   // Fastify 5 deprecates the top-level `disableRequestLogging` (FSTDEP023, printed at every start): the
   // log controller carries it now.
   const app = Fastify({
@@ -49,6 +50,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerStatusRoute(app, ctx);
   registerPdlRoutes(app, ctx);
   registerEnergyRoutes(app, ctx);
+  registerCostRoutes(app, ctx);
   registerSyncRoute(app, ctx);
   registerPageRoute(app, ctx);
 

@@ -17,7 +17,7 @@ import { DEFAULT_PLANNER_OPTIONS } from '../sync/planner/index.js';
 import { createSyncScheduler, type SyncScheduler } from '../sync/scheduler.js';
 import type { StatusProvider } from '../sync/status.js';
 import { createStatusProvider } from '../sync/status-provider.js';
-import { isAddonMode } from './exporter-factories.js';
+import { isAddonMode, pricesOf } from './exporter-factories.js';
 import { createShutdown, type Shutdown } from './shutdown.js';
 import { startExporters } from './start-exporters.js';
 
@@ -116,6 +116,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         logger,
         clock,
         version: options.version ?? '0.0.0',
+        prices: pricesOf(config),
         // Add-on mode: only the Supervisor's ingress proxy may reach the page and the API.
         ingress: { enabled: isAddonMode(config), allowedAddresses: config.ingress_addresses },
       })

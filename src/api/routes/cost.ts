@@ -1,0 +1,53 @@
+/**
+ * Cost of consumption / compensation of production per Paris day, priced by the one tariff engine
+ * (`domain/tariff.ts`) from the configured prices: the same amounts as the Home Assistant cost statistic
+ * and the MQTT cost sensors. 404 with the settings to set when no price applies to the PDL.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildDailyCost } from '../../domain/day-cost.js';
+import { tariffFor } from '../../domain/tariff.js';
+import { parisMidnightUtc } from '../../domain/time.js';
+import type { Direction } from '../../domain/types.js';
+import type { ApiContext } from '../context.js';
+import { findPdl } from '../find-pdl.js';
+import { HttpError } from '../http-error.js';
+import { parseRange, type RangeLimits } from '../parse-range.js';
+
+export const COST_LIMITS: RangeLimits = { defaultDays: 30, maxDays: 400 };
+
+const NO_PRICE: Record<Direction, string> = {
+  consumption:
+    'no price applies to this PDL: set price_base_kwh, or price_hc_kwh and price_hp_kwh for a contract with off-peak hours',
+  production: 'no production price is set: set price_production_kwh',
+};
+
+const eur = (micro: number) => micro / 1e6;
+
+function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Direction): void {
+  app.get<{ Params: { pdl: string } }>(`/api/pdls/:pdl/${direction}/cost`, async (request) => {
+    const point = await findPdl(ctx, request.params.pdl);
+    const range = parseRange(request.query, COST_LIMITS, ctx.clock.now());
+    const tariff = tariffFor(ctx.prices ?? {}, point, direction);
+    if (!tariff) throw new HttpError(404, 'no_price', NO_PRICE[direction]);
+    const from = parisMidnightUtc(range.start);
+    const to = parisMidnightUtc(range.end);
+    const curve = await ctx.store.listCurve(point.pdl, direction, from, to);
+    const daily = await ctx.store.listDaily(point.pdl, direction, range);
+    const days = buildDailyCost({ curve, daily }, tariff);
+    return {
+      pdl: point.pdl,
+      direction,
+      start: range.start,
+      end: range.end,
+      currency: 'EUR',
+      tariff: tariff.fingerprint,
+      total_eur: eur(days.reduce((n, d) => n + d.microEur, 0)),
+      days: days.map((d) => ({ date: d.date, eur: eur(d.microEur) })),
+    };
+  });
+}
+
+export function registerCostRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  registerCost(app, ctx, 'consumption');
+  registerCost(app, ctx, 'production');
+}
