@@ -11,6 +11,8 @@ export const ADDON_MANAGED: Readonly<Record<string, string>> = {
   data_dir: 'always /data (persistent and included in backups)',
   port: 'the add-on serves the ingress port 8099',
   api_host: 'the add-on listens on 0.0.0.0 behind the ingress proxy',
+  api_allowed_hosts: 'the add-on answers only the ingress proxy',
+  api_token: 'the add-on answers only the ingress proxy (Home Assistant authenticates the user)',
   ha_url: 'the add-on reaches Home Assistant through the Supervisor proxy',
   ha_token: 'the add-on authenticates with SUPERVISOR_TOKEN',
 };

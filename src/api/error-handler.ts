@@ -7,9 +7,10 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { errorMessage } from '../errors/app-error.js';
 import type { Logger } from '../log/logger.js';
 import { redactText } from '../log/redact.js';
+import type { RouteIndex } from './guards/method-not-allowed.js';
 import { errorBody, HttpError } from './http-error.js';
 
-export function registerErrorHandlers(app: FastifyInstance, logger: Logger): void {
+export function registerErrorHandlers(app: FastifyInstance, logger: Logger, routes: RouteIndex): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof HttpError) {
       return reply.code(err.statusCode).send(errorBody(err.statusCode, err.code, redactText(err.message)));
@@ -28,9 +29,45 @@ export function registerErrorHandlers(app: FastifyInstance, logger: Logger): voi
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const route = `${request.method} ${request.url.split('?')[0]}`.slice(0, 120);
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = routes.methodsFor(path);
+    if (allowed.length > 0) {
+      return reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .send(
+          errorBody(
+            405,
+            'method_not_allowed',
+            `${path.slice(0, 100)} does not accept ${request.method}: use ${allowed.join(' or ')}`,
+          ),
+        );
+    }
+    const route = `${request.method} ${path}`.slice(0, 120);
     return reply
       .code(404)
       .send(errorBody(404, 'not_found', `no such endpoint: ${route}; see docs/api.md for the list of endpoints`));
   });
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'the request headers are too large: send fewer or shorter headers'],
+};
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, malformed request
+ * line): answered in the same JSON shape as every other error, then the connection is closed.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: import('node:net').Socket): void {
+  const [status, code, message] = CLIENT_ERRORS[err.code ?? ''] ?? [
+    400,
+    'bad_request',
+    'the request could not be read as HTTP',
+  ];
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify(errorBody(status, code, message));
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -5,7 +5,12 @@
  */
 import Fastify, { type InjectOptions, type LightMyRequestResponse, LogController } from 'fastify';
 import type { ApiContext } from './context.js';
-import { registerErrorHandlers } from './error-handler.js';
+import { clientErrorHandler, registerErrorHandlers } from './error-handler.js';
+import { registerCrossSiteGuard } from './guards/cross-site-guard.js';
+import { registerHostGuard } from './guards/host-guard.js';
+import { recordRoutes } from './guards/method-not-allowed.js';
+import { registerSecurityHeaders } from './guards/security-headers.js';
+import { registerTokenGuard } from './guards/token-guard.js';
 import { type IngressOptions, registerIngressGuard } from './ingress.js';
 import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
@@ -19,6 +24,19 @@ export interface ApiServerOptions extends ApiContext {
   ingress?: IngressOptions;
   /** How long `GET /api/health` waits for the store before answering 503 (default 5000 ms). */
   healthTimeoutMs?: number;
+  /** Host names answered besides IP literals and `localhost` (`api_allowed_hosts`). */
+  allowedHosts?: readonly string[];
+  /** `api_token`: required as a Bearer token on every request but the health check and the page shell. */
+  token?: string;
+  /** Minimum time between two syncs started from the API (default 10 minutes). */
+  manualSyncCooldownMs?: number;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+/** True when `host` makes the API reachable from other machines. */
+export function beyondLoopback(host: string): boolean {
+  return !LOOPBACK.test(host);
 }
 
 export interface ApiServer {
@@ -38,26 +56,33 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     logger: false,
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    clientErrorHandler,
   });
-
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-  });
-  registerIngressGuard(app, options.ingress ?? { enabled: false, allowedAddresses: [] });
-  registerErrorHandlers(app, logger);
+  const ingress = options.ingress ?? { enabled: false, allowedAddresses: [] };
+  const routes = recordRoutes(app);
+  registerSecurityHeaders(app, { allowSameOriginFrames: ingress.enabled });
+  registerIngressGuard(app, ingress);
+  if (!ingress.enabled) registerHostGuard(app, options.allowedHosts ?? []);
+  registerTokenGuard(app, options.token);
+  registerCrossSiteGuard(app, { checkOrigin: !ingress.enabled });
+  registerErrorHandlers(app, logger, routes);
   registerHealthRoute(app, ctx, options.healthTimeoutMs ?? 5000);
   registerStatusRoute(app, ctx);
   registerPdlRoutes(app, ctx);
   registerEnergyRoutes(app, ctx);
   registerCostRoutes(app, ctx);
-  registerSyncRoute(app, ctx);
+  registerSyncRoute(app, ctx, options.manualSyncCooldownMs);
   registerPageRoute(app, ctx);
 
   return {
     async listen(port, host) {
       const url = await app.listen({ port, host });
       logger.info({ url }, 'API and status page listening');
+      if (beyondLoopback(host) && !options.token && !ingress.enabled) {
+        logger.warn(
+          `the API listens on ${host}, reachable from your network, without a token: set api_token so that only you can read your data and start syncs`,
+        );
+      }
       return url;
     },
     close: () => app.close(),

@@ -117,6 +117,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         clock,
         version: options.version ?? '0.0.0',
         prices: pricesOf(config),
+        allowedHosts: config.api_allowed_hosts,
+        token: config.api_token,
         // Add-on mode: only the Supervisor's ingress proxy may reach the page and the API.
         ingress: { enabled: isAddonMode(config), allowedAddresses: config.ingress_addresses },
       })

@@ -212,6 +212,24 @@ export const settings = {
     ),
     'http://supervisor',
   ),
+  api_allowed_hosts: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(v.string(), v.minLength(1, 'is empty'), v.regex(/^[A-Za-z0-9.-]+$/, 'is not a host name')),
+        'is not a list',
+      ),
+      v.description(
+        'Host names the local API answers besides IP addresses and `localhost` (e.g. `nas.local`), so that a ' +
+          'web page cannot reach it through a DNS name of its own (DNS rebinding). Env: comma-separated.',
+      ),
+      v.metadata({ expect: 'a comma-separated list of host names such as nas.local,myserver' }),
+    ),
+    [],
+  ),
+  api_token: text(
+    'When set, every API request except `/api/health` needs `Authorization: Bearer <token>`; the status page asks for it once. Set it when `api_host` is not 127.0.0.1.',
+    { secret: true, expect: 'a long random text, e.g. from `openssl rand -hex 24`' },
+  ),
   ingress_addresses: v.optional(
     v.pipe(
       v.array(v.pipe(v.string(), v.minLength(1, 'is empty')), 'is not a list'),

@@ -1,6 +1,6 @@
 /** Builds an API server on a real filled SQLite store, for `inject` tests; `close` cleans everything. */
 
-import { type ApiServer, createApiServer } from '../../src/api/server.js';
+import { type ApiServer, type ApiServerOptions, createApiServer } from '../../src/api/server.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { type MemoryLogger, memoryLogger } from '../../src/log/logger.js';
 import type { Store } from '../../src/store/repository.js';
@@ -19,6 +19,7 @@ export interface Harness {
 export async function startHarness(
   ingress?: { enabled: boolean; allowedAddresses: string[] },
   wrapStore: (store: Store) => Store = (store) => store,
+  extra: Partial<ApiServerOptions> = {},
 ): Promise<Harness> {
   const { store: realStore, cleanup } = await openFilledStore();
   const store = wrapStore(realStore);
@@ -34,6 +35,7 @@ export async function startHarness(
     version: '1.2.3',
     ingress,
     healthTimeoutMs: 100,
+    ...extra,
   });
   return {
     api,

@@ -164,25 +164,44 @@ describe('GET /api/health with a store that hangs', () => {
 });
 
 describe('POST /api/sync', () => {
-  it('answers 202 when a sync starts and 409 while it runs', async () => {
-    const first = await h.api.inject({ method: 'POST', url: '/api/sync' });
+  const post = () =>
+    h.api.inject({ method: 'POST', url: '/api/sync', headers: { 'content-type': 'application/json' }, payload: '' });
+
+  it('answers 202 when a sync starts, then 429 with Retry-After during the cool-down', async () => {
+    const first = await post();
     expect(first.statusCode).toBe(202);
     expect(first.json()).toEqual({ status: 'started' });
-    const second = await h.api.inject({ method: 'POST', url: '/api/sync' });
-    expect(second.statusCode).toBe(409);
-    expect(second.json()).toEqual({
+    h.trigger.running = false;
+    const second = await post();
+    expect(second.statusCode).toBe(429);
+    expect(second.headers['retry-after']).toBe('600');
+    expect(second.json().error).toEqual({
+      status: 429,
+      code: 'sync_cooldown',
+      message:
+        "a sync was started from the API less than 10 minutes ago: try again in 600 s (this keeps the gateway's daily quota safe)",
+    });
+    expect(h.trigger.calls).toBe(1);
+  });
+
+  it('answers 409 while a sync runs', async () => {
+    h.trigger.running = true;
+    const res = await post();
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toEqual({
       error: {
         status: 409,
         code: 'sync_running',
         message: 'a sync is already running: wait for it to finish (follow it on GET /api/status)',
       },
     });
-    expect(h.trigger.calls).toBe(2);
   });
 
-  it('does not start a sync on GET', async () => {
+  it('does not start a sync on GET: 405 naming the method to use', async () => {
     const res = await h.api.inject('/api/sync');
-    expect(res.statusCode).toBe(404);
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toBe('POST');
+    expect(res.json().error.code).toBe('method_not_allowed');
     expect(h.trigger.calls).toBe(0);
   });
 });

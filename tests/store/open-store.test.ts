@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -47,6 +47,19 @@ describe('openStore (SQLite)', () => {
     const db = new Database(path.join(dir, 'sub', 'myelectricaldata.db'), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+  });
+
+  test('the database and its WAL files are readable by their owner only (0600), also when they were wider', async () => {
+    const mode = (f: string) => statSync(path.join(dir, f)).mode & 0o777;
+    const store = await openStore({ dataDir: dir, logger: silentLogger });
+    await store.setCursor('x', 'y', 'z');
+    for (const f of ['myelectricaldata.db', 'myelectricaldata.db-wal', 'myelectricaldata.db-shm'])
+      expect(mode(f)).toBe(0o600);
+    await store.close();
+    chmodSync(path.join(dir, 'myelectricaldata.db'), 0o644);
+    const again = await openStore({ dataDir: dir, logger: silentLogger });
+    expect(mode('myelectricaldata.db')).toBe(0o600);
+    await again.close();
   });
 
   test('a data directory that cannot be created gives STORE_DATA_DIR', async () => {

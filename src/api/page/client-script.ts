@@ -246,7 +246,7 @@ export const CLIENT_SCRIPT = `
   $('sync-now').addEventListener('click', function () {
     var btn = $('sync-now');
     btn.disabled = true;
-    fetch('api/sync', { method: 'POST' })
+    fetch('api/sync', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
       .then(function (r) {
         if (r.status === 202) return notice(T.started, 'ok');
         if (r.status === 409) return notice(T.alreadyRunning, 'info');

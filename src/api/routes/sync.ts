@@ -1,12 +1,36 @@
-/** `POST /api/sync`: starts a sync in the background; 202 when started, 409 while one runs. */
+/**
+ * `POST /api/sync`: starts a sync in the background; 202 when started, 409 while one runs, 429 (with
+ * `Retry-After`) during the cool-down after a manual start. Scheduled syncs are not affected. A sync
+ * asks the gateway only for what is missing, and the cool-down bounds manual syncs to one per
+ * `cooldownMs` (10 minutes: at most 144 a day), so no client can spend the daily quota.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.js';
 import { errorBody } from '../http-error.js';
 
-export function registerSyncRoute(app: FastifyInstance, ctx: ApiContext): void {
+export const MANUAL_SYNC_COOLDOWN_MS = 10 * 60_000;
+
+export function registerSyncRoute(app: FastifyInstance, ctx: ApiContext, cooldownMs = MANUAL_SYNC_COOLDOWN_MS): void {
+  let lastManualStart: number | null = null;
   app.post('/api/sync', async (_request, reply) => {
+    const now = ctx.clock.now();
+    const waitMs = lastManualStart === null ? 0 : lastManualStart + cooldownMs - now;
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      return reply
+        .code(429)
+        .header('retry-after', String(seconds))
+        .send(
+          errorBody(
+            429,
+            'sync_cooldown',
+            `a sync was started from the API less than ${cooldownMs / 60_000} minutes ago: try again in ${seconds} s (this keeps the gateway's daily quota safe)`,
+          ),
+        );
+    }
     const outcome = ctx.syncTrigger.start();
     if (outcome === 'started') {
+      lastManualStart = now;
       ctx.logger.info('sync started from the API');
       return reply.code(202).send({ status: 'started' });
     }

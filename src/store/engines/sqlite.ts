@@ -3,7 +3,7 @@
  * synchronous driver: `BEGIN IMMEDIATE` … `COMMIT`/`ROLLBACK` around the awaited function, with a mutex so
  * that nothing else runs on the connection meanwhile; nested calls join the outer transaction.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -129,6 +129,23 @@ export function sqliteError(err: unknown, where: string): unknown {
   return err;
 }
 
+/**
+ * The database holds the address and the whole consumption history: readable by its owner only (0600).
+ * The file is created with that mode before SQLite opens it, and SQLite gives its `-wal` and `-shm` files
+ * the database file's mode; an older file or one SQLite made is brought to 0600 too. A file owned by
+ * someone else (chmod refused) is left as it is.
+ */
+function ownerOnly(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (existsSync(f)) chmodSync(f, 0o600);
+    } catch {
+      // not ours to change
+    }
+  }
+}
+
 function openDatabase(file: string): Database.Database {
   if (file !== ':memory:') {
     try {
@@ -142,8 +159,10 @@ function openDatabase(file: string): Database.Database {
       );
     }
   }
+  if (file !== ':memory:') ownerOnly(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  if (file !== ':memory:') ownerOnly(file);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
