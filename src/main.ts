@@ -1,6 +1,6 @@
 /**
  * Entry point of `med-local`: the one place that reads `process.env` and `process.argv`, owns the exit
- * code (0 ok, 1 failure, 2 bad configuration) and closes everything on SIGTERM/SIGINT.
+ * code (0 ok, 1 failure, 2 bad configuration, 3 done with failures) and closes everything on SIGTERM/SIGINT.
  */
 import packageJson from '../package.json' with { type: 'json' };
 import { closeOnSignals, createShutdown } from './app/shutdown.js';

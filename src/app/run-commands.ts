@@ -7,6 +7,7 @@ import type { RunOutcome } from '../sync/engine.js';
 import { type App, type BuildOptions, buildApp } from './build-app.js';
 import { formatStatus } from './format-status.js';
 import { runExportersOnce } from './run-exporters-once.js';
+import { failedExporters, failedStreams } from './run-failures.js';
 import { closeOnSignals } from './shutdown.js';
 
 export interface StartOptions extends Omit<BuildOptions, 'config' | 'api' | 'scheduler'> {
@@ -39,20 +40,25 @@ export interface SyncOnceOptions extends Omit<BuildOptions, 'config'> {
   exportRetryMinMs?: number;
 }
 
+/** The run's outcome, plus one line per stream and exporter that failed in it (empty when all went well). */
+export type SyncOnceResult = RunOutcome & { failures: string[] };
+
 /**
  * One full sync, then one run of every enabled exporter (waited for, bounded), then close everything.
- * Exit code: 0 ok or quota paused, 1 failed; a failed export is logged as an error but changes nothing.
+ * The CLI turns the result into the exit code (`cli/exit-codes.ts`).
  */
-export async function runSyncOnce(config: Config, options: SyncOnceOptions = {}): Promise<RunOutcome> {
+export async function runSyncOnce(config: Config, options: SyncOnceOptions = {}): Promise<SyncOnceResult> {
   const app = await buildApp({ ...options, config, api: false, scheduler: false });
   try {
+    const startedAt = app.clock.now();
     const outcome = await app.engine.run('full');
-    await runExportersOnce(app.exporters.started, {
+    const exporters = await runExportersOnce(app.exporters.started, {
       logger: app.logger,
       timeoutMs: options.exportTimeoutMs,
       retryMinMs: options.exportRetryMinMs,
     });
-    return outcome;
+    const streams = await app.status.getStatus();
+    return { ...outcome, failures: [...failedStreams(streams, startedAt), ...failedExporters(exporters)] };
   } finally {
     await app.shutdown.run();
   }

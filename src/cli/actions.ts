@@ -13,6 +13,7 @@ import { runSimulatorCli } from '../gateway/simulator/index.js';
 import { copyStore } from '../store/copy-store.js';
 import { openStore } from '../store/open-store.js';
 import type { CliActions, DemoOptions, RunContext } from './context.js';
+import { CompletedWithFailures } from './report-error.js';
 
 export async function runSimulatorAction(options: { port: number }, ctx: RunContext): Promise<void> {
   const { simulator, banner } = await runSimulatorCli({ port: options.port });
@@ -50,6 +51,11 @@ async function syncOnceAction(config: Config, ctx: RunContext): Promise<void> {
       `the sync failed: ${outcome.error ?? 'see the log above'}; fix the cause and run it again`,
     );
   }
+  const failures = [...outcome.failures];
+  if (outcome.status === 'quota-exhausted') {
+    failures.unshift('the gateway quota is used up for today: the rest is fetched after it resets at 00:00 UTC');
+  }
+  if (failures.length > 0) throw new CompletedWithFailures(failures);
 }
 
 async function statusAction(config: Config, ctx: RunContext): Promise<void> {
