@@ -50,7 +50,8 @@ export function haRestStatesOptions(config: Config): HaRestStatesOptions {
   return { mode: 'standalone', haUrl: config.ha_url, haToken: token };
 }
 
-function homeAssistantExporter(config: Config): HomeAssistantExporter {
+/** Where the statistics exporter connects: `ha_url` with `ha_token` (add-on: the Supervisor proxy and token). */
+export function homeAssistantConnection(config: Config): { url: string; token: string } {
   const token = config.ha_token ?? config.supervisor_token;
   if (!config.ha_url || !token) {
     throw new AppError(
@@ -58,10 +59,13 @@ function homeAssistantExporter(config: Config): HomeAssistantExporter {
       'HOME_ASSISTANT is on but HA_URL or HA_TOKEN is not set: set HA_URL (e.g. http://homeassistant.local:8123) and HA_TOKEN (a long-lived access token from your Home Assistant profile), or set HOME_ASSISTANT=false',
     );
   }
+  return { url: config.ha_url, token };
+}
+
+function homeAssistantExporter(config: Config): HomeAssistantExporter {
   return new HomeAssistantExporter(
     parseHomeAssistantExporterOptions({
-      url: config.ha_url,
-      token,
+      ...homeAssistantConnection(config),
       prices: pricesOf(config),
       energyDashboard: config.energy_dashboard,
     }),

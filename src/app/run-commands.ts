@@ -1,7 +1,7 @@
 /**
  * The program's commands: `start` (serve + schedule), `sync` (one run), `status` (print a summary).
  */
-import type { Config } from '../config/index.js';
+import { type Config, ConfigError } from '../config/index.js';
 import { errorMessage } from '../errors/app-error.js';
 import type { RunOutcome } from '../sync/engine.js';
 import { type App, type BuildOptions, buildApp } from './build-app.js';
@@ -20,7 +20,14 @@ export interface StartOptions extends Omit<BuildOptions, 'config' | 'api' | 'sch
 /** Builds everything, serves the API, schedules syncs, syncs now if `sync_on_start`; stops on signals. */
 export async function runStart(config: Config, options: StartOptions = {}): Promise<App & { url: string | null }> {
   const app = await buildApp({ ...options, config, api: true, scheduler: true });
-  const url = app.api ? await app.api.listen(config.port, options.host ?? '127.0.0.1') : null;
+  const host = options.host ?? '127.0.0.1';
+  let url: string | null = null;
+  try {
+    url = app.api ? await app.api.listen(config.port, host) : null;
+  } catch (err) {
+    await app.shutdown.run();
+    throw listenError(err, config.port, host);
+  }
   app.scheduler?.start();
   closeOnSignals(app.shutdown, process, {
     onClosed: (failures, signal) => {
@@ -32,6 +39,20 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
   });
   if (config.sync_on_start) app.engine.start();
   return { ...app, url };
+}
+
+/** A port or address the API cannot bind to is a setting to fix (exit code 2), in one line. */
+export function listenError(err: unknown, port: number, host: string): unknown {
+  const code = (err as { code?: string }).code;
+  const lines: Record<string, string> = {
+    EADDRINUSE: `PORT: ${port} is already in use on ${host}: stop the program that uses it, or set PORT to a free port`,
+    EACCES: `PORT: ${port} needs administrator rights on this system: set PORT to a port above 1023 (e.g. 8080)`,
+    ENOTFOUND: `API_HOST: ${JSON.stringify(host)} does not resolve: set API_HOST to 127.0.0.1 (this machine only) or 0.0.0.0 (the network)`,
+    EAI_AGAIN: `API_HOST: ${JSON.stringify(host)} could not be resolved (DNS): set API_HOST to an IP address such as 127.0.0.1 or 0.0.0.0`,
+    EADDRNOTAVAIL: `API_HOST: ${host} is not an address of this machine: set API_HOST to 127.0.0.1 (this machine only) or 0.0.0.0 (the network)`,
+  };
+  const line = code ? lines[code] : undefined;
+  return line ? new ConfigError([line]) : err;
 }
 
 export interface SyncOnceOptions extends Omit<BuildOptions, 'config'> {

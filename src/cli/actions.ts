@@ -4,6 +4,7 @@
  * it is registered in the CLI's registry so that a signal closes everything before the process exits.
  */
 import packageJson from '../../package.json' with { type: 'json' };
+import { checkSettings } from '../app/check-settings.js';
 import { exporterFactories } from '../app/exporter-factories.js';
 import { runStart, runStatus, runSyncOnce } from '../app/run-commands.js';
 import { runDemo } from '../app/run-demo.js';
@@ -23,6 +24,7 @@ export async function runSimulatorAction(options: { port: number }, ctx: RunCont
 }
 
 async function startAction(config: Config, ctx: RunContext): Promise<void> {
+  checkSettings(config);
   const app = await runStart(config, {
     logger: ctx.logger,
     tty: Boolean(process.stdout.isTTY),
@@ -39,6 +41,7 @@ async function demoAction(options: DemoOptions, ctx: RunContext): Promise<void> 
 }
 
 async function syncOnceAction(config: Config, ctx: RunContext): Promise<void> {
+  checkSettings(config);
   const outcome = await runSyncOnce(config, {
     logger: ctx.logger,
     tty: Boolean(process.stdout.isTTY),

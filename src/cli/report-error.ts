@@ -19,6 +19,9 @@ export class CompletedWithFailures extends AppError {
   }
 }
 
+/** Errors raised deep in the program that a setting fixes (DATABASE_URL): reported with exit code 2. */
+const SETTING_CODES: ReadonlySet<string> = new Set(['STORE_BAD_URL']);
+
 export interface ErrorReport {
   lines: string[];
   exitCode: number;
@@ -35,6 +38,9 @@ export function reportError(err: unknown): ErrorReport {
       lines: [...err.failures.map((f) => `error: ${redactText(f)}`), `error: ${err.message}`],
       exitCode: EXIT_PARTIAL,
     };
+  }
+  if (err instanceof AppError && SETTING_CODES.has(err.code)) {
+    return { lines: [`error: ${redactText(err.message)}`], exitCode: EXIT_CONFIG };
   }
   if (err instanceof AppError) return { lines: [`error: ${redactText(err.message)}`], exitCode: EXIT_FAILURE };
   const message = redactText(errorMessage(err));

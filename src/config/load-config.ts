@@ -50,7 +50,14 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const warnings: string[] = [];
   const files: string[] = [];
   const readFile = (path: string): Source | undefined => {
-    const result = fileSource(path, fs.read(path));
+    let text: string;
+    try {
+      text = fs.read(path);
+    } catch (err) {
+      problems.push(unreadable(path, err));
+      return undefined;
+    }
+    const result = fileSource(path, text);
     files.push(path);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
@@ -70,6 +77,18 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     problems.push(...firstIssuePerSetting(result.issues).map((issue) => describeIssue(issue, origins)));
   }
   throw new ConfigError(problems, warnings);
+}
+
+function unreadable(path: string, err: unknown): string {
+  const code = (err as { code?: string }).code;
+  const what =
+    code === 'EISDIR'
+      ? 'is a folder, not a file'
+      : code === 'EACCES'
+        ? 'cannot be read (permission denied)'
+        : `cannot be read (${code ?? 'unknown error'})`;
+  const setting = path === ADDON_OPTIONS_FILE ? 'the add-on options file' : 'CONFIG_FILE';
+  return `${setting}: ${JSON.stringify(path)} ${what}; set CONFIG_FILE to your YAML file (e.g. /config/config.yaml) or unset it`;
 }
 
 function computedDefaults(env: RawConfig, fs: ConfigFs): RawConfig {

@@ -44,6 +44,16 @@ function checked(raw: string): string {
         '(percent-encode special characters in the password).',
     );
   }
+  try {
+    decodeURIComponent(u.username);
+    decodeURIComponent(u.password);
+    decodeURIComponent(u.pathname);
+  } catch {
+    throw new StoreError(
+      'STORE_BAD_URL',
+      `DATABASE_URL ${JSON.stringify(redactText(raw))} has a % that is not followed by two hexadecimal digits: write a % in the user name or password as %25 (and @ as %40, : as %3A, / as %2F).`,
+    );
+  }
   if (!u.hostname || u.pathname.replace(/^\//, '') === '') {
     throw new StoreError(
       'STORE_BAD_URL',
