@@ -136,3 +136,4 @@ const FR: Record<keyof typeof EN, string> = {
 };
 
 export const LABELS = { en: EN, fr: FR };
+export type PageLabels = typeof LABELS;
