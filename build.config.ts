@@ -1,12 +1,16 @@
 /**
  * `npm run build` (tsx build.config.ts): the server bundle `dist/main.mjs` (ESM, Node 20, runnable as the
- * `med-local` bin) and the drizzle migrations next to it in `dist/drizzle/`. See toolchain.md 3.1.
+ * `med-local` bin) and the drizzle migrations next to it in `dist/drizzle/`. The status page's browser
+ * script is bundled first and inlined into `dist/main.mjs` as a string (`inlinePageScript`), so the
+ * program needs no esbuild at run time.
  *
  * Native and optional modules stay external: ship `node_modules/better-sqlite3` (with its compiled
  * `.node` file) next to the bundle. The Lovelace cards bundle plugs into `cardBundles` (later issue).
  */
 import { chmod, cp, mkdir, rm } from 'node:fs/promises';
-import { type BuildOptions, build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { bundlePageScript } from './src/api/page/bundle-options.js';
 
 const OUT_DIR = 'dist';
 
@@ -41,13 +45,40 @@ export const serverBundle: BuildOptions = {
   logLevel: 'warning',
 };
 
+/** The development loader of the page script (bundles with esbuild on first use), replaced in the build. */
+const PAGE_SCRIPT_LOADER = /[\\/]src[\\/]api[\\/]page[\\/]page-script\.ts$/;
+
+/** Replaces `src/api/page/page-script.ts` by a module returning the prebuilt `script`. */
+export function inlinePageScript(script: string, loaded: () => void): Plugin {
+  return {
+    name: 'inline-page-script',
+    setup(b) {
+      b.onLoad({ filter: PAGE_SCRIPT_LOADER }, () => {
+        loaded();
+        return {
+          contents: `export const pageScript = () => Promise.resolve(${JSON.stringify(script)});`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+async function buildServer(): Promise<void> {
+  const script = await bundlePageScript(build, fileURLToPath(new URL('.', import.meta.url)));
+  let inlined = false;
+  await build({ ...serverBundle, plugins: [inlinePageScript(script, () => (inlined = true))] });
+  // Without the replacement the bundle would embed esbuild itself and fail at run time.
+  if (!inlined) throw new Error('the page script loader (src/api/page/page-script.ts) was not replaced');
+}
+
 /** Browser bundles (Lovelace cards) are added here; each is built with the server bundle. */
 export const cardBundles: BuildOptions[] = [];
 
 async function main(): Promise<void> {
   await rm(OUT_DIR, { recursive: true, force: true });
   await mkdir(OUT_DIR, { recursive: true });
-  await Promise.all([build(serverBundle), ...cardBundles.map((options) => build(options))]);
+  await Promise.all([buildServer(), ...cardBundles.map((options) => build(options))]);
   await chmod(`${OUT_DIR}/main.mjs`, 0o755);
   await cp('drizzle', `${OUT_DIR}/drizzle`, { recursive: true });
   process.stdout.write(`built ${OUT_DIR}/main.mjs and ${OUT_DIR}/drizzle/\n`);

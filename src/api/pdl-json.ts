@@ -57,5 +57,3 @@ export function pdlJson(p: StoredUsagePoint, states: StreamState[]) {
     contract: contractJson(p.contract),
   };
 }
-
-export type PdlJson = ReturnType<typeof pdlJson>;

@@ -1,6 +1,6 @@
 /**
  * Request planning, pure: for an endpoint, a PDL, a requested range of local days (end exclusive) and
- * today (Paris), the exact gateway calls to make. Each endpoint's date semantics (reference table 5.1)
+ * today (Paris), the exact gateway calls to make. Each endpoint's date semantics (`ENDPOINT_RULES`)
  * are respected, the range is clamped to what is reachable, the fewest calls are used, windows are
  * balanced (never a one-day window when avoidable) and the newest window comes first (users see recent
  * data first), except on the two routes whose cache quirk needs the oldest first (see `oldestFirst`).

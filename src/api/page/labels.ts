@@ -7,6 +7,9 @@ const EN = {
   started: 'Sync started.',
   alreadyRunning: 'A sync is already running.',
   offline: 'Cannot reach the client, retrying…',
+  tokenPrompt: 'This client asks for its API token (api_token):',
+  pillLocked: 'Token needed',
+  tokenNeeded: 'The API token is needed to show your data: reload the page to enter it.',
   pillRunning: 'Syncing',
   pillOk: 'Up to date',
   pillFailed: 'Last sync failed',
@@ -75,6 +78,9 @@ const FR: Record<keyof typeof EN, string> = {
   started: 'Synchronisation lancée.',
   alreadyRunning: 'Une synchronisation est déjà en cours.',
   offline: 'Client injoignable, nouvel essai…',
+  tokenPrompt: 'Ce client demande son jeton d’API (api_token) :',
+  pillLocked: 'Jeton requis',
+  tokenNeeded: 'Le jeton d’API est nécessaire pour afficher vos données : rechargez la page pour le saisir.',
   pillRunning: 'Synchronisation',
   pillOk: 'À jour',
   pillFailed: 'Échec de la dernière synchro',
@@ -136,3 +142,4 @@ const FR: Record<keyof typeof EN, string> = {
 };
 
 export const LABELS = { en: EN, fr: FR };
+export type PageLabels = typeof LABELS;

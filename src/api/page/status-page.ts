@@ -1,9 +1,8 @@
 /**
- * The HTML of `GET /`: a shell the client script fills from `api/status` and `api/pdls`. Everything is
- * inline (CSS, JS, icon) and every link is relative; with a known prefix (`X-Ingress-Path`) a `<base>`
- * makes those links absolute under it.
+ * The HTML of `GET /`: a shell the browser script (client/, bundled: page-script.ts) fills from
+ * `api/status` and `api/pdls`. Everything is inline (CSS, JS, icon) and every link is relative; with a
+ * known prefix (`X-Ingress-Path`) a `<base>` makes those links absolute under it.
  */
-import { CLIENT_SCRIPT } from './client-script.js';
 import { LABELS } from './labels.js';
 import { STYLE } from './style.js';
 
@@ -13,6 +12,8 @@ export interface PageOptions {
   prefix: string;
   /** CSP nonce of the inline style and script. */
   nonce: string;
+  /** The bundled browser script (`pageScript()`); it reads `LABELS`, set by the script before it. */
+  script: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -62,7 +63,8 @@ ${base}
 <footer><span id="version">v${escapeHtml(o.version)}</span> · <a href="api/status">api/status</a> ·
   <a href="api/pdls">api/pdls</a> · <a href="api/health">api/health</a></footer>
 <noscript><p class="card">This page needs JavaScript; the JSON is at <a href="api/status">api/status</a>.</p></noscript>
-<script nonce="${nonce}">var LABELS = ${scriptJson(LABELS)};${CLIENT_SCRIPT}</script>
+<script nonce="${nonce}">var LABELS = ${scriptJson(LABELS)};</script>
+<script nonce="${nonce}">${o.script}</script>
 </body>
 </html>
 `;

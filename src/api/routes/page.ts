@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.js';
 import { ingressPrefix } from '../ingress.js';
+import { pageScript } from '../page/page-script.js';
 import { renderStatusPage } from '../page/status-page.js';
 
 function contentSecurityPolicy(nonce: string): string {
@@ -19,11 +20,12 @@ function contentSecurityPolicy(nonce: string): string {
 
 export function registerPageRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/', async (request, reply) => {
+    const script = await pageScript();
     const nonce = randomBytes(16).toString('base64');
     const prefix = ingressPrefix(request.headers['x-ingress-path']);
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', contentSecurityPolicy(nonce))
-      .send(renderStatusPage({ version: ctx.version, prefix, nonce }));
+      .send(renderStatusPage({ version: ctx.version, prefix, nonce, script }));
   });
 }

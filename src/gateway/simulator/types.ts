@@ -6,7 +6,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { LocalDate, PricingOption } from '../../domain/types.js';
 
 /**
- * Each documented gateway quirk (reference `gateway-api.md`, sections 4–6) behind its own switch. All off by
+ * Each known quirk of the real gateway behind its own switch (README.md lists them). All off by
  * default: the simulator then behaves like an ideal gateway.
  */
 export interface Quirks {

@@ -1,6 +1,6 @@
 /**
  * How far back each stream can be fetched and how many days one gateway call covers. One source of truth:
- * the gateway client's reachability rules (`gateway/plan-requests.ts`, reference `gateway-api.md` 5.1),
+ * the gateway client's reachability rules (`ENDPOINT_RULES` in `gateway/plan-requests.ts`),
  * so the planner never asks for days the client would clamp away. Only Tempo (a free, unsplit call) has
  * its own horizon here.
  */

@@ -74,6 +74,8 @@ beforeAll(async () => {
     clock: fixedClock(NOW),
     version: '1.2.3',
     ingress: { enabled: true, allowedAddresses: ['127.0.0.1'] },
+    // Several tests press "Sync now" on the same server and frozen clock: no cool-down between them.
+    manualSyncCooldownMs: 0,
   });
   url = await api.listen(0, '127.0.0.1');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

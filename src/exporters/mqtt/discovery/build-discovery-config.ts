@@ -1,5 +1,5 @@
 /**
- * Home Assistant MQTT discovery config for one sensor (home-assistant.md section 3): retained on
+ * Home Assistant MQTT discovery config for one sensor: retained on
  * `{discovery_prefix}/sensor/{unique_id}/config`, with `unique_id`, `default_entity_id` (not the
  * deprecated `object_id`), `origin`, the availability topic and the device. Pure.
  */

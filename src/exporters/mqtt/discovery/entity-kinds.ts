@@ -4,7 +4,8 @@
  * colours and remaining days, EcoWatt J0..J2) so a migrating user keeps the entities.
  *
  * Energy sensors carry "yesterday" or "period so far" values published a day late: they have NO
- * `state_class` (home-assistant.md section 3, D+1 caveat); the Energy Dashboard uses imported statistics.
+ * `state_class` (Home Assistant would count them at publication time, in the wrong day, and read each
+ * day-to-day drop as negative energy or a reset); the Energy Dashboard uses imported statistics.
  */
 import type { PricingOption, TempoColor } from '../../../domain/types.js';
 import type { PdlSnapshot } from '../snapshot/snapshot-types.js';

@@ -1,0 +1,72 @@
+/**
+ * What the page reads of `api/status` and `api/pdls`. The server's JSON must fit these shapes: the main
+ * type check asserts it (tests/api/page-contract.test.ts), so a renamed field fails `npm run typecheck`.
+ */
+export interface StreamView {
+  stream: string;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  dataRange: { start: string; end: string } | null;
+  missingDays: number;
+  givenUpDays: number;
+}
+
+export interface PdlStatusView {
+  pdl: string;
+  name: string | null;
+  isActive: boolean;
+  hasConsumption: boolean;
+  hasProduction: boolean;
+  selected: boolean;
+  streams: StreamView[];
+}
+
+export interface ExporterView {
+  name: string;
+  state: string;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  lastResult: Record<string, unknown> | null;
+  lastError: string | null;
+}
+
+export interface ProgressView {
+  done: number;
+  total: number;
+  percent: number;
+  etaMs: number | null;
+  pdl: string | null;
+  stream: string | null;
+  message: string;
+}
+
+/** `GET api/status`. */
+export interface StatusView {
+  version: string;
+  now: string;
+  running: boolean;
+  progress: ProgressView | null;
+  lastRun: { finishedAt: string | null; ok: boolean | null; calls: number };
+  lastError: { message: string; at: string } | null;
+  quota: {
+    cachedUsed: number | null;
+    cachedLimit: number | null;
+    noCacheUsed: number | null;
+    noCacheLimit: number | null;
+    pausedUntil: string | null;
+  };
+  schedule: { nextDailySync: string | null; nextTempo: string | null; nextEcoWatt: string | null };
+  global: StreamView[];
+  pdls: PdlStatusView[];
+  exporters: ExporterView[];
+}
+
+/** One entry of `GET api/pdls`. */
+export interface PdlView {
+  pdl: string;
+  subscribedPowerKva: number | null;
+  pricingOption: string | null;
+  offpeakHours: { start: string; end: string }[];
+  address: { city: string | null; postalCode: string | null } | null;
+  contractStatus: string | null;
+}

@@ -1,0 +1,83 @@
+/**
+ * Browser code of the status page, bundled by esbuild into one inline script (bundle-options.ts). It
+ * renders `api/status` and `api/pdls` with DOM nodes and text only (no HTML from data), refreshes every
+ * 2 s while a sync runs and every 30 s otherwise, and posts `api/sync` for "Sync now" (through
+ * `api-fetch.ts`, which adds the API token when the server asks for one). Every URL is
+ * relative, so the page works behind any path prefix.
+ */
+import { apiFetch, postJson, TokenMissing } from './api-fetch.js';
+import type { PdlView, StatusView } from './api-types.js';
+import { byId } from './dom.js';
+import { fr, T, word } from './i18n.js';
+import { renderErrors } from './render-errors.js';
+import { renderExporters } from './render-exporters.js';
+import { renderPdls } from './render-pdls.js';
+import { renderSync } from './render-sync.js';
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+async function getJson<T>(url: string): Promise<T> {
+  const r = await apiFetch(url, { headers: { accept: 'application/json' } });
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return (await r.json()) as T;
+}
+
+function notice(text: string, kind: string): void {
+  const el = byId('notice');
+  el.textContent = text;
+  el.dataset.kind = kind;
+}
+
+function schedule(ms: number): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void refresh(), ms);
+}
+
+async function refresh(): Promise<void> {
+  try {
+    const [s, metas] = await Promise.all([
+      getJson<StatusView>('api/status'),
+      getJson<PdlView[]>('api/pdls').catch(() => null),
+    ]);
+    const now = Date.parse(s.now);
+    document.body.dataset.state = s.running ? 'running' : 'idle';
+    renderSync(s, now);
+    renderErrors(s, now);
+    renderExporters(s, now);
+    renderPdls(s, metas, now);
+    byId('version').textContent = `v${s.version}`;
+    if (byId('notice').dataset.kind === 'offline') notice('', '');
+    schedule(s.running ? 2000 : 30_000);
+  } catch (err) {
+    const pill = byId('pill');
+    pill.className = 'pill bad';
+    pill.textContent = err instanceof TokenMissing ? T.pillLocked : T.pillOffline;
+    if (err instanceof TokenMissing) return notice(err.message, 'error');
+    notice(T.offline, 'offline');
+    schedule(5000);
+  }
+}
+
+async function syncNow(): Promise<void> {
+  byId<HTMLButtonElement>('sync-now').disabled = true;
+  try {
+    const r = await postJson('api/sync');
+    if (r.status === 202) notice(T.started, 'ok');
+    else if (r.status === 409) notice(T.alreadyRunning, 'info');
+    else {
+      const body = (await r.json()) as { error?: { message: string } };
+      notice(body.error ? body.error.message : `HTTP ${r.status}`, 'error');
+    }
+  } catch (err) {
+    notice(err instanceof TokenMissing ? err.message : T.offline, err instanceof TokenMissing ? 'error' : 'offline');
+  }
+  await refresh();
+}
+
+if (!location.pathname.endsWith('/')) {
+  history.replaceState(null, '', `${location.pathname}/${location.search}${location.hash}`);
+}
+byId('sync-now').addEventListener('click', () => void syncNow());
+document.documentElement.lang = fr ? 'fr' : 'en';
+for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = word(el.dataset.t ?? '') ?? '';
+void refresh();

@@ -1,0 +1,29 @@
+/** Small pieces shared by the sections: an instant, a quota, a fact, a table. */
+import { type Child, h } from './dom.js';
+import { relative, time } from './format.js';
+import { T } from './i18n.js';
+
+/** An instant with its relative time underneath, or `none` (default "never") in grey. */
+export function whenNode(iso: string | null, now: number, none?: string): HTMLElement {
+  if (!iso) return h('span', { class: 'muted' }, [none || T.never]);
+  const ms = Date.parse(iso);
+  return h('span', {}, [time(ms), ' ', h('small', {}, [relative(ms, now)])]);
+}
+
+export function quota(used: number | null, limit: number | null, label: string): HTMLElement {
+  const value = used === null && limit === null ? T.unknown : `${used ?? '?'} / ${limit ?? '?'}`;
+  return h('span', { class: 'nowrap' }, [`${value} ${label}`]);
+}
+
+export function fact(label: string, value: Child): HTMLElement {
+  return h('div', {}, [h('dt', {}, [label]), h('dd', {}, [value])]);
+}
+
+export function table(headings: string[], rows: HTMLElement[]): HTMLElement {
+  const head = h(
+    'tr',
+    {},
+    headings.map((x) => h('th', {}, [x])),
+  );
+  return h('div', { class: 'table' }, [h('table', {}, [h('thead', {}, [head]), h('tbody', {}, rows)])]);
+}
