@@ -4,9 +4,9 @@
  * Home Assistant forgets them on restart (the exporter posts them again).
  */
 
+import type { Snapshot } from '../../sensors/snapshot/snapshot-types.js';
 import { entitiesForSnapshot } from '../mqtt/discovery/entities-for-snapshot.js';
 import type { EntitySpec } from '../mqtt/discovery/entity-spec.js';
-import type { Snapshot } from '../mqtt/snapshot/snapshot-types.js';
 import { buildStateMessages } from '../mqtt/state/build-state-messages.js';
 import type { StatePayload } from '../mqtt/state/state-payloads.js';
 

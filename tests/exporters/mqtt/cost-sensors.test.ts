@@ -10,10 +10,10 @@ import { buildDiscoveryConfig } from '../../../src/exporters/mqtt/discovery/buil
 import { entitiesForSnapshot } from '../../../src/exporters/mqtt/discovery/entities-for-snapshot.js';
 import { checkSensorConfig } from '../../../src/exporters/mqtt/discovery/ha-sensor-rules.js';
 import { parseMqttExporterOptions, pricesOf } from '../../../src/exporters/mqtt/options.js';
-import { periodCost } from '../../../src/exporters/mqtt/pricing/period-cost.js';
-import { readSnapshot } from '../../../src/exporters/mqtt/snapshot/read-snapshot.js';
-import type { Snapshot } from '../../../src/exporters/mqtt/snapshot/snapshot-types.js';
 import { buildStateMessages } from '../../../src/exporters/mqtt/state/build-state-messages.js';
+import { periodCost } from '../../../src/sensors/snapshot/period-cost.js';
+import { readSnapshot } from '../../../src/sensors/snapshot/read-snapshot.js';
+import type { Snapshot } from '../../../src/sensors/snapshot/snapshot-types.js';
 import { NOW, openTempStore, PDL_A, PDL_B, seedStore, type TempStore } from './seed-store.js';
 
 const PRICES = { hcKwh: 0.2, hpKwh: 0.3, productionKwh: 0.1 };

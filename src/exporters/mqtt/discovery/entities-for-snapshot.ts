@@ -1,5 +1,5 @@
 /** Which sensors exist for a snapshot: per-PDL kinds that apply, plus the global ones. Pure. */
-import type { Snapshot } from '../snapshot/snapshot-types.js';
+import type { Snapshot } from '../../../sensors/snapshot/snapshot-types.js';
 import { GLOBAL_ENTITIES, PDL_ENTITY_KINDS } from './entity-kinds.js';
 import type { EntitySpec } from './entity-spec.js';
 

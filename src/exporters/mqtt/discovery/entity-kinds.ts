@@ -7,7 +7,7 @@
  * `state_class` (home-assistant.md section 3, D+1 caveat); the Energy Dashboard uses imported statistics.
  */
 import type { PricingOption, TempoColor } from '../../../domain/types.js';
-import type { PdlSnapshot } from '../snapshot/snapshot-types.js';
+import type { PdlSnapshot } from '../../../sensors/snapshot/snapshot-types.js';
 import type { EntitySpec } from './entity-spec.js';
 
 export interface PdlEntityKind {

@@ -1,7 +1,7 @@
 /** All state documents of a snapshot, per PDL and global (Tempo, EcoWatt). Pure. */
 import { addDays } from '../../../domain/time.js';
 import type { TempoColor } from '../../../domain/types.js';
-import type { PdlSnapshot, Snapshot } from '../snapshot/snapshot-types.js';
+import type { PdlSnapshot, Snapshot } from '../../../sensors/snapshot/snapshot-types.js';
 import {
   addressPayload,
   contractPayload,

@@ -5,9 +5,9 @@
  */
 import { addDays, parisDate, parisIso, parisMidnightUtc } from '../../../domain/time.js';
 import type { EcoWattSignal, LocalDate, OffpeakRange, TempoColor } from '../../../domain/types.js';
-import type { PeriodCost } from '../pricing/period-cost.js';
-import type { PeriodEnergy } from '../snapshot/period-energy.js';
-import type { DirectionSnapshot, PdlSnapshot, Snapshot } from '../snapshot/snapshot-types.js';
+import type { PeriodCost } from '../../../sensors/snapshot/period-cost.js';
+import type { PeriodEnergy } from '../../../sensors/snapshot/period-energy.js';
+import type { DirectionSnapshot, PdlSnapshot, Snapshot } from '../../../sensors/snapshot/snapshot-types.js';
 
 export type Quality = 'complete' | 'partial' | 'missing';
 

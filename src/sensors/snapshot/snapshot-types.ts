@@ -1,4 +1,4 @@
-/** Everything the MQTT and REST exporters publish, read from the store in one go. Pure data. */
+/** Everything the sensor catalog (src/sensors) publishes, read from the store in one go. Pure data. */
 import type {
   Address,
   Contract,
@@ -10,8 +10,8 @@ import type {
   OffpeakRange,
   PricingOption,
   TempoColor,
-} from '../../../domain/types.js';
-import type { PeriodCost } from '../pricing/period-cost.js';
+} from '../../domain/types.js';
+import type { PeriodCost } from './period-cost.js';
 import type { PeriodEnergy } from './period-energy.js';
 
 export interface DirectionSnapshot {
