@@ -7,10 +7,10 @@
 import { flatTariff } from '../../../src/domain/pricing.js';
 import { consumptionTariff, productionTariff } from '../../../src/domain/tariff.js';
 import { buildDiscoveryConfig } from '../../../src/exporters/mqtt/discovery/build-discovery-config.js';
-import { entitiesForSnapshot } from '../../../src/exporters/mqtt/discovery/entities-for-snapshot.js';
 import { checkSensorConfig } from '../../../src/exporters/mqtt/discovery/ha-sensor-rules.js';
 import { parseMqttExporterOptions, pricesOf } from '../../../src/exporters/mqtt/options.js';
 import { buildStateMessages } from '../../../src/exporters/mqtt/state/build-state-messages.js';
+import { entitiesForSnapshot } from '../../../src/sensors/entities.js';
 import { periodCost } from '../../../src/sensors/snapshot/period-cost.js';
 import { readSnapshot } from '../../../src/sensors/snapshot/read-snapshot.js';
 import type { Snapshot } from '../../../src/sensors/snapshot/snapshot-types.js';
