@@ -3,6 +3,10 @@
  * Documents are published in the order of `PDL_DOCUMENTS` / `GLOBAL_DOCUMENTS` (each direction's energy
  * then its cost); sensors are announced in the order of `PDL_SENSORS` / `GLOBAL_SENSORS`. The kinds
  * themselves (one small pure builder each) are in `kinds/`.
+ *
+ * To add a sensor: give it a key, en/fr names and its classes in the `kinds/` file of its document (or a
+ * new document there, with its `when` rule and payload builder), then list it here. Ids and the topic
+ * follow from the key (ids.ts); MQTT discovery, MQTT states and REST states pick it up without changes.
  */
 
 import { ADDRESS, CONTRACT } from './kinds/contract.js';

@@ -1,10 +1,8 @@
 /** RTE EcoWatt signal for today and the next three days (J0..J3). */
 import { addDays } from '../../domain/time.js';
 import type { EcoWattSignal, LocalDate } from '../../domain/types.js';
+import { ECOWATT_DAYS } from '../snapshot/snapshot-types.js';
 import type { GlobalDocumentDef, GlobalSensorDef, Names, StatePayload } from '../types.js';
-
-/** Days ahead covered (index 0 = today), the same as the snapshot's `ecowatt` list. */
-export const ECOWATT_DAYS = [0, 1, 2, 3] as const;
 
 const DAY_NAMES: readonly string[] = ['today', 'tomorrow', 'in 2 days', 'in 3 days'];
 
@@ -32,4 +30,5 @@ function ecowattOf(day: number) {
   return { document, sensor };
 }
 
-export const ECOWATT = ECOWATT_DAYS.map(ecowattOf);
+/** One sensor per day of the snapshot's `ecowatt` list (index 0 = today). */
+export const ECOWATT = Array.from({ length: ECOWATT_DAYS }, (_, day) => ecowattOf(day));

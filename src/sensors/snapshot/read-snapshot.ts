@@ -11,19 +11,19 @@ import type { Store, StoredUsagePoint } from '../../store/repository.js';
 import { currentPeriods, tempoQuota, tempoSeason } from './calendar-periods.js';
 import { type CostSources, periodCost } from './period-cost.js';
 import { type EnergySources, periodEnergy } from './period-energy.js';
-import type {
-  DirectionSnapshot,
-  LastHour,
-  PdlSnapshot,
-  Snapshot,
-  SyncSnapshot,
-  TempoSnapshot,
+import {
+  type DirectionSnapshot,
+  ECOWATT_DAYS,
+  type LastHour,
+  type PdlSnapshot,
+  type Snapshot,
+  type SyncSnapshot,
+  type TempoSnapshot,
 } from './snapshot-types.js';
 
 const HOUR_MS = 3_600_000;
 const LAST_HOUR_LOOKBACK_DAYS = 7;
 const MAX_POWER_LOOKBACK_DAYS = 60;
-const ECOWATT_DAYS = 4;
 
 /** `prices` (EUR per kWh) adds the cost sensors' data; without it, `cost` is null everywhere. */
 export async function readSnapshot(store: Store, nowMs: number, prices: Prices = {}): Promise<Snapshot> {

@@ -64,6 +64,9 @@ export interface TempoSnapshot {
   remaining: Record<TempoColor, number>;
 }
 
+/** EcoWatt days in a snapshot: today and the next three (the catalog has one sensor per day). */
+export const ECOWATT_DAYS = 4;
+
 export interface Snapshot {
   /** When the snapshot was taken (epoch ms) and the Paris day it was taken on. */
   takenAt: number;
