@@ -5,7 +5,7 @@
  */
 import { errorMessage } from '../../errors/app-error.js';
 import type { Logger } from '../../log/logger.js';
-import { readSnapshot } from '../mqtt/snapshot/read-snapshot.js';
+import { readSnapshot } from '../../sensors/snapshot/read-snapshot.js';
 import type { Exporter, ExporterContext, ExporterStatus } from '../types.js';
 import { buildRestStates } from './build-rest-states.js';
 import { HaRestClient } from './ha-rest-client.js';

@@ -55,7 +55,6 @@ export const mqttExporterOptionsSchema = v.object({
   priceProductionKwh: price,
 });
 
-export type MqttExporterOptionsInput = v.InferInput<typeof mqttExporterOptionsSchema>;
 export type MqttExporterOptions = v.InferOutput<typeof mqttExporterOptionsSchema>;
 
 export function pricesOf(o: MqttExporterOptions): Prices {

@@ -5,13 +5,13 @@
  */
 
 import type { Prices } from '../../domain/tariff.js';
+import { entitiesForSnapshot } from '../../sensors/entities.js';
+import { readSnapshot } from '../../sensors/snapshot/read-snapshot.js';
+import type { Snapshot } from '../../sensors/snapshot/snapshot-types.js';
 import type { Store } from '../../store/repository.js';
 import { MQTT_CURSOR_EXPORTER } from './client-id.js';
 import { buildDiscoveryConfig, type DiscoveryContext } from './discovery/build-discovery-config.js';
 import { planDiscovery, type SentConfigs } from './discovery/discovery-plan.js';
-import { entitiesForSnapshot } from './discovery/entities-for-snapshot.js';
-import { readSnapshot } from './snapshot/read-snapshot.js';
-import type { Snapshot } from './snapshot/snapshot-types.js';
 import { buildStateMessages } from './state/build-state-messages.js';
 import { parseTopicList, staleStateTopics } from './state/stale-state-topics.js';
 

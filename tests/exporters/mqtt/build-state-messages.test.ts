@@ -1,5 +1,5 @@
-import { readSnapshot } from '../../../src/exporters/mqtt/snapshot/read-snapshot.js';
 import { buildStateMessages } from '../../../src/exporters/mqtt/state/build-state-messages.js';
+import { readSnapshot } from '../../../src/sensors/snapshot/read-snapshot.js';
 import { NOW, openTempStore, PDL_A, PDL_B, seedStore, type TempStore } from './seed-store.js';
 
 let temp: TempStore;

@@ -7,13 +7,13 @@
 import { flatTariff } from '../../../src/domain/pricing.js';
 import { consumptionTariff, productionTariff } from '../../../src/domain/tariff.js';
 import { buildDiscoveryConfig } from '../../../src/exporters/mqtt/discovery/build-discovery-config.js';
-import { entitiesForSnapshot } from '../../../src/exporters/mqtt/discovery/entities-for-snapshot.js';
 import { checkSensorConfig } from '../../../src/exporters/mqtt/discovery/ha-sensor-rules.js';
 import { parseMqttExporterOptions, pricesOf } from '../../../src/exporters/mqtt/options.js';
-import { periodCost } from '../../../src/exporters/mqtt/pricing/period-cost.js';
-import { readSnapshot } from '../../../src/exporters/mqtt/snapshot/read-snapshot.js';
-import type { Snapshot } from '../../../src/exporters/mqtt/snapshot/snapshot-types.js';
 import { buildStateMessages } from '../../../src/exporters/mqtt/state/build-state-messages.js';
+import { entitiesForSnapshot } from '../../../src/sensors/entities.js';
+import { periodCost } from '../../../src/sensors/snapshot/period-cost.js';
+import { readSnapshot } from '../../../src/sensors/snapshot/read-snapshot.js';
+import type { Snapshot } from '../../../src/sensors/snapshot/snapshot-types.js';
 import { NOW, openTempStore, PDL_A, PDL_B, seedStore, type TempStore } from './seed-store.js';
 
 const PRICES = { hcKwh: 0.2, hpKwh: 0.3, productionKwh: 0.1 };

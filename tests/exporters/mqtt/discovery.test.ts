@@ -3,10 +3,10 @@ import {
   type DiscoveryContext,
 } from '../../../src/exporters/mqtt/discovery/build-discovery-config.js';
 import { planDiscovery } from '../../../src/exporters/mqtt/discovery/discovery-plan.js';
-import { entitiesForSnapshot } from '../../../src/exporters/mqtt/discovery/entities-for-snapshot.js';
 import { checkSensorConfig } from '../../../src/exporters/mqtt/discovery/ha-sensor-rules.js';
-import { readSnapshot } from '../../../src/exporters/mqtt/snapshot/read-snapshot.js';
-import type { Snapshot } from '../../../src/exporters/mqtt/snapshot/snapshot-types.js';
+import { entitiesForSnapshot } from '../../../src/sensors/entities.js';
+import { readSnapshot } from '../../../src/sensors/snapshot/read-snapshot.js';
+import type { Snapshot } from '../../../src/sensors/snapshot/snapshot-types.js';
 import { NOW, openTempStore, PDL_A, PDL_B, seedStore, type TempStore } from './seed-store.js';
 
 const ctx: DiscoveryContext = {

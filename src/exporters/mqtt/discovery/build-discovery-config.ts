@@ -1,9 +1,11 @@
 /**
  * Home Assistant MQTT discovery config for one sensor: retained on
  * `{discovery_prefix}/sensor/{unique_id}/config`, with `unique_id`, `default_entity_id` (not the
- * deprecated `object_id`), `origin`, the availability topic and the device. Pure.
+ * deprecated `object_id`), `origin`, the availability topic and the device. Pure: renders one entity of
+ * the sensor catalog (src/sensors) with its French name.
  */
-import type { DeviceRef, EntitySpec } from './entity-spec.js';
+import { deviceInfo } from '../../../sensors/devices.js';
+import type { DeviceRef, Entity } from '../../../sensors/types.js';
 
 export interface DiscoveryContext {
   topicPrefix: string;
@@ -24,7 +26,7 @@ export interface DiscoveryMessage {
 export const ORIGIN_NAME = 'MyElectricalData Client Local';
 const ORIGIN_URL = 'https://github.com/MyElectricalData';
 
-export function discoveryTopic(ctx: DiscoveryContext, entity: EntitySpec): string {
+export function discoveryTopic(ctx: DiscoveryContext, entity: Entity): string {
   return `${ctx.discoveryPrefix}/sensor/${entity.uniqueId}/config`;
 }
 
@@ -32,48 +34,41 @@ export function availabilityTopic(topicPrefix: string): string {
   return `${topicPrefix}/status`;
 }
 
+/** A Linky device also carries its serial number and this program's version. */
 function device(ctx: DiscoveryContext, ref: DeviceRef): Record<string, unknown> {
-  const link = ctx.configurationUrl ? { configuration_url: ctx.configurationUrl } : {};
-  switch (ref.kind) {
-    case 'pdl':
-      return {
-        identifiers: [ref.pdl],
-        name: `Linky ${ref.pdl}`,
-        manufacturer: 'Enedis',
-        model: 'Linky',
-        serial_number: ref.pdl,
-        sw_version: ctx.swVersion,
-        ...link,
-      };
-    case 'tempo':
-      return { identifiers: ['rte_tempo'], name: 'RTE Tempo', manufacturer: 'RTE', model: 'Tempo', ...link };
-    case 'ecowatt':
-      return { identifiers: ['rte_ecowatt'], name: 'RTE EcoWatt', manufacturer: 'RTE', model: 'EcoWatt', ...link };
-  }
+  const d = deviceInfo(ref);
+  return {
+    identifiers: [d.id],
+    name: d.name,
+    manufacturer: d.manufacturer,
+    model: d.model,
+    ...(d.serialNumber ? { serial_number: d.serialNumber, sw_version: ctx.swVersion } : {}),
+    ...(ctx.configurationUrl ? { configuration_url: ctx.configurationUrl } : {}),
+  };
 }
 
 /** Optional keys are left out rather than sent as null (HA rejects `device_class: null` for some kinds). */
-function optional(entity: EntitySpec): Record<string, unknown> {
+function optional(entity: Entity): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (entity.deviceClass) out.device_class = entity.deviceClass;
   if (entity.stateClass) out.state_class = entity.stateClass;
   if (entity.unit) out.unit_of_measurement = entity.unit;
   if (entity.lastResetField) out.last_reset_value_template = `{{ value_json.${entity.lastResetField} }}`;
-  if (entity.options) out.options = entity.options;
+  if (entity.options) out.options = [...entity.options];
   if (entity.entityCategory) out.entity_category = entity.entityCategory;
   if (entity.icon) out.icon = entity.icon;
   return out;
 }
 
-export function buildDiscoveryConfig(ctx: DiscoveryContext, entity: EntitySpec): DiscoveryMessage {
+export function buildDiscoveryConfig(ctx: DiscoveryContext, entity: Entity): DiscoveryMessage {
   const stateTopic = `${ctx.topicPrefix}/${entity.topic}`;
   return {
     topic: discoveryTopic(ctx, entity),
     stateTopic,
     payload: {
-      name: entity.name,
+      name: entity.names.fr,
       unique_id: entity.uniqueId,
-      default_entity_id: `sensor.${entity.objectId}`,
+      default_entity_id: entity.entityId,
       state_topic: stateTopic,
       value_template: `{{ value_json.${entity.field} }}`,
       json_attributes_topic: stateTopic,

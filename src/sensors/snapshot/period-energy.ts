@@ -3,9 +3,9 @@
  * daily value is missing and the curve covers the whole day. Sums stay exact (integer watt-minutes for
  * curve days, integer Wh for daily values).
  */
-import { wattMinutes, whFromWattMinutes } from '../../../domain/energy.js';
-import { eachDay } from '../../../domain/time.js';
-import type { CurveReading, DateRange, LocalDate } from '../../../domain/types.js';
+import { wattMinutes, whFromWattMinutes } from '../../domain/energy.js';
+import { eachDay } from '../../domain/time.js';
+import type { CurveReading, DateRange, LocalDate } from '../../domain/types.js';
 
 export type PeriodQuality = 'complete' | 'partial' | 'missing';
 

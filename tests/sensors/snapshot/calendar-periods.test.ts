@@ -1,10 +1,5 @@
-import {
-  currentPeriods,
-  tempoQuota,
-  tempoSeason,
-  weekStart,
-} from '../../../src/exporters/mqtt/snapshot/calendar-periods.js';
-import { periodEnergy } from '../../../src/exporters/mqtt/snapshot/period-energy.js';
+import { currentPeriods, tempoQuota, tempoSeason, weekStart } from '../../../src/sensors/snapshot/calendar-periods.js';
+import { periodEnergy } from '../../../src/sensors/snapshot/period-energy.js';
 
 describe('calendar periods (Paris local days)', () => {
   test('weeks start on Monday, across a year boundary', () => {

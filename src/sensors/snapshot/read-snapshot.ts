@@ -1,29 +1,29 @@
 /**
- * Reads the store into a `Snapshot`: the only I/O of the publishing pipeline. The maths is in the pure
+ * Reads the store into a `Snapshot`: the only I/O of the sensor catalog. The maths is in the pure
  * helpers (`calendar-periods.ts`, `period-energy.ts`).
  */
-import { sumWh } from '../../../domain/energy.js';
-import type { Tariff } from '../../../domain/pricing.js';
-import { consumptionTariff, offpeakHoursOf, type Prices, productionTariff } from '../../../domain/tariff.js';
-import { addDays, minDate, parisDayHours, parisMidnightUtc, parisToday } from '../../../domain/time.js';
-import type { CurveReading, DateRange, Direction, LocalDate, TempoColor } from '../../../domain/types.js';
-import type { Store, StoredUsagePoint } from '../../../store/repository.js';
-import { type CostSources, periodCost } from '../pricing/period-cost.js';
+import { sumWh } from '../../domain/energy.js';
+import type { Tariff } from '../../domain/pricing.js';
+import { consumptionTariff, offpeakHoursOf, type Prices, productionTariff } from '../../domain/tariff.js';
+import { addDays, minDate, parisDayHours, parisMidnightUtc, parisToday } from '../../domain/time.js';
+import type { CurveReading, DateRange, Direction, LocalDate, TempoColor } from '../../domain/types.js';
+import type { Store, StoredUsagePoint } from '../../store/repository.js';
 import { currentPeriods, tempoQuota, tempoSeason } from './calendar-periods.js';
+import { type CostSources, periodCost } from './period-cost.js';
 import { type EnergySources, periodEnergy } from './period-energy.js';
-import type {
-  DirectionSnapshot,
-  LastHour,
-  PdlSnapshot,
-  Snapshot,
-  SyncSnapshot,
-  TempoSnapshot,
+import {
+  type DirectionSnapshot,
+  ECOWATT_DAYS,
+  type LastHour,
+  type PdlSnapshot,
+  type Snapshot,
+  type SyncSnapshot,
+  type TempoSnapshot,
 } from './snapshot-types.js';
 
 const HOUR_MS = 3_600_000;
 const LAST_HOUR_LOOKBACK_DAYS = 7;
 const MAX_POWER_LOOKBACK_DAYS = 60;
-const ECOWATT_DAYS = 4;
 
 /** `prices` (EUR per kWh) adds the cost sensors' data; without it, `cost` is null everywhere. */
 export async function readSnapshot(store: Store, nowMs: number, prices: Prices = {}): Promise<Snapshot> {

@@ -1,4 +1,4 @@
-/** Everything the MQTT and REST exporters publish, read from the store in one go. Pure data. */
+/** Everything the sensor catalog (src/sensors) publishes, read from the store in one go. Pure data. */
 import type {
   Address,
   Contract,
@@ -10,8 +10,8 @@ import type {
   OffpeakRange,
   PricingOption,
   TempoColor,
-} from '../../../domain/types.js';
-import type { PeriodCost } from '../pricing/period-cost.js';
+} from '../../domain/types.js';
+import type { PeriodCost } from './period-cost.js';
 import type { PeriodEnergy } from './period-energy.js';
 
 export interface DirectionSnapshot {
@@ -63,6 +63,9 @@ export interface TempoSnapshot {
   season: DateRange;
   remaining: Record<TempoColor, number>;
 }
+
+/** EcoWatt days in a snapshot: today and the next three (the catalog has one sensor per day). */
+export const ECOWATT_DAYS = 4;
 
 export interface Snapshot {
   /** When the snapshot was taken (epoch ms) and the Paris day it was taken on. */

@@ -4,10 +4,10 @@
  * only by its daily value is priced at the tariff's day-weighted price; a day with neither is missing.
  * Sums are integer micro-euros (`buildHourlyCost`).
  */
-import { buildHourlyCost, type Tariff } from '../../../domain/pricing.js';
-import { eachDay } from '../../../domain/time.js';
-import type { CurveReading, DateRange, LocalDate } from '../../../domain/types.js';
-import type { PeriodQuality } from '../snapshot/period-energy.js';
+import { buildHourlyCost, type Tariff } from '../../domain/pricing.js';
+import { eachDay } from '../../domain/time.js';
+import type { CurveReading, DateRange, LocalDate } from '../../domain/types.js';
+import type { PeriodQuality } from './period-energy.js';
 
 export interface CostSources {
   daily: ReadonlyMap<LocalDate, number>;

@@ -2,8 +2,8 @@
  * Calendar periods in Paris local days, pure. "Current" periods run from their first day up to
  * yesterday: Linky data arrives the day after (D+1), so today never has a value.
  */
-import { addDays, dayNumber, daysBetween } from '../../../domain/time.js';
-import type { DateRange, LocalDate, TempoColor } from '../../../domain/types.js';
+import { addDays, dayNumber, daysBetween } from '../../domain/time.js';
+import type { DateRange, LocalDate, TempoColor } from '../../domain/types.js';
 
 export interface CurrentPeriods {
   yesterday: DateRange;
