@@ -1,8 +1,10 @@
 /**
  * Cost of a period of local days, pure. Same days as the period's energy (`period-energy.ts`): a day
  * whose load curve covers the whole day is priced reading by reading (so HC/HP is exact); a day known
- * only by its daily value is priced at the tariff's day-weighted price; a day with neither is missing.
- * Sums are integer micro-euros (`buildHourlyCost`).
+ * by its daily value is priced like Home Assistant's cost statistic: its partial curve readings at their
+ * own times and the rest spread over the hours they miss (`fill-curve-gaps.ts`), or, without any
+ * reading, at the tariff's day-weighted price; a day with neither is missing. Sums are integer
+ * micro-euros (`buildHourlyCost`), so a day costs the same here, in Home Assistant and in the API.
  */
 import { buildHourlyCost, type Tariff } from '../../domain/pricing.js';
 import { eachDay } from '../../domain/time.js';
@@ -13,6 +15,8 @@ export interface CostSources {
   daily: ReadonlyMap<LocalDate, number>;
   /** Readings of the days whose curve covers the whole day, keyed by local day. */
   fullCurveDays: ReadonlyMap<LocalDate, readonly CurveReading[]>;
+  /** Readings of the days whose curve has holes, keyed by local day. */
+  partialCurveDays?: ReadonlyMap<LocalDate, readonly CurveReading[]>;
 }
 
 export interface PeriodCost {
@@ -41,7 +45,8 @@ export function periodCost(range: DateRange, sources: CostSources, tariff: Tarif
       micro += sumMicro(buildHourlyCost({ curve, daily: [] }, tariff));
       fromCurve++;
     } else if (wh !== undefined) {
-      micro += sumMicro(buildHourlyCost({ curve: [], daily: [{ date, wh }] }, tariff));
+      const partial = sources.partialCurveDays?.get(date) ?? [];
+      micro += sumMicro(buildHourlyCost({ curve: partial, daily: [{ date, wh }] }, tariff));
       fromDaily++;
     } else {
       missing++;

@@ -114,7 +114,7 @@ async function readDirection(
   };
 }
 
-/** Daily values, plus the readings of every fully covered day of the range (for exact HC/HP costs). */
+/** Daily values, plus the readings of every day of the range that has some, split by full coverage. */
 async function costSourcesOf(
   store: Store,
   pdl: string,
@@ -123,18 +123,19 @@ async function costSourcesOf(
   daily: ReadonlyMap<LocalDate, number>,
 ): Promise<CostSources> {
   const fullCurveDays = new Map<LocalDate, CurveReading[]>();
-  if (range.start >= range.end) return { daily, fullCurveDays };
+  const partialCurveDays = new Map<LocalDate, CurveReading[]>();
+  if (range.start >= range.end) return { daily, fullCurveDays, partialCurveDays };
   const readings = await store.listCurve(pdl, direction, parisMidnightUtc(range.start), parisMidnightUtc(range.end));
   for (const cov of await store.curveCoverage(pdl, direction, range)) {
-    if (cov.minutes < parisDayHours(cov.date) * 60) continue;
     const from = parisMidnightUtc(cov.date);
     const to = parisMidnightUtc(addDays(cov.date, 1));
-    fullCurveDays.set(
+    const full = cov.minutes >= parisDayHours(cov.date) * 60;
+    (full ? fullCurveDays : partialCurveDays).set(
       cov.date,
       readings.filter((r) => r.start >= from && r.start < to),
     );
   }
-  return { daily, fullCurveDays };
+  return { daily, fullCurveDays, partialCurveDays };
 }
 
 /** Daily values of the range, plus the full load curve of each day that has no daily value. */
