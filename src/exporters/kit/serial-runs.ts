@@ -32,7 +32,7 @@ export class SerialRuns {
       return this.queued.done;
     }
     const next = waiting(reason);
-    if (this.active) this.queued = next;
+    if (this.active !== null) this.queued = next;
     else this.active = this.drive(next);
     return next.done;
   }
