@@ -39,7 +39,7 @@ describe('exporter manager', () => {
     logger,
   };
 
-  it('skips an exporter that fails to start, starts the others, stops them in reverse order', async () => {
+  it('skips an exporter that fails to start (kept as an error status), starts the others, stops them in reverse order', async () => {
     const journal: string[] = [];
     const manager = createExporterManager(
       [
@@ -52,7 +52,15 @@ describe('exporter manager', () => {
     );
     await manager.start();
     expect(manager.started.map((e) => e.name)).toEqual(['a', 'b']);
-    expect(manager.statuses().map((s) => s.name)).toEqual(['a', 'b']);
+    expect(manager.statuses().map((s) => s.name)).toEqual(['a', 'broken', 'b']);
+    expect(manager.statuses()[1]).toEqual({
+      name: 'broken',
+      state: 'error',
+      lastRunAt: 0,
+      lastSuccessAt: null,
+      lastResult: null,
+      lastError: 'could not start: broken cannot reach its server',
+    });
     expect(logger.lines.some((l) => l.level === 'error' && l.msg.includes('broken could not start'))).toBe(true);
     await manager.stop();
     expect(journal).toEqual(['start a', 'start b', 'stop b', 'stop a']);

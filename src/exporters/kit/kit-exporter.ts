@@ -27,6 +27,7 @@ export interface KitOptions {
 /** What one export is told about its run. */
 export interface ExportRun {
   reason: string;
+  context: ExporterContext;
   /** `clock.now()` when the run started. */
   startedAt: number;
   /** Aborted when the exporter stops: a long wait inside the export should end early. */
@@ -57,7 +58,7 @@ export abstract class KitExporter implements Exporter {
   protected abstract connect(context: ExporterContext): Promise<void>;
 
   /** One export; returns what it wrote (the status's `lastResult`); throws when it failed. */
-  protected abstract exportOnce(run: ExportRun): Promise<Record<string, unknown>>;
+  protected abstract exportOnce(run: ExportRun): Promise<object>;
 
   /** After a failed run, once the status says so: log it, drop a broken connection, say if a retry helps. */
   protected abstract onFailure(err: unknown, run: ExportRun): FailureVerdict;
@@ -73,6 +74,8 @@ export abstract class KitExporter implements Exporter {
     try {
       await this.connect(context);
     } catch (err) {
+      // Not started: no run, no listener is left behind.
+      this.#stopped = true;
       this.#subscriptions.dropAll();
       throw err;
     }
@@ -107,9 +110,10 @@ export abstract class KitExporter implements Exporter {
   }
 
   async #runOnce(reason: string): Promise<void> {
-    const clock = this.context?.clock;
-    if (!clock || this.#stopped) return;
-    const run: ExportRun = { reason, startedAt: clock.now(), signal: this.#abort.signal };
+    const context = this.context;
+    if (!context || this.#stopped) return;
+    const { clock } = context;
+    const run: ExportRun = { reason, context, startedAt: clock.now(), signal: this.#abort.signal };
     this.#record.running(run.startedAt);
     try {
       const result = await this.exportOnce(run);

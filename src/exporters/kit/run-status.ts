@@ -21,8 +21,8 @@ export class RunStatus {
     Object.assign(this.state, { state: 'running', lastRunAt: at });
   }
 
-  succeeded(at: number, reason: string, result: Record<string, unknown>): void {
-    const lastResult = this.withReason ? { reason, ...result } : result;
+  succeeded(at: number, reason: string, result: object): void {
+    const lastResult: Record<string, unknown> = this.withReason ? { reason, ...result } : { ...result };
     Object.assign(this.state, { state: 'ok', lastSuccessAt: at, lastResult, lastError: null });
   }
 
