@@ -1,8 +1,9 @@
 /**
- * The one small interface every exporter implements. The constructor only stores fields; `start`
- * connects and subscribes; `stop` releases everything. Each exporter is started inside its own
- * try/catch by the exporter manager, so one broken exporter is logged and skipped and never stops
- * the sync or the other exporters.
+ * The one small interface every exporter implements; the exporter kit (`kit/kit-exporter.ts`) implements
+ * it once for all (serial runs, status, retry, subscriptions), see CONTRIBUTING.md. The constructor only
+ * stores fields; `start` connects and subscribes; `stop` releases everything. Each exporter is started
+ * inside its own try/catch by the exporter manager, so one broken exporter is logged, shown as an error
+ * status, and never stops the sync or the other exporters.
  */
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../log/logger.js';

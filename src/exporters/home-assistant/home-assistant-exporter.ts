@@ -53,7 +53,7 @@ export class HomeAssistantExporter extends KitExporter {
     registerSecret(this.options.token);
     this.subscribe('data-changed', (e) => this.markDirty(e));
     this.subscribe('sync-finished', () => void this.run('sync-finished'));
-    // Not awaited: Home Assistant may still be starting; the first run retries on its own.
+    // Not awaited: a first export can take minutes, and start must not hold up the other exporters.
     void this.run('start');
   }
 

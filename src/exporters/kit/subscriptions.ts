@@ -23,8 +23,4 @@ export class Subscriptions {
   dropAll(): void {
     for (const off of this.offs.splice(0)) off();
   }
-
-  get size(): number {
-    return this.offs.length;
-  }
 }
