@@ -66,6 +66,30 @@ describe('exporter manager', () => {
     expect(journal).toEqual(['start a', 'start b', 'stop b', 'stop a']);
   });
 
+  it('keeps an exporter whose factory throws as an error status saying why, in factory order', async () => {
+    const journal: string[] = [];
+    const manager = createExporterManager(
+      [
+        {
+          name: 'mqtt',
+          create: () => {
+            throw new Error('no broker: set mqtt_url');
+          },
+        },
+        { name: 'a', create: () => fakeExporter('a', journal) },
+      ],
+      context,
+    );
+    await manager.start();
+    expect(manager.started.map((e) => e.name)).toEqual(['a']);
+    expect(manager.statuses().map((s) => [s.name, s.state, s.lastError])).toEqual([
+      ['mqtt', 'error', 'could not start: no broker: set mqtt_url'],
+      ['a', 'idle', null],
+    ]);
+    await manager.stop();
+    expect(manager.statuses()).toEqual([]);
+  });
+
   it('does not run exporters itself on sync events (each exporter subscribes on its own)', async () => {
     const journal: string[] = [];
     const manager = createExporterManager([{ name: 'a', create: () => fakeExporter('a', journal) }], context);
