@@ -3,7 +3,7 @@
  * connection and "do one export". The kit gives it
  * - serial runs: one at a time, a run asked for during a run queued once (`SerialRuns`);
  * - the status record (`ExporterStatus`): running → ok / error, with the run's reason;
- * - retry with back-off after a failure the exporter says is worth retrying (`classify`);
+ * - retry with back-off after a failure the exporter says is worth retrying (`onFailure`);
  * - sync-event subscriptions (`subscribe`), all dropped on `stop`;
  * - `stop`: no new run, no retry, the running run asked to finish (`signal`) and waited for, then
  *   `disconnect`.
@@ -41,6 +41,7 @@ export abstract class KitExporter implements Exporter {
   readonly name: string;
   protected context: ExporterContext | null = null;
   protected logger: Logger | null = null;
+  // ES private fields: an exporter's own fields can never clash with (or reach into) the kit's.
   readonly #record: RunStatus;
   readonly #serial = new SerialRuns((reason) => this.#runOnce(reason));
   readonly #retry: RetryTimer;
