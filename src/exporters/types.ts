@@ -31,7 +31,10 @@ export interface Exporter {
   readonly name: string;
   start(context: ExporterContext): Promise<void>;
   stop(): Promise<void>;
-  /** Export now (at start, after each sync); resolves when done; never throws for remote failures. */
+  /**
+   * Export now (at start, after each sync); resolves when done; never throws for remote failures. Asked
+   * for during a run, it is served by the next run (one for all such requests).
+   */
   run(reason: string): Promise<void>;
   status(): ExporterStatus;
 }
