@@ -8,7 +8,8 @@
 import type { Config } from '../config/index.js';
 import type { Prices } from '../domain/tariff.js';
 import { AppError } from '../errors/app-error.js';
-import { HaRestStatesExporter, type HaRestStatesOptions } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
+import { HaRestStatesExporter } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
+import type { HaRestStatesOptions } from '../exporters/ha-rest-states/options.js';
 import { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
 import { parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
 import type { ExporterFactory } from '../exporters/manager.js';
@@ -47,7 +48,7 @@ export function haRestStatesOptions(config: Config): HaRestStatesOptions {
       'HA_REST_STATES is on but HA_URL or HA_TOKEN is not set: set HA_URL (e.g. http://homeassistant.local:8123) and HA_TOKEN (a long-lived access token from your Home Assistant profile), run it as the Home Assistant add-on, or set HA_REST_STATES=false',
     );
   }
-  return { mode: 'standalone', haUrl: config.ha_url, haToken: token };
+  return { haUrl: config.ha_url, haToken: token };
 }
 
 /** Where the statistics exporter connects: `ha_url` with `ha_token` (add-on: the Supervisor proxy and token). */

@@ -1,12 +1,12 @@
 /**
  * The exporters of an app. With factories (daemon, `sync --once`): starts the enabled ones, reports
- * their live state (and the ones that could not start), records it in the store for `med-local status`.
+ * their live state (the manager keeps the ones that could not start as errors), records it in the
+ * store for `med-local status`.
  * Without factories (`status` command): runs none and reports what was last recorded.
  */
 import type { ExporterFactory, ExporterManager } from '../exporters/manager.js';
 import { createExporterManager } from '../exporters/manager.js';
 import type { ExporterContext, ExporterStatus } from '../exporters/types.js';
-import { trackStartFailures } from './exporter-start-failures.js';
 import { readExporterStatuses, recordExporterStatuses } from './exporter-status-record.js';
 import type { Shutdown } from './shutdown.js';
 
@@ -23,11 +23,10 @@ export async function startExporters(
   if (factories === undefined) {
     return { manager: createExporterManager([], context), statuses: () => readExporterStatuses(context.store) };
   }
-  const tracked = trackStartFailures(factories, context.clock);
-  const manager = createExporterManager(tracked.factories, context);
+  const manager = createExporterManager(factories, context);
   await manager.start();
   shutdown.register('exporters', () => manager.stop());
-  const statuses = () => [...manager.statuses(), ...tracked.failures()];
+  const statuses = () => manager.statuses();
   const recorder = recordExporterStatuses({ store: context.store, statuses, logger: context.logger });
   // Registered after the exporters: it stops (with a last record) before they do.
   shutdown.register('exporter status record', () => recorder.stop());

@@ -1,10 +1,12 @@
 /**
- * Starts the enabled exporters, each in its own try/catch (one broken exporter is logged and skipped),
- * and stops them in reverse order. Each exporter subscribes to the sync events it needs in its own
- * `start` (the manager does not run them again). The list of exporter factories is injected, so only
- * enabled exporters are ever constructed.
+ * Starts the enabled exporters, each in its own try/catch, and stops them in reverse order. One that
+ * cannot be built or started is logged, skipped, and kept in `statuses()` as an `error` saying why
+ * ("could not start: …"), so `/api/status` and `med-local status` show it. Each exporter subscribes to
+ * the sync events it needs in its own `start` (the manager does not run them). The list of exporter
+ * factories is injected, so only enabled exporters are ever constructed.
  */
 import { errorMessage } from '../errors/app-error.js';
+import { startFailure } from './kit/run-status.js';
 import type { Exporter, ExporterContext, ExporterStatus } from './types.js';
 
 export interface ExporterFactory {
@@ -16,30 +18,38 @@ export interface ExporterFactory {
 export interface ExporterManager {
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Every enabled exporter in factory order: the live status of a started one, the failure of the others. */
   statuses(): ExporterStatus[];
   readonly started: readonly Exporter[];
 }
+
+/** An enabled exporter: started, or the status saying why it could not start. */
+type Slot = { exporter: Exporter } | { failure: ExporterStatus };
 
 export function createExporterManager(
   factories: readonly ExporterFactory[],
   context: ExporterContext,
 ): ExporterManager {
   const started: Exporter[] = [];
+  const slots: Slot[] = [];
   const log = context.logger.child({ component: 'exporters' });
+  const startOne = async (factory: ExporterFactory): Promise<void> => {
+    try {
+      const exporter = await factory.create();
+      if (!exporter) return;
+      await exporter.start(context);
+      started.push(exporter);
+      slots.push({ exporter });
+      log.info(`exporter ${factory.name} started`);
+    } catch (err) {
+      log.error(`exporter ${factory.name} could not start and is skipped: ${errorMessage(err)}`);
+      slots.push({ failure: startFailure(factory.name, err, context.clock.now()) });
+    }
+  };
   return {
     started,
     async start() {
-      for (const factory of factories) {
-        try {
-          const exporter = await factory.create();
-          if (!exporter) continue;
-          await exporter.start(context);
-          started.push(exporter);
-          log.info(`exporter ${factory.name} started`);
-        } catch (err) {
-          log.error(`exporter ${factory.name} could not start and is skipped: ${errorMessage(err)}`);
-        }
-      }
+      for (const factory of factories) await startOne(factory);
     },
     async stop() {
       for (const exporter of [...started].reverse()) {
@@ -50,7 +60,8 @@ export function createExporterManager(
         }
       }
       started.length = 0;
+      slots.length = 0;
     },
-    statuses: () => started.map((e) => e.status()),
+    statuses: () => slots.map((slot) => ('exporter' in slot ? slot.exporter.status() : slot.failure)),
   };
 }

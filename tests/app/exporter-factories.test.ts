@@ -56,7 +56,6 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
   it('posts to ha_url with ha_token outside the add-on', () => {
     const c = config({ HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123/', HA_TOKEN: 'long-lived-token' });
     expect(haRestStatesOptions(c)).toEqual({
-      mode: 'standalone',
       haUrl: 'http://ha.local:8123',
       haToken: 'long-lived-token',
     });
@@ -64,7 +63,6 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
 
   it('goes through the Supervisor proxy with SUPERVISOR_TOKEN in add-on mode', () => {
     expect(haRestStatesOptions(config({ SUPERVISOR_TOKEN: 'sup-tok', HA_REST_STATES: 'true' }))).toEqual({
-      mode: 'standalone',
       haUrl: 'http://supervisor/core',
       haToken: 'sup-tok',
     });

@@ -1,47 +1,45 @@
-/** An exporter for tests: each run succeeds, fails (as real exporters do: recorded, never thrown) or hangs. */
-import type { Exporter, ExporterContext, ExporterStatus } from '../../src/exporters/types.js';
+/**
+ * An exporter for tests, on the exporter kit: each run succeeds, fails (as real exporters do: recorded,
+ * never thrown) or hangs until the exporter stops.
+ */
+
+import { type ExportRun, type FailureVerdict, KitExporter } from '../../src/exporters/kit/kit-exporter.js';
+import type { ExporterContext } from '../../src/exporters/types.js';
 
 export type FakeOutcome = { ok: Record<string, unknown> } | { error: string } | 'hang';
 
-export class FakeExporter implements Exporter {
+export class FakeExporter extends KitExporter {
   readonly runs: string[] = [];
   started = false;
   stopped = false;
-  private context: ExporterContext | null = null;
-  private readonly state: ExporterStatus;
 
   constructor(
-    readonly name: string,
+    name: string,
     private readonly outcome: FakeOutcome,
   ) {
-    this.state = { name, state: 'idle', lastRunAt: null, lastSuccessAt: null, lastResult: null, lastError: null };
+    super({ name });
   }
 
-  async start(context: ExporterContext): Promise<void> {
-    this.context = context;
+  protected async connect(_context: ExporterContext): Promise<void> {
     this.started = true;
   }
 
-  async run(reason: string): Promise<void> {
-    const clock = this.context?.clock;
-    if (!clock) return;
-    this.runs.push(reason);
-    Object.assign(this.state, { state: 'running', lastRunAt: clock.now() });
+  protected async exportOnce(run: ExportRun): Promise<Record<string, unknown>> {
+    this.runs.push(run.reason);
     const o = this.outcome;
-    if (o === 'hang') return new Promise<void>(() => {});
-    if ('ok' in o) {
-      Object.assign(this.state, { state: 'ok', lastSuccessAt: clock.now(), lastResult: { reason, ...o.ok } });
-    } else {
-      Object.assign(this.state, { state: 'error', lastError: o.error, lastResult: { reason } });
+    if (o === 'hang') {
+      await new Promise((resolve) => run.signal.addEventListener('abort', resolve, { once: true }));
+      return {};
     }
+    if ('ok' in o) return o.ok;
+    throw new Error(o.error);
   }
 
-  status(): ExporterStatus {
-    return { ...this.state };
+  protected onFailure(): FailureVerdict {
+    return 'no-retry';
   }
 
-  async stop(): Promise<void> {
+  protected override async disconnect(): Promise<void> {
     this.stopped = true;
-    this.state.state = 'stopped';
   }
 }

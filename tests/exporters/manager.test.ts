@@ -39,7 +39,7 @@ describe('exporter manager', () => {
     logger,
   };
 
-  it('skips an exporter that fails to start, starts the others, stops them in reverse order', async () => {
+  it('skips an exporter that fails to start (kept as an error status), starts the others, stops them in reverse order', async () => {
     const journal: string[] = [];
     const manager = createExporterManager(
       [
@@ -52,10 +52,42 @@ describe('exporter manager', () => {
     );
     await manager.start();
     expect(manager.started.map((e) => e.name)).toEqual(['a', 'b']);
-    expect(manager.statuses().map((s) => s.name)).toEqual(['a', 'b']);
+    expect(manager.statuses().map((s) => s.name)).toEqual(['a', 'broken', 'b']);
+    expect(manager.statuses()[1]).toEqual({
+      name: 'broken',
+      state: 'error',
+      lastRunAt: 0,
+      lastSuccessAt: null,
+      lastResult: null,
+      lastError: 'could not start: broken cannot reach its server',
+    });
     expect(logger.lines.some((l) => l.level === 'error' && l.msg.includes('broken could not start'))).toBe(true);
     await manager.stop();
     expect(journal).toEqual(['start a', 'start b', 'stop b', 'stop a']);
+  });
+
+  it('keeps an exporter whose factory throws as an error status saying why, in factory order', async () => {
+    const journal: string[] = [];
+    const manager = createExporterManager(
+      [
+        {
+          name: 'mqtt',
+          create: () => {
+            throw new Error('no broker: set mqtt_url');
+          },
+        },
+        { name: 'a', create: () => fakeExporter('a', journal) },
+      ],
+      context,
+    );
+    await manager.start();
+    expect(manager.started.map((e) => e.name)).toEqual(['a']);
+    expect(manager.statuses().map((s) => [s.name, s.state, s.lastError])).toEqual([
+      ['mqtt', 'error', 'could not start: no broker: set mqtt_url'],
+      ['a', 'idle', null],
+    ]);
+    await manager.stop();
+    expect(manager.statuses()).toEqual([]);
   });
 
   it('does not run exporters itself on sync events (each exporter subscribes on its own)', async () => {

@@ -1,19 +1,19 @@
 /**
  * Home Assistant long-term statistics exporter. After each sync (and at start) it brings every
  * statistic of every usage point in line with the store: incremental in normal runs, self-healing when
- * HA's rows or the local data changed, recomputing costs when prices change. Runs are serialized; a
- * failed run is logged, reported in `status()` and retried with back-off, and never throws.
+ * HA's rows or the local data changed, recomputing costs when prices change. Built on the exporter kit
+ * (`../kit/`): runs one at a time, a failed run is logged, reported in `status()` and retried with
+ * back-off (not when the token is refused), and never throws.
  */
 
 import { HOUR_MS } from '../../domain/hourly.js';
 import { parisMidnightUtc } from '../../domain/time.js';
 import type { Direction } from '../../domain/types.js';
 import { errorMessage } from '../../errors/app-error.js';
-import type { Logger } from '../../log/logger.js';
 import { registerSecret } from '../../log/redact.js';
 import type { StreamName } from '../../store/repository.js';
 import type { DataChangedEvent } from '../../sync/events.js';
-import type { Exporter, ExporterContext, ExporterStatus } from '../types.js';
+import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
 import { type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
 import { type DashboardIds, mergeEnergySources } from './energy-prefs.js';
 import { type ConnectOptions, connectHomeAssistant, type HaApi, HomeAssistantError } from './ha-client.js';
@@ -37,61 +37,37 @@ const STREAM_DIRECTION: Partial<Record<StreamName, Direction>> = {
 
 const dirtyKey = (pdl: string, direction: Direction) => `dirty:${pdl}:${direction}`;
 
-export class HomeAssistantExporter implements Exporter {
-  readonly name = EXPORTER_NAME;
-  private context: ExporterContext | null = null;
-  private logger: Logger | null = null;
+export class HomeAssistantExporter extends KitExporter {
   private api: HaApi | null = null;
-  private queue: Promise<void> = Promise.resolve();
   private dirtyWrites: Promise<void> = Promise.resolve();
-  private retryTimer: NodeJS.Timeout | null = null;
-  private failures = 0;
-  private stopped = false;
-  private readonly state: ExporterStatus = {
-    name: EXPORTER_NAME,
-    state: 'idle',
-    lastRunAt: null,
-    lastSuccessAt: null,
-    lastResult: null,
-    lastError: null,
-  };
-  private readonly onDataChanged = (e: DataChangedEvent) => this.markDirty(e);
-  private readonly onSyncFinished = () => void this.run('sync-finished');
 
   constructor(
     private readonly options: HomeAssistantExporterOptions,
     private readonly deps: HomeAssistantExporterDeps = {},
-  ) {}
+  ) {
+    // The status shows the counts alone (`{ statistics, importedRows }`), as it always has.
+    super({ name: EXPORTER_NAME, retryDelaysMs: options.retryDelaysMs, reasonInResult: false });
+  }
 
-  async start(context: ExporterContext): Promise<void> {
+  protected async connect(): Promise<void> {
     registerSecret(this.options.token);
-    this.context = context;
-    this.stopped = false;
-    this.logger = context.logger.child({ exporter: EXPORTER_NAME });
-    context.events.on('data-changed', this.onDataChanged);
-    context.events.on('sync-finished', this.onSyncFinished);
+    this.subscribe('data-changed', (e) => this.markDirty(e));
+    this.subscribe('sync-finished', () => void this.run('sync-finished'));
+    // Not awaited: a first export can take minutes, and start must not hold up the other exporters.
     void this.run('start');
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.context?.events.off('data-changed', this.onDataChanged);
-    this.context?.events.off('sync-finished', this.onSyncFinished);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    await this.queue;
+  protected async exportOnce(run: ExportRun): Promise<Record<string, unknown>> {
+    await this.dirtyWrites;
+    const result = await this.exportAll(await this.ensureApi());
+    this.logger?.debug({ reason: run.reason, ...result }, 'Home Assistant statistics up to date');
+    return result;
+  }
+
+  protected override async disconnect(): Promise<void> {
     await this.dirtyWrites;
     this.api?.close();
     this.api = null;
-    this.state.state = 'stopped';
-  }
-
-  status(): ExporterStatus {
-    return { ...this.state };
-  }
-
-  run(reason: string): Promise<void> {
-    this.queue = this.queue.then(() => (this.stopped ? undefined : this.runOnce(reason)));
-    return this.queue;
   }
 
   private markDirty(e: DataChangedEvent): void {
@@ -117,36 +93,15 @@ export class HomeAssistantExporter implements Exporter {
     return this.api;
   }
 
-  private async runOnce(reason: string): Promise<void> {
-    const { clock } = this.context!;
-    this.state.state = 'running';
-    this.state.lastRunAt = clock.now();
-    try {
-      await this.dirtyWrites;
-      const result = await this.exportAll(await this.ensureApi());
-      this.failures = 0;
-      Object.assign(this.state, { state: 'ok', lastSuccessAt: clock.now(), lastResult: result, lastError: null });
-      this.logger?.debug({ reason, ...result }, 'Home Assistant statistics up to date');
-    } catch (err) {
-      this.onFailure(err);
-    }
-  }
-
-  private onFailure(err: unknown): void {
+  /** A lost or refused connection is dropped (the next run reconnects); a refused token is not retried. */
+  protected onFailure(err: unknown): FailureVerdict {
     const code = (err as { code?: unknown }).code;
-    Object.assign(this.state, { state: 'error', lastError: errorMessage(err) });
     this.logger?.error({ code }, errorMessage(err));
     if (code === 'HA_CONNECTION_LOST' || code === 'HA_UNREACHABLE' || code === 'HA_AUTH_REJECTED') {
       this.api?.close();
       this.api = null;
     }
-    if (code === 'HA_AUTH_REJECTED' || this.stopped) return;
-    const delays = this.options.retryDelaysMs;
-    const delay = delays[Math.min(this.failures, delays.length - 1)]!;
-    this.failures++;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.run('retry'), delay);
-    this.retryTimer.unref();
+    return code === 'HA_AUTH_REJECTED' ? 'no-retry' : 'retry';
   }
 
   private settings(): SyncSettings {

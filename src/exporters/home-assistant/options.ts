@@ -1,7 +1,8 @@
 /**
  * The Home Assistant statistics exporter's options: one valibot schema for the type, the defaults and
- * the checks. Options are injected: the config loader (or `addonConnection`) supplies the URL and the
- * token; nothing here reads the environment.
+ * the checks. Options are injected: the settings supply the URL and the token (in the add-on, the
+ * Supervisor proxy and `SUPERVISOR_TOKEN`, see `app/exporter-factories.ts`); nothing here reads the
+ * environment.
  */
 import * as v from 'valibot';
 
@@ -42,9 +43,4 @@ export type HomeAssistantExporterOptions = v.InferOutput<typeof homeAssistantExp
 
 export function parseHomeAssistantExporterOptions(input: unknown): HomeAssistantExporterOptions {
   return v.parse(homeAssistantExporterOptionsSchema, input);
-}
-
-/** Connection settings inside the Home Assistant add-on (the Supervisor proxies the core API). */
-export function addonConnection(supervisorToken: string): { url: string; token: string } {
-  return { url: 'http://supervisor/core', token: supervisorToken };
 }

@@ -1,15 +1,15 @@
 /**
  * MQTT exporter with Home Assistant discovery. Publishes at start (on connect), after each sync, again
  * in full at every connect (first one included) and when Home Assistant announces `online` on
- * `{discovery_prefix}/status`; between those, unchanged configs are not re-sent. An MQTT outage never blocks the sync: a run is bounded by
- * `publishTimeoutMs`, errors are caught and reported in `status()`.
+ * `{discovery_prefix}/status`; between those, unchanged configs are not re-sent. An MQTT outage never
+ * blocks the sync: a run is bounded by `publishTimeoutMs`; the exporter kit (`../kit/`) queues the runs
+ * and reports failures in `status()`.
  */
 import type { IClientOptions } from 'mqtt';
 import { AppError, errorMessage } from '../../errors/app-error.js';
-import type { Logger } from '../../log/logger.js';
 import { registerSecret } from '../../log/redact.js';
-import type { SyncFinishedEvent } from '../../sync/events.js';
-import type { Exporter, ExporterContext, ExporterStatus } from '../types.js';
+import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
+import type { ExporterContext } from '../types.js';
 import { stableClientId } from './client-id.js';
 import { availabilityTopic, type DiscoveryContext } from './discovery/build-discovery-config.js';
 import { type MqttClientFactory, MqttSession } from './mqtt-session.js';
@@ -28,31 +28,19 @@ export interface MqttExporterDeps {
 
 export class MqttConfigError extends AppError {}
 
-export class MqttExporter implements Exporter {
-  readonly name = 'mqtt';
-  private context: ExporterContext | null = null;
+export class MqttExporter extends KitExporter {
   private session: MqttSession | null = null;
-  private logger: Logger | null = null;
-  private queue: Promise<void> = Promise.resolve();
   private forceNext = false;
-  private readonly state: ExporterStatus = {
-    name: 'mqtt',
-    state: 'idle',
-    lastRunAt: null,
-    lastSuccessAt: null,
-    lastResult: null,
-    lastError: null,
-  };
-  private readonly onSyncFinished = (_e: SyncFinishedEvent) => void this.run('sync-finished');
 
   constructor(
     private readonly options: MqttExporterOptions,
     private readonly deps: MqttExporterDeps,
-  ) {}
+  ) {
+    // No retry timer: the session reconnects with its own back-off and every connect publishes again.
+    super({ name: 'mqtt' });
+  }
 
-  async start(context: ExporterContext): Promise<void> {
-    this.context = context;
-    this.logger = context.logger.child({ exporter: 'mqtt' });
+  protected async connect(context: ExporterContext): Promise<void> {
     const broker = await this.resolveBroker();
     const clientOptions = await this.clientOptions(broker, context);
     const o = this.options;
@@ -64,12 +52,12 @@ export class MqttExporter implements Exporter {
       reconnectMinMs: o.reconnectMinMs,
       reconnectMaxMs: o.reconnectMaxMs,
       factory: this.deps.mqttClientFactory,
-      logger: this.logger,
+      logger: this.logger ?? context.logger,
       onConnect: (reconnect) => void this.afterConnect(reconnect),
       onMessage: (topic, payload) => this.onMessage(topic, payload.toString()),
     });
     this.session.start();
-    context.events.on('sync-finished', this.onSyncFinished);
+    this.subscribe('sync-finished', () => void this.run('sync-finished'));
   }
 
   private async resolveBroker(): Promise<BrokerSettings> {
@@ -122,31 +110,21 @@ export class MqttExporter implements Exporter {
     }
   }
 
-  /** Runs are queued one after the other; never throws. */
-  run(reason: string): Promise<void> {
-    this.queue = this.queue.then(() => this.runOnce(reason));
-    return this.queue;
-  }
-
-  private async runOnce(reason: string): Promise<void> {
-    const { context, session } = this;
-    if (!context || !session) return;
-    const startedAt = context.clock.now();
-    this.state.state = 'running';
-    this.state.lastRunAt = startedAt;
+  protected async exportOnce(run: ExportRun): Promise<object> {
+    const { session } = this;
     const force = this.forceNext;
     this.forceNext = false;
     try {
-      if (!session.connected) {
+      if (!session?.connected) {
         throw new AppError(
           'MQTT_NOT_CONNECTED',
-          `Not connected to the MQTT broker${session.lastError ? ` (${session.lastError})` : ''}: check that it runs and accepts this client; everything is published again on reconnection.`,
+          `Not connected to the MQTT broker${session?.lastError ? ` (${session.lastError})` : ''}: check that it runs and accepts this client; everything is published again on reconnection.`,
         );
       }
       const result = await withTimeout(
         publishRun({
-          store: context.store,
-          nowMs: startedAt,
+          store: run.context.store,
+          nowMs: run.startedAt,
           target: session,
           retain: this.options.retain,
           discovery: this.options.discovery ? this.discoveryContext() : null,
@@ -156,14 +134,19 @@ export class MqttExporter implements Exporter {
         }),
         this.options.publishTimeoutMs,
       );
-      Object.assign(this.state, { state: 'ok', lastSuccessAt: context.clock.now(), lastError: null });
-      this.state.lastResult = { reason, ...result };
-      this.logger?.debug({ reason, ...result }, 'MQTT published');
+      this.logger?.debug({ reason: run.reason, ...result }, 'MQTT published');
+      return result;
     } catch (err) {
+      // The configs were not all sent again: the next run must still send them all.
       if (force) this.forceNext = true;
-      Object.assign(this.state, { state: 'error', lastError: errorMessage(err), lastResult: { reason } });
-      this.logger?.warn({ reason, error: errorMessage(err) }, 'MQTT publishing failed');
+      throw err;
     }
+  }
+
+  /** Not retried on a timer: the next connect or sync publishes again. */
+  protected onFailure(err: unknown, run: ExportRun): FailureVerdict {
+    this.logger?.warn({ reason: run.reason, error: errorMessage(err) }, 'MQTT publishing failed');
+    return 'no-retry';
   }
 
   private discoveryContext(): DiscoveryContext {
@@ -176,16 +159,9 @@ export class MqttExporter implements Exporter {
     };
   }
 
-  status(): ExporterStatus {
-    return { ...this.state, lastResult: this.state.lastResult ? { ...this.state.lastResult } : null };
-  }
-
-  async stop(): Promise<void> {
-    this.context?.events.off('sync-finished', this.onSyncFinished);
-    await this.queue;
+  protected override async disconnect(): Promise<void> {
     await this.session?.stop();
     this.session = null;
-    this.state.state = 'stopped';
   }
 }
 

@@ -31,7 +31,6 @@ async function getState(entityId: string): Promise<{ state: string; attributes: 
 
 test('states posted to a real Home Assistant, and posted again after it restarts', async () => {
   exporter = new HaRestStatesExporter({
-    mode: 'standalone',
     haUrl: ha.url,
     haToken: ha.token,
     probeIntervalMs: 3_600_000,
