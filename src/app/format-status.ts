@@ -6,8 +6,16 @@ import type { StreamStatus, SyncStatus } from '../sync/status.js';
 
 const when = (ms: number | null) => (ms === null ? 'never' : parisNaive(ms));
 
+/** Streams that hold one current value rather than days: "stored" once fetched. */
+const UNDATED: ReadonlySet<string> = new Set(['contract', 'address']);
+
+function held(s: StreamStatus): string {
+  if (s.dataRange) return `${s.dataRange.start} → ${s.dataRange.end} (excl.)`;
+  return UNDATED.has(s.stream) && s.lastSuccessAt !== null ? 'stored, refreshed daily' : 'no data';
+}
+
 function streamLine(s: StreamStatus): string {
-  const range = s.dataRange ? `${s.dataRange.start} → ${s.dataRange.end} (excl.)` : 'no data';
+  const range = held(s);
   const holes = s.missingDays + s.givenUpDays > 0 ? `, ${s.missingDays} days pending, ${s.givenUpDays} given up` : '';
   const error = s.lastError ? `, last error: ${s.lastError}` : '';
   return `    ${s.stream.padEnd(18)} ${range}; last success ${when(s.lastSuccessAt)}${holes}${error}`;

@@ -17,6 +17,8 @@ export interface DemoOptions {
   port?: number;
   host?: string;
   logger?: Logger;
+  /** Program version shown by the API and the page. */
+  version?: string;
   onStopped?: StartOptions['onStopped'];
 }
 
@@ -68,6 +70,7 @@ export async function runDemo(options: DemoOptions = {}) {
     logger,
     tty: Boolean(process.stdout.isTTY),
     host: options.host ?? '127.0.0.1',
+    version: options.version,
     onStopped: (code) => {
       // The store is closed by now: the throw-away folder can go.
       removeDataDir();

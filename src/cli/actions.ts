@@ -36,7 +36,12 @@ async function startAction(config: Config, ctx: RunContext): Promise<void> {
 }
 
 async function demoAction(options: DemoOptions, ctx: RunContext): Promise<void> {
-  const app = await runDemo({ dataDir: options.dataDir, port: options.port, logger: ctx.logger });
+  const app = await runDemo({
+    dataDir: options.dataDir,
+    port: options.port,
+    logger: ctx.logger,
+    version: packageJson.version,
+  });
   ctx.shutdown.register('demo', () => app.shutdown.run());
 }
 

@@ -41,14 +41,18 @@ function coerceBoolean(s: string): boolean | string {
   return s;
 }
 
+/** Items separated by commas; `\,` is a comma inside an item. */
 function splitList(s: string): string[] {
   return s
-    .split(',')
-    .map((item) => item.trim())
+    .split(/(?<!\\),/)
+    .map((item) => item.replaceAll('\\,', ',').trim())
     .filter((item) => item !== '');
 }
 
-/** `123=Maison,456=Garage` → `{ '123': 'Maison', '456': 'Garage' }`; the text itself when a pair has no `=`. */
+/**
+ * `123=Maison,456=Garage` → `{ '123': 'Maison', '456': 'Garage' }` (a comma inside a name is written
+ * `\,`: `123=Maison\, étage`); the text itself when a pair has no `=`.
+ */
 function parsePairs(s: string): Record<string, string> | string {
   const out: Record<string, string> = {};
   for (const pair of splitList(s)) {

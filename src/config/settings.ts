@@ -23,7 +23,12 @@ export type SettingMeta = {
 };
 
 const PDL = /^\d{14}$/;
-const pdlId = v.pipe(v.string(), v.regex(PDL, 'is not a 14-digit PDL number'));
+/** A 13-digit number is a PDL that YAML read as a number and that lost its leading 0. */
+const pdlMessage = (issue: { input: unknown }) =>
+  /^\d{13}$/.test(String(issue.input))
+    ? `lost its leading 0 (YAML read it as a number): write it in quotes, "0${String(issue.input)}"`
+    : 'is not a 14-digit PDL number';
+const pdlId = v.pipe(v.string(), v.regex(PDL, pdlMessage));
 const httpUrl = v.pipe(
   v.string(),
   v.url('is not a URL'),
@@ -102,7 +107,9 @@ export const settings = {
   pdl_names: v.optional(
     v.pipe(
       v.record(pdlId, v.string(), 'is not a map'),
-      v.description('Display names per PDL. Env and add-on: `12345678901234=Maison,98765432109876=Garage`.'),
+      v.description(
+        'Display names per PDL. Env and add-on: `12345678901234=Maison,98765432109876=Garage` (a comma inside a name is written `\\,`); in YAML also a map with the PDLs in quotes.',
+      ),
       v.metadata({ expect: 'pairs such as 12345678901234=Maison,98765432109876=Garage', addonType: 'str' }),
     ),
     {},

@@ -116,6 +116,20 @@ describe('loadConfig: YAML config file', () => {
     ]);
   });
 
+  it('says to quote a PDL that YAML read as a number and that lost its leading 0', () => {
+    const file = fixture('unquoted-pdl.yaml');
+    expect(problemsOf({ env: { CONFIG_FILE: file } })).toEqual([
+      `${file}: pdls: item "9111642617347" lost its leading 0 (YAML read it as a number): write it in quotes, "09111642617347"; set pdls in ${file} to a comma-separated list of 14-digit PDL numbers`,
+    ]);
+  });
+
+  it('reads pdl_names as a YAML map, names with commas included', () => {
+    expect(load({ env: { CONFIG_FILE: fixture('pdl-names-map.yaml') } }).config.pdl_names).toEqual({
+      '09111642617347': 'Maison, rez-de-chaussée',
+      '09222753728458': 'Garage',
+    });
+  });
+
   it('reports a CONFIG_FILE that does not exist', () => {
     const missing = fixture('missing.yaml');
     expect(problemsOf({ env: { CONFIG_FILE: missing } })).toEqual([
@@ -217,6 +231,11 @@ describe('loadConfig: environment', () => {
       price_hp_kwh: 0.27,
     });
     expect(config.mqtt_url).toBeUndefined();
+  });
+
+  it('reads a comma inside a pdl_names name written \\, (environment and add-on text form)', () => {
+    const { config } = load({ env: { PDL_NAMES: '09111642617347=Maison\\, étage,09222753728458=Garage' } });
+    expect(config.pdl_names).toEqual({ '09111642617347': 'Maison, étage', '09222753728458': 'Garage' });
   });
 
   it('names the environment variable in each problem and hides secret values', () => {

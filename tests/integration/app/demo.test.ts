@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import packageJson from '../../../package.json' with { type: 'json' };
 import type { StatusJson } from '../../../src/api/status-json.js';
 import { addDays, daysBetween, parisToday } from '../../../src/domain/time.js';
 import { PRM } from '../../../src/gateway/simulator/index.js';
@@ -92,6 +93,7 @@ describe('demo mode end to end (npx tsx src/main.ts demo)', () => {
     expect(curve.length).toBeGreaterThanOrEqual(7 * 46);
     const status = await getJson<StatusJson>(`${base}/status`);
     expect(status).toMatchObject({ running: false, lastRun: { ok: true }, lastError: null });
+    expect(status.version).toBe(packageJson.version);
     const streams = status.pdls
       .filter((p) => p.isActive)
       .flatMap((p) => p.streams.map((st) => ({ pdl: p.pdl, ...st })));
