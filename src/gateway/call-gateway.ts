@@ -1,11 +1,14 @@
 /**
  * One logical gateway call: quota gate, auth header, HTTP exchange, interpretation, and retries with
- * exponential back-off + jitter for what may heal (timeouts, resets, 5xx, ENEDIS_UNAVAILABLE, malformed
- * bodies a couple of times). Never retried: auth, quota, ACCESS_DENIED and the other business errors.
+ * exponential back-off + jitter for what may heal (timeouts, resets, cut-off answers, 5xx,
+ * ENEDIS_UNAVAILABLE, bodies that are not JSON a couple of times). Never retried: auth, quota,
+ * ACCESS_DENIED and the other business errors, and a payload of the wrong shape (the same call gets the
+ * same answer). Every HTTP exchange is logged at trace level (`LOG_LEVEL=trace`).
  * In token mode a 401 renews the token once.
  */
 import type * as v from 'valibot';
 import type { Clock } from '../domain/clock.js';
+import { errorMessage } from '../errors/app-error.js';
 import type { Logger } from '../log/logger.js';
 import { backoffDelay, PAYLOAD_ATTEMPTS, type RetryPolicy } from './backoff.js';
 import type { Credentials } from './credentials.js';
@@ -53,6 +56,7 @@ async function attempt<T>(ctx: CallContext, spec: CallSpec<T>): Promise<Interpre
   const headers = { ...ctx.headers, Authorization: await ctx.credentials.header(spec.signal) };
   if (spec.counter) spec.counter.calls++;
   const url = buildUrl(ctx.baseUrl, spec.path, spec.query);
+  const started = Date.now();
   const ex = await sendRequest(
     ctx.fetchLike,
     url,
@@ -60,7 +64,11 @@ async function attempt<T>(ctx: CallContext, spec: CallSpec<T>): Promise<Interpre
     spec.endpoint,
     spec.timeoutMs,
     spec.signal,
-  );
+  ).catch((err: unknown) => {
+    ctx.logger.trace({ query: spec.query, ms: Date.now() - started }, `GET ${spec.path} failed: ${errorMessage(err)}`);
+    throw err;
+  });
+  ctx.logger.trace({ query: spec.query, ms: Date.now() - started }, `GET ${spec.path} → HTTP ${ex.status}`);
   return interpretResponse(spec, ex, nextUtcMidnight(ctx.clock.now()));
 }
 

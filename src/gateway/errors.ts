@@ -125,19 +125,25 @@ export class GatewayInvalidDateError extends GatewayError {
   }
 }
 
-/** A 200 whose body is not what the gateway documents: bad JSON, truncated body or wrong shape. */
+/**
+ * A 200 whose body is not what the gateway documents. A wrong shape is deterministic: asking again gets
+ * the same answer, so it is not retried and fails the stream at once, naming the field and what came.
+ * A body that is not JSON at all (a proxy's error page, a cut-off answer) may heal: `retryable`.
+ */
 export class GatewayPayloadError extends GatewayError {
-  override readonly retryable = true;
+  override readonly retryable: boolean;
   constructor(
     endpoint: string,
     readonly path: string,
     detail: string,
+    options: { retryable?: boolean } = {},
   ) {
     super(
       'GATEWAY_PAYLOAD',
-      `the gateway sent an unexpected payload on ${endpoint} at ${path || '(root)'}: ${detail}; retry later, and report it if it persists`,
+      `the gateway sent an unexpected payload on ${endpoint} at ${path || '(root)'}: ${detail}; report it if it persists`,
       endpoint,
     );
+    this.retryable = options.retryable ?? false;
   }
 }
 
@@ -171,6 +177,14 @@ export class GatewayNetworkError extends GatewayError {
       endpoint,
       options,
     );
+  }
+}
+
+/** The answer started (status and headers) but its body was cut off: asked again. */
+export class GatewayTruncatedError extends GatewayNetworkError {
+  constructor(endpoint: string, detail: string, options?: { cause?: unknown }) {
+    super(endpoint, detail, options);
+    this.message = `the gateway's answer on ${endpoint} was cut off before its end (${detail}): it is asked again`;
   }
 }
 

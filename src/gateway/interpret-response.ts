@@ -42,6 +42,18 @@ function snippet(body: string): string {
   return text.length > 160 ? `${text.slice(0, 160)}…` : text || '(empty body)';
 }
 
+/** What came where a field was expected, short and without secrets. */
+function sample(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return snippet(text);
+}
+
 /** Maps a gateway (or Enedis) error code to its typed error. */
 export function errorForCode(
   endpoint: string,
@@ -73,7 +85,9 @@ function parseJson(endpoint: string, body: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    throw new GatewayPayloadError(endpoint, '(body)', `not valid JSON (truncated?): ${snippet(body)}`);
+    throw new GatewayPayloadError(endpoint, '(body)', `not valid JSON (cut off, or not JSON): ${snippet(body)}`, {
+      retryable: true,
+    });
   }
 }
 
@@ -82,7 +96,7 @@ function validate<T>(endpoint: string, schema: v.GenericSchema<unknown, T>, valu
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = [prefix, v.getDotPath(issue)].filter(Boolean).join('.');
-  throw new GatewayPayloadError(endpoint, path, `${issue.message}`);
+  throw new GatewayPayloadError(endpoint, path, `${issue.message}; it came as ${sample(issue.input)}`);
 }
 
 /** The passthrough quirk: `success:true` with `data = {"error": "ADAM-ERR0123", ...}`. */

@@ -5,7 +5,7 @@
  */
 import { type Dispatcher, fetch as undiciFetch } from 'undici';
 import { errorMessage } from '../errors/app-error.js';
-import { GatewayNetworkError } from './errors.js';
+import { GatewayNetworkError, GatewayTruncatedError } from './errors.js';
 
 export interface HttpResponseLike {
   status: number;
@@ -50,12 +50,15 @@ export async function sendRequest(
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  let status: number | null = null;
   try {
     const response = await fetchLike(url, { ...init, signal: combined });
-    return { status: response.status, body: await response.text() };
+    status = response.status;
+    return { status, body: await response.text() };
   } catch (err) {
     if (signal?.aborted) throw signal.reason ?? err;
     const detail = timeout.signal.aborted ? `no answer within ${timeoutMs} ms` : describe(err);
+    if (status !== null) throw new GatewayTruncatedError(endpoint, `HTTP ${status}, ${detail}`, { cause: err });
     throw new GatewayNetworkError(endpoint, detail, { cause: err });
   } finally {
     clearTimeout(timer);

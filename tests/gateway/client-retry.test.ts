@@ -74,10 +74,15 @@ describe('retries with exponential back-off and jitter', () => {
     expect((await client.getDailyEnergy(PDL, 'consumption', range)).calls).toBe(2);
   });
 
-  it('retries a truncated body', async () => {
+  it('retries a truncated body, saying it was cut off (not "could not be reached")', async () => {
     await scripted([truncated]);
-    const { client } = makeClient(gw.baseUrl);
+    const { client, logger } = makeClient(gw.baseUrl);
     expect((await client.getDailyEnergy(PDL, 'consumption', range)).calls).toBe(2);
+    const retry = logger.lines.find((l) => l.msg === 'gateway call failed, retrying');
+    expect(retry?.fields.reason).toMatch(
+      /answer on GET \/enedis\/consumption\/daily\/\{pdl\} was cut off before its end/,
+    );
+    expect(retry?.fields.reason).not.toMatch(/could not be reached/);
   });
 
   it('times out a silent gateway and reports a network error', async () => {
@@ -120,6 +125,9 @@ describe('retries with exponential back-off and jitter', () => {
     expect(err).toBeInstanceOf(GatewayPayloadError);
     expect(err.path).toBe('data.meter_reading.interval_reading.1.value');
     expect(err.message).toContain('data.meter_reading.interval_reading.1.value');
+    // The same call gets the same answer: asked once, and the error shows what came.
+    expect(gw.requests).toHaveLength(1);
+    expect(err.message).toContain('it came as "n/a"');
   });
 
   it('reports an unknown interval length and an impossible date as payload errors, not crashes', async () => {
@@ -154,5 +162,19 @@ describe('retries with exponential back-off and jitter', () => {
     await caught(() => client.getDailyEnergy(PDL, 'consumption', range));
     expect(gw.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
+  });
+});
+
+describe('LOG_LEVEL=trace', () => {
+  it('logs every HTTP exchange at trace level, without the credential', async () => {
+    await scripted([status500]);
+    const { client, logger } = makeClient(gw.baseUrl);
+    await client.getDailyEnergy(PDL, 'consumption', range);
+    const traces = logger.lines.filter((l) => l.level === 'trace').map((l) => l.msg);
+    expect(traces).toEqual([
+      expect.stringMatching(/^GET \/enedis\/consumption\/daily\/\d{14} → HTTP 500$/),
+      expect.stringMatching(/^GET \/enedis\/consumption\/daily\/\d{14} → HTTP 200$/),
+    ]);
+    expect(JSON.stringify(logger.lines)).not.toContain(SECRET);
   });
 });
