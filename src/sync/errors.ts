@@ -1,7 +1,4 @@
 /** Errors raised by the sync engine, and how it reads the gateway client's errors. */
-import { AppError } from '../errors/app-error.js';
-
-export class SyncError extends AppError {}
 
 /** Codes after which the rest of the run is pointless: every later call would fail the same way. */
 const FATAL_CODES = /AUTH|UNAUTHORI[SZ]ED|CREDENTIAL|SECRET|FORBIDDEN/i;
