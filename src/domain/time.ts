@@ -55,10 +55,6 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-export function rangeLength(range: DateRange): number {
-  return Math.max(0, daysBetween(range.start, range.end));
-}
-
 export function eachDay(range: DateRange): LocalDate[] {
   const out: LocalDate[] = [];
   const end = dayNumber(range.end);

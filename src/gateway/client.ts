@@ -14,7 +14,6 @@ import { type Fetcher, toFetchLike } from './transport.js';
 import type { GatewayClient } from './types.js';
 import { USER_AGENT } from './user-agent.js';
 
-export const DEFAULT_BASE_URL = 'https://www.v2.myelectricaldata.fr/api';
 export const BATCH_TIMEOUT_MS = 90_000;
 export const SMALL_TIMEOUT_MS = 30_000;
 

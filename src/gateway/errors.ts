@@ -4,7 +4,7 @@
  */
 
 import type { DateRange } from '../domain/types.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, type FailureKind } from '../errors/app-error.js';
 import type { QuotaBucket } from './types.js';
 
 export class GatewayError extends AppError {
@@ -24,6 +24,7 @@ export class GatewayError extends AppError {
 
 /** 401/403: the gateway refused the credential. Fatal: fix the configuration. */
 export class GatewayAuthError extends GatewayError {
+  override readonly kind = 'credential';
   constructor(
     endpoint: string,
     readonly status: number,
@@ -38,6 +39,7 @@ export class GatewayAuthError extends GatewayError {
 
 /** The daily quota of a bucket is exhausted: every call of that bucket fails fast until `pausedUntil`. */
 export class GatewayQuotaError extends GatewayError {
+  override readonly kind = 'quota';
   constructor(
     endpoint: string,
     readonly bucket: QuotaBucket,
@@ -188,10 +190,18 @@ export class GatewayTruncatedError extends GatewayNetworkError {
   }
 }
 
+/** An unknown code that names a credential or a quota problem is read as one. */
+function kindOfUnknownCode(code: string): FailureKind {
+  if (/AUTH|UNAUTHORI[SZ]ED|CREDENTIAL|SECRET|FORBIDDEN/i.test(code)) return 'credential';
+  return /RATE_LIMIT|QUOTA/i.test(code) ? 'quota' : 'local';
+}
+
 /** A `success:false` code this client does not know. */
 export class GatewayUnknownError extends GatewayError {
+  override readonly kind: FailureKind;
   constructor(endpoint: string, code: string, detail: string) {
     super(code, `the gateway answered ${code} on ${endpoint} (${detail}); report it if it persists`, endpoint);
+    this.kind = kindOfUnknownCode(code);
   }
 }
 

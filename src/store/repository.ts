@@ -20,18 +20,10 @@ import type {
   TempoDay,
   UsagePoint,
 } from '../domain/types.js';
+import type { StreamName } from '../streams/spec.js';
 
-/** Everything the sync engine fetches, one name per stream. */
-export type StreamName =
-  | 'consumption_daily'
-  | 'consumption_curve'
-  | 'production_daily'
-  | 'production_curve'
-  | 'max_power'
-  | 'contract'
-  | 'address'
-  | 'tempo'
-  | 'ecowatt';
+/** Everything the sync engine fetches, one name per stream (described in `streams/`). */
+export type { StreamName } from '../streams/spec.js';
 
 /** `*` is used for account-wide streams (Tempo, EcoWatt). */
 export const GLOBAL_PDL = '*';

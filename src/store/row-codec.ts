@@ -3,7 +3,7 @@
  * bigint and sums as strings, MySQL booleans as 0/1), so every read goes through these helpers and
  * every engine returns the same values.
  */
-import type { Address, Contract, EcoWattSignal, TempoColor, UsagePoint } from '../domain/types.js';
+import type { Address, Contract, UsagePoint } from '../domain/types.js';
 import type { DayAttempt, StoredUsagePoint, StreamName, StreamState } from './repository.js';
 import type { Row, SqlValue } from './sql-runner.js';
 import { StoreError } from './store-error.js';
@@ -80,19 +80,6 @@ export function normalise(v: unknown, kind: string): SqlValue {
   if (kind === 'number') return num(v);
   if (kind === 'boolean') return bool(v);
   return String(v);
-}
-
-export function ecoWattFromRow(r: Row): EcoWattSignal {
-  return {
-    date: String(r.date),
-    level: num(r.level),
-    message: String(r.message),
-    hourly: JSON.parse(String(r.hourly)) as number[],
-  };
-}
-
-export function tempoColor(v: unknown): TempoColor {
-  return String(v) as TempoColor;
 }
 
 export function dayAttemptFromRow(r: Row): DayAttempt {

@@ -20,18 +20,24 @@ import { curveCoverageQueries } from './curve-coverage-sql.js';
 import type { CurveDayCoverage, DayAttempt, Store, StoredUsagePoint, StreamName, StreamState } from './repository.js';
 import {
   dayAttemptFromRow,
-  ecoWattFromRow,
   int,
   lastPerKey,
   normalise,
   num,
   streamStateFromRow,
-  tempoColor,
   usagePointFromRow,
   usagePointRow,
 } from './row-codec.js';
 import type { SqlRunner, SqlValue, UpsertSpec } from './sql-runner.js';
 import { StoreError } from './store-error.js';
+import {
+  CURVE_CODEC,
+  DAILY_ENERGY_CODEC,
+  ECOWATT_CODEC,
+  MAX_POWER_CODEC,
+  type RowCodec,
+  TEMPO_CODEC,
+} from './stream-codecs.js';
 import type { TableInfo } from './table-catalog.js';
 import { TABLES } from './tables.js';
 
@@ -113,36 +119,40 @@ export class SqlStore implements Store {
     });
   }
 
-  async upsertDaily(pdl: string, direction: Direction, rows: DailyEnergy[]): Promise<void> {
-    const values = lastPerKey(rows, (r) => r.date).map((r) => [pdl, direction, r.date, int(r.wh, 'wh')]);
-    await this.upsert(TABLES.dailyEnergy, values);
-  }
-
-  async listDaily(pdl: string, direction: Direction, range: DateRange): Promise<DailyEnergy[]> {
-    const rows = await this.runner.all(
-      `SELECT date, wh FROM daily_energy WHERE pdl = ? AND direction = ? AND ${RANGE} ORDER BY date`,
-      [pdl, direction, range.start, range.end],
+  /** Upserts stream rows through their codec, each prefixed with its owner columns (`pdl`, `direction`). */
+  private async upsertRows<T>(codec: RowCodec<T>, owner: SqlValue[], rows: readonly T[]): Promise<void> {
+    await this.upsert(
+      codec.table,
+      lastPerKey(rows, codec.key).map((r) => [...owner, ...codec.encode(r)]),
     );
-    return rows.map((r) => ({ date: String(r.date), wh: num(r.wh) }));
   }
 
-  async upsertCurve(pdl: string, direction: Direction, rows: CurveReading[]): Promise<void> {
-    const values = lastPerKey(rows, (r) => r.start).map((r) => [
-      pdl,
-      direction,
-      int(r.start, 'start'),
-      int(r.minutes, 'minutes'),
-      int(r.w, 'w'),
-    ]);
-    await this.upsert(TABLES.loadCurve, values);
-  }
-
-  async listCurve(pdl: string, direction: Direction, from: number, to: number): Promise<CurveReading[]> {
+  /** Stream rows of `codec`'s table matching `where`, in key order. */
+  private async selectRows<T>(codec: RowCodec<T>, where: string, params: SqlValue[]): Promise<T[]> {
+    const { table, columns } = codec;
     const rows = await this.runner.all(
-      'SELECT start_utc, minutes, w FROM load_curve WHERE pdl = ? AND direction = ? AND start_utc >= ? AND start_utc < ? ORDER BY start_utc',
-      [pdl, direction, from, to],
+      `SELECT ${columns.join(', ')} FROM ${table.table} WHERE ${where} ORDER BY ${columns[0]}`,
+      params,
     );
-    return rows.map((r) => ({ start: num(r.start_utc), minutes: num(r.minutes), w: num(r.w) }));
+    return rows.map((r) => codec.decode(r));
+  }
+
+  upsertDaily(pdl: string, direction: Direction, rows: DailyEnergy[]): Promise<void> {
+    return this.upsertRows(DAILY_ENERGY_CODEC, [pdl, direction], rows);
+  }
+
+  listDaily(pdl: string, direction: Direction, range: DateRange): Promise<DailyEnergy[]> {
+    const where = `pdl = ? AND direction = ? AND ${RANGE}`;
+    return this.selectRows(DAILY_ENERGY_CODEC, where, [pdl, direction, range.start, range.end]);
+  }
+
+  upsertCurve(pdl: string, direction: Direction, rows: CurveReading[]): Promise<void> {
+    return this.upsertRows(CURVE_CODEC, [pdl, direction], rows);
+  }
+
+  listCurve(pdl: string, direction: Direction, from: number, to: number): Promise<CurveReading[]> {
+    const where = 'pdl = ? AND direction = ? AND start_utc >= ? AND start_utc < ?';
+    return this.selectRows(CURVE_CODEC, where, [pdl, direction, from, to]);
   }
 
   async curveCoverage(pdl: string, direction: Direction, range: DateRange): Promise<CurveDayCoverage[]> {
@@ -154,50 +164,28 @@ export class SqlStore implements Store {
     return out;
   }
 
-  async upsertMaxPower(pdl: string, rows: MaxPower[]): Promise<void> {
-    const values = lastPerKey(rows, (r) => r.date).map((r) => [pdl, r.date, int(r.va, 'va'), int(r.at, 'at')]);
-    await this.upsert(TABLES.maxPower, values);
+  upsertMaxPower(pdl: string, rows: MaxPower[]): Promise<void> {
+    return this.upsertRows(MAX_POWER_CODEC, [pdl], rows);
   }
 
-  async listMaxPower(pdl: string, range: DateRange): Promise<MaxPower[]> {
-    const rows = await this.runner.all(
-      `SELECT date, va, peak_at FROM max_power WHERE pdl = ? AND ${RANGE} ORDER BY date`,
-      [pdl, range.start, range.end],
-    );
-    return rows.map((r) => ({ date: String(r.date), va: num(r.va), at: num(r.peak_at) }));
+  listMaxPower(pdl: string, range: DateRange): Promise<MaxPower[]> {
+    return this.selectRows(MAX_POWER_CODEC, `pdl = ? AND ${RANGE}`, [pdl, range.start, range.end]);
   }
 
-  async upsertTempo(days: TempoDay[]): Promise<void> {
-    await this.upsert(
-      TABLES.tempoDays,
-      lastPerKey(days, (d) => d.date).map((d) => [d.date, d.color]),
-    );
+  upsertTempo(days: TempoDay[]): Promise<void> {
+    return this.upsertRows(TEMPO_CODEC, [], days);
   }
 
-  async listTempo(range: DateRange): Promise<TempoDay[]> {
-    const rows = await this.runner.all(`SELECT date, color FROM tempo_days WHERE ${RANGE} ORDER BY date`, [
-      range.start,
-      range.end,
-    ]);
-    return rows.map((r) => ({ date: String(r.date), color: tempoColor(r.color) }));
+  listTempo(range: DateRange): Promise<TempoDay[]> {
+    return this.selectRows(TEMPO_CODEC, RANGE, [range.start, range.end]);
   }
 
-  async upsertEcoWatt(signals: EcoWattSignal[]): Promise<void> {
-    const values = lastPerKey(signals, (s) => s.date).map((s) => [
-      s.date,
-      int(s.level, 'level'),
-      s.message,
-      JSON.stringify(s.hourly),
-    ]);
-    await this.upsert(TABLES.ecowattSignals, values);
+  upsertEcoWatt(signals: EcoWattSignal[]): Promise<void> {
+    return this.upsertRows(ECOWATT_CODEC, [], signals);
   }
 
-  async listEcoWatt(range: DateRange): Promise<EcoWattSignal[]> {
-    const rows = await this.runner.all(
-      `SELECT date, level, message, hourly FROM ecowatt_signals WHERE ${RANGE} ORDER BY date`,
-      [range.start, range.end],
-    );
-    return rows.map(ecoWattFromRow);
+  listEcoWatt(range: DateRange): Promise<EcoWattSignal[]> {
+    return this.selectRows(ECOWATT_CODEC, RANGE, [range.start, range.end]);
   }
 
   async listDayAttempts(pdl: string, stream: StreamName, range: DateRange): Promise<DayAttempt[]> {

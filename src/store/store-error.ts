@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error.js';
+import { AppError, type FailureKind } from '../errors/app-error.js';
 
 export type StoreErrorCode =
   | 'STORE_BAD_URL'
@@ -17,7 +17,10 @@ export type StoreErrorCode =
 /** A store failure: `code` is stable, the message names the problem and the fix (never a password). */
 export class StoreError extends AppError {
   declare readonly code: StoreErrorCode;
+  /** The database refused the credential: every later statement fails the same way. */
+  override readonly kind: FailureKind;
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
+    this.kind = code === 'STORE_AUTH' ? 'credential' : 'local';
   }
 }

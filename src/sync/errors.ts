@@ -1,21 +1,16 @@
-/** Errors raised by the sync engine, and how it reads the gateway client's errors. */
+/** How the sync engine reads the errors of a task: by the typed `kind` every `AppError` carries. */
 import { AppError } from '../errors/app-error.js';
-
-export class SyncError extends AppError {}
-
-/** Codes after which the rest of the run is pointless: every later call would fail the same way. */
-const FATAL_CODES = /AUTH|UNAUTHORI[SZ]ED|CREDENTIAL|SECRET|FORBIDDEN/i;
-const QUOTA_CODES = /RATE_LIMIT|QUOTA/i;
 
 export function errorCode(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'UNEXPECTED';
 }
 
+/** The rest of the run is pointless: every later call would fail the same way (a refused credential). */
 export function isFatalForRun(err: unknown): boolean {
-  return FATAL_CODES.test(errorCode(err));
+  return err instanceof AppError && err.kind === 'credential';
 }
 
 export function isQuotaError(err: unknown): boolean {
-  return QUOTA_CODES.test(errorCode(err));
+  return err instanceof AppError && err.kind === 'quota';
 }

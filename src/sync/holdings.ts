@@ -2,24 +2,10 @@
  * Reads what the store holds for a stream into the planner's shape: complete days and day attempts
  * over the stream's horizon.
  */
-import { parisDayHours } from '../domain/time.js';
-import type { DateRange, Direction, LocalDate } from '../domain/types.js';
-import { GLOBAL_PDL, type Store } from '../store/repository.js';
+import type { DateRange, LocalDate } from '../domain/types.js';
+import type { Store } from '../store/repository.js';
+import { dayStreamSpec, storeKey } from '../streams/index.js';
 import type { DayStream, DayStreamHolding } from './planner/index.js';
-
-export const CURVE_DIRECTION: Partial<Record<DayStream, Direction>> = {
-  consumption_curve: 'consumption',
-  production_curve: 'production',
-};
-export const DAILY_DIRECTION: Partial<Record<DayStream, Direction>> = {
-  consumption_daily: 'consumption',
-  production_daily: 'production',
-};
-
-/** A curve day is complete when its readings cover the whole local day (23, 24 or 25 hours). */
-export function isCurveDayComplete(date: LocalDate, minutes: number): boolean {
-  return minutes >= parisDayHours(date) * 60;
-}
 
 export async function completeDays(
   store: Store,
@@ -27,15 +13,7 @@ export async function completeDays(
   stream: DayStream,
   range: DateRange,
 ): Promise<Set<LocalDate>> {
-  const curveDir = CURVE_DIRECTION[stream];
-  if (curveDir) {
-    const coverage = await store.curveCoverage(pdl, curveDir, range);
-    return new Set(coverage.filter((c) => isCurveDayComplete(c.date, c.minutes)).map((c) => c.date));
-  }
-  const dailyDir = DAILY_DIRECTION[stream];
-  if (dailyDir) return new Set((await store.listDaily(pdl, dailyDir, range)).map((r) => r.date));
-  if (stream === 'max_power') return new Set((await store.listMaxPower(pdl, range)).map((r) => r.date));
-  return new Set((await store.listTempo(range)).map((r) => r.date));
+  return dayStreamSpec(stream).completeDays(store, pdl, range);
 }
 
 export async function readHolding(
@@ -44,9 +22,10 @@ export async function readHolding(
   stream: DayStream,
   range: DateRange,
 ): Promise<DayStreamHolding> {
-  const key = stream === 'tempo' ? GLOBAL_PDL : pdl;
+  const spec = dayStreamSpec(stream);
+  const key = storeKey(spec, pdl);
   const [days, attempts] = await Promise.all([
-    completeDays(store, key, stream, range),
+    spec.completeDays(store, key, range),
     store.listDayAttempts(key, stream, range),
   ]);
   return { completeDays: days, attempts };

@@ -1,12 +1,14 @@
 /**
  * Builds the task list of one run: re-reads `/pdl` (free), applies the `pdls` selection and `pdl_names`,
- * reads what the store holds and asks the pure planner. Tempo and EcoWatt are account-wide.
+ * reads what the store holds and asks the pure planner. Account-wide streams (Tempo, EcoWatt) come after
+ * the PDLs', and a scope naming one of them syncs only it.
  */
 import type { Clock } from '../domain/clock.js';
 import { parisToday } from '../domain/time.js';
 import type { UsagePoint } from '../domain/types.js';
 import type { GatewayClient } from '../gateway/types.js';
-import { GLOBAL_PDL, type Store, type StreamName } from '../store/repository.js';
+import { GLOBAL_PDL, type Store } from '../store/repository.js';
+import { type AnyStreamSpec, accountStreams, STREAM_LIST, type StreamName, streamSpec } from '../streams/index.js';
 import { readHolding } from './holdings.js';
 import {
   type DayStream,
@@ -17,10 +19,12 @@ import {
   planDayStream,
   planPdl,
   type SyncTask,
+  snapshotTask,
   streamHorizon,
 } from './planner/index.js';
 
-export type SyncScope = 'full' | 'tempo' | 'ecowatt';
+/** A full run, or one account-wide stream (the scheduler's Tempo and EcoWatt jobs). */
+export type SyncScope = 'full' | Extract<StreamName, 'tempo' | 'ecowatt'>;
 
 export interface RunPlanInput {
   store: Store;
@@ -39,8 +43,8 @@ export function isSelected(pdl: string, selection: readonly string[]): boolean {
 
 async function lastSuccesses(store: Store, pdl: string): Promise<Partial<Record<StreamName, number | null>>> {
   const out: Partial<Record<StreamName, number | null>> = {};
-  for (const stream of ['contract', 'address', 'ecowatt'] as const) {
-    out[stream] = (await store.getStreamState(pdl, stream))?.lastSuccessAt ?? null;
+  for (const spec of STREAM_LIST) {
+    if (spec.unit === 'snapshot') out[spec.name] = (await store.getStreamState(pdl, spec.name))?.lastSuccessAt ?? null;
   }
   return out;
 }
@@ -56,22 +60,24 @@ async function planPoint(input: RunPlanInput, point: UsagePoint, now: number): P
   return planPdl({ point, today, now, holdings, lastSuccess }, input.planner);
 }
 
-async function planTempo(input: RunPlanInput, now: number): Promise<SyncTask[]> {
+/** Tasks for an account-wide stream; a snapshot one only when not refreshed today, unless `forced`. */
+async function planAccountStream(input: RunPlanInput, spec: AnyStreamSpec, now: number, forced: boolean) {
+  if (spec.unit === 'snapshot') {
+    const last = (await input.store.getStreamState(GLOBAL_PDL, spec.name))?.lastSuccessAt;
+    return forced || needsDailyRefresh(last, now) ? [snapshotTask(GLOBAL_PDL, spec.name)] : [];
+  }
   const today = parisToday(now);
-  const range = streamHorizon('tempo', today, null);
-  const holding = await readHolding(input.store, GLOBAL_PDL, 'tempo', range);
-  return planDayStream(GLOBAL_PDL, 'tempo', { today, now, point: null, holding }, input.planner);
+  const range = streamHorizon(spec.name, today, null);
+  const holding = await readHolding(input.store, GLOBAL_PDL, spec.name, range);
+  return planDayStream(GLOBAL_PDL, spec.name, { today, now, point: null, holding }, input.planner);
 }
-
-const ecowattTask: SyncTask = { pdl: GLOBAL_PDL, stream: 'ecowatt', range: null, wanted: [], calls: 1 };
 
 export async function planRun(
   input: RunPlanInput,
   scope: SyncScope,
 ): Promise<{ tasks: SyncTask[]; points: UsagePoint[] }> {
   const now = input.clock.now();
-  if (scope === 'tempo') return { tasks: await planTempo(input, now), points: [] };
-  if (scope === 'ecowatt') return { tasks: [ecowattTask], points: [] };
+  if (scope !== 'full') return { tasks: await planAccountStream(input, streamSpec(scope), now, true), points: [] };
   // Only the selected PDLs are kept: a PDL dropped from the selection counts as gone for the exporters.
   const points = (await input.client.listUsagePoints())
     .filter((p) => isSelected(p.pdl, input.selection))
@@ -79,8 +85,6 @@ export async function planRun(
   await input.store.upsertUsagePoints(points, now);
   const tasks: SyncTask[] = [];
   for (const point of points) tasks.push(...(await planPoint(input, point, now)));
-  tasks.push(...(await planTempo(input, now)));
-  const ecowatt = (await lastSuccesses(input.store, GLOBAL_PDL)).ecowatt;
-  if (needsDailyRefresh(ecowatt, now)) tasks.push(ecowattTask);
+  for (const spec of accountStreams()) tasks.push(...(await planAccountStream(input, spec, now, false)));
   return { tasks, points };
 }

@@ -1,14 +1,14 @@
 /**
- * Executes one planned task against the gateway client: day-based streams chunk by chunk (each chunk
- * stored in its own transaction), contract/address/EcoWatt as single calls.
+ * Executes one planned task against the gateway client, as its stream's spec says: day streams chunk by
+ * chunk (each chunk stored in its own transaction), snapshot streams (contract, address, EcoWatt) as one call.
  */
-import { addDays } from '../domain/time.js';
 import type { DateRange } from '../domain/types.js';
-import type { Chunk, FetchOptions, GatewayClient } from '../gateway/types.js';
+import type { Chunk, GatewayClient } from '../gateway/types.js';
 import type { Store } from '../store/repository.js';
+import { type AnySnapshotStreamSpec, type DayRow, type DayStreamSpec, spanOf, streamSpec } from '../streams/index.js';
 import type { DataChangedEvent } from './events.js';
-import type { DayStream, SyncTask } from './planner/index.js';
-import { type DayRows, storeDayChunk } from './store-chunk.js';
+import type { SyncTask } from './planner/index.js';
+import { storeDayChunk } from './store-chunk.js';
 
 export interface TaskContext {
   store: Store;
@@ -24,71 +24,34 @@ export interface TaskContext {
   signal?: AbortSignal;
 }
 
-function fetchDays(
-  client: GatewayClient,
+async function runDayTask<Row>(
+  ctx: TaskContext,
+  spec: DayStreamSpec<Row>,
   task: SyncTask & { range: DateRange },
-  options: FetchOptions<DayRows>,
-): Promise<unknown> {
-  const { pdl, range } = task;
-  const opts = options;
-  switch (task.stream as DayStream) {
-    case 'consumption_daily':
-      return client.getDailyEnergy(pdl, 'consumption', range, opts);
-    case 'production_daily':
-      return client.getDailyEnergy(pdl, 'production', range, opts);
-    case 'consumption_curve':
-      return client.getLoadCurve(pdl, 'consumption', range, opts);
-    case 'production_curve':
-      return client.getLoadCurve(pdl, 'production', range, opts);
-    case 'max_power':
-      return client.getMaxPower(pdl, range, opts);
-    case 'tempo':
-      // Tempo is one free call without chunks: deliver it as a single chunk.
-      return client.getTempoDays(range).then((data) => options.onChunk?.({ range, data, partial: false }));
-  }
-}
-
-async function runDayTask(ctx: TaskContext, task: SyncTask & { range: DateRange }): Promise<void> {
+): Promise<void> {
   const wanted = new Set(task.wanted);
-  const onChunk = async (chunk: Chunk<DayRows>) => {
-    const stored = await storeDayChunk(
-      ctx.store,
-      { pdl: task.pdl, stream: task.stream as DayStream, wanted, now: ctx.now(), backoffMs: ctx.backoffMs },
-      chunk,
-    );
+  const onChunk = async (chunk: Chunk<Row[]>) => {
+    const chunkCtx = { pdl: task.pdl, spec, wanted, now: ctx.now(), backoffMs: ctx.backoffMs };
+    const stored = await storeDayChunk(ctx.store, chunkCtx, chunk);
     ctx.onIncomplete(stored.failed.filter((d) => d >= ctx.trailingStart).length);
     ctx.onCall();
-    if (chunk.data.length > 0) ctx.onChanged({ pdl: task.pdl, stream: task.stream, range: chunk.range });
-    const derived = [...stored.derived].sort();
-    const first = derived[0];
-    const last = derived[derived.length - 1];
-    // Daily totals derived from the curve (J-1) are changes of the daily stream too.
-    if (first && last)
-      ctx.onChanged({ pdl: task.pdl, stream: 'consumption_daily', range: { start: first, end: addDays(last, 1) } });
+    if (chunk.data.length > 0) ctx.onChanged({ pdl: task.pdl, stream: spec.name, range: chunk.range });
+    // Days derived from this stream (daily totals from a complete curve, J-1) are changes of that stream too.
+    const derived = spanOf(stored.derived.map((date) => ({ date })));
+    if (spec.derives && derived) ctx.onChanged({ pdl: task.pdl, stream: spec.derives.stream, range: derived });
   };
-  await fetchDays(ctx.client, task, { onChunk, signal: ctx.signal });
+  await spec.fetch(ctx.client, task.pdl, task.range, { onChunk, signal: ctx.signal });
 }
 
-async function runSingleTask(ctx: TaskContext, task: SyncTask): Promise<void> {
-  if (task.stream === 'contract') {
-    const contract = await ctx.client.getContract(task.pdl);
-    await ctx.store.setContract(contract);
-  } else if (task.stream === 'address') {
-    const address = await ctx.client.getAddress(task.pdl);
-    await ctx.store.setAddress(address);
-  } else if (task.stream === 'ecowatt') {
-    const signals = await ctx.client.getEcoWattForecast();
-    await ctx.store.upsertEcoWatt(signals);
-    const dates = signals.map((s) => s.date).sort();
-    const first = dates[0];
-    const last = dates[dates.length - 1];
-    if (first && last)
-      ctx.onChanged({ pdl: task.pdl, stream: 'ecowatt', range: { start: first, end: addDays(last, 1) } });
-  }
+async function runSnapshotTask(ctx: TaskContext, spec: AnySnapshotStreamSpec, task: SyncTask): Promise<void> {
+  const value = await spec.fetch(ctx.client, task.pdl);
+  const changed = await spec.write(ctx.store, value);
+  if (changed) ctx.onChanged({ pdl: task.pdl, stream: spec.name, range: changed });
   ctx.onCall();
 }
 
 export async function runTask(ctx: TaskContext, task: SyncTask): Promise<void> {
-  if (task.range) await runDayTask(ctx, { ...task, range: task.range });
-  else await runSingleTask(ctx, task);
+  const spec = streamSpec(task.stream);
+  if (spec.unit === 'snapshot') await runSnapshotTask(ctx, spec, task);
+  else if (task.range) await runDayTask<DayRow>(ctx, spec, { ...task, range: task.range });
 }

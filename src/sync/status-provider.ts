@@ -6,11 +6,10 @@ import { addDays, parisToday } from '../domain/time.js';
 import type { DateRange, LocalDate } from '../domain/types.js';
 import type { ExporterStatus } from '../exporters/types.js';
 import type { GatewayClient } from '../gateway/types.js';
-import { GLOBAL_PDL, type Store, type StreamName, type StreamState } from '../store/repository.js';
+import { GLOBAL_PDL, type Store, type StreamState } from '../store/repository.js';
+import { type AnyDayStreamSpec, type AnyStreamSpec, accountStreams, streamsOf } from '../streams/index.js';
 import type { SyncEngine } from './engine.js';
-import { completeDays } from './holdings.js';
 import { isSelected } from './plan-run.js';
-import { type DayStream, dayStreamsOf } from './planner/index.js';
 import type { PdlStatus, ScheduleStatus, StatusProvider, StreamStatus, SyncStatus } from './status.js';
 
 export interface StatusDeps {
@@ -27,35 +26,43 @@ export interface StatusDeps {
 
 const HISTORY_YEARS_BACK = 4;
 
-async function dataRange(store: Store, pdl: string, stream: DayStream, today: LocalDate): Promise<DateRange | null> {
-  const range = { start: addDays(today, -366 * HISTORY_YEARS_BACK), end: addDays(today, 2) };
-  const days = [...(await completeDays(store, pdl, stream, range))].sort();
+const historyRange = (today: LocalDate) => ({
+  start: addDays(today, -366 * HISTORY_YEARS_BACK),
+  end: addDays(today, 2),
+});
+
+async function dataRange(
+  store: Store,
+  pdl: string,
+  spec: AnyDayStreamSpec,
+  today: LocalDate,
+): Promise<DateRange | null> {
+  const days = [...(await spec.completeDays(store, pdl, historyRange(today)))].sort();
   const first = days[0];
   const last = days[days.length - 1];
   return first && last ? { start: first, end: addDays(last, 1) } : null;
 }
 
+async function dayStatus(store: Store, pdl: string, spec: AnyStreamSpec, today: LocalDate) {
+  if (spec.unit === 'snapshot') return { dataRange: null, attempts: [] };
+  const attempts = await store.listDayAttempts(pdl, spec.name, historyRange(today));
+  return { dataRange: await dataRange(store, pdl, spec, today), attempts };
+}
+
 async function streamStatus(
   deps: StatusDeps,
   pdl: string,
-  stream: StreamName,
+  spec: AnyStreamSpec,
   states: Map<string, StreamState>,
 ): Promise<StreamStatus> {
-  const state = states.get(`${pdl}|${stream}`);
-  const today = parisToday(deps.clock.now());
-  const isDay = stream !== 'contract' && stream !== 'address' && stream !== 'ecowatt';
-  const attempts = isDay
-    ? await deps.store.listDayAttempts(pdl, stream, {
-        start: addDays(today, -366 * HISTORY_YEARS_BACK),
-        end: addDays(today, 2),
-      })
-    : [];
+  const state = states.get(`${pdl}|${spec.name}`);
+  const { dataRange, attempts } = await dayStatus(deps.store, pdl, spec, parisToday(deps.clock.now()));
   return {
-    stream,
+    stream: spec.name,
     lastSuccessAt: state?.lastSuccessAt ?? null,
     lastAttemptAt: state?.lastAttemptAt ?? null,
     lastError: state?.lastError ?? null,
-    dataRange: isDay ? await dataRange(deps.store, pdl, stream as DayStream, today) : null,
+    dataRange,
     missingDays: attempts.filter((a) => a.nextRetryAt !== null).length,
     givenUpDays: attempts.filter((a) => a.nextRetryAt === null).length,
   };
@@ -67,11 +74,7 @@ export function createStatusProvider(deps: StatusDeps): StatusProvider {
       const states = new Map((await deps.store.listStreamStates()).map((s) => [`${s.pdl}|${s.stream}`, s]));
       const pdls: PdlStatus[] = [];
       for (const p of await deps.store.listUsagePoints()) {
-        const streams: StreamName[] = [
-          ...(p.hasConsumption ? (['contract'] as const) : []),
-          'address',
-          ...dayStreamsOf(p),
-        ];
+        const streams = streamsOf(p);
         pdls.push({
           pdl: p.pdl,
           name: deps.names[p.pdl] ?? p.name,
@@ -82,9 +85,7 @@ export function createStatusProvider(deps: StatusDeps): StatusProvider {
           streams: await Promise.all(streams.map((s) => streamStatus(deps, p.pdl, s, states))),
         });
       }
-      const global = await Promise.all(
-        (['tempo', 'ecowatt'] as const).map((s) => streamStatus(deps, GLOBAL_PDL, s, states)),
-      );
+      const global = await Promise.all(accountStreams().map((s) => streamStatus(deps, GLOBAL_PDL, s, states)));
       const run = deps.engine.state;
       const stats = run.lastStats;
       return {

@@ -11,7 +11,7 @@ import { parisMidnightUtc } from '../../domain/time.js';
 import type { Direction } from '../../domain/types.js';
 import { errorMessage } from '../../errors/app-error.js';
 import { registerSecret } from '../../log/redact.js';
-import type { StreamName } from '../../store/repository.js';
+import { streamSpec } from '../../streams/index.js';
 import type { DataChangedEvent } from '../../sync/events.js';
 import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
 import { type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
@@ -27,13 +27,6 @@ export interface HomeAssistantExporterDeps {
   connect?: (options: ConnectOptions) => Promise<HaApi>;
   sleep?: (ms: number) => Promise<void>;
 }
-
-const STREAM_DIRECTION: Partial<Record<StreamName, Direction>> = {
-  consumption_daily: 'consumption',
-  consumption_curve: 'consumption',
-  production_daily: 'production',
-  production_curve: 'production',
-};
 
 const dirtyKey = (pdl: string, direction: Direction) => `dirty:${pdl}:${direction}`;
 
@@ -71,7 +64,7 @@ export class HomeAssistantExporter extends KitExporter {
   }
 
   private markDirty(e: DataChangedEvent): void {
-    const direction = STREAM_DIRECTION[e.stream];
+    const direction = streamSpec(e.stream).energy;
     const store = this.context?.store;
     if (!direction || !store) return;
     const hour = parisMidnightUtc(e.range.start);

@@ -3,18 +3,17 @@
  */
 import { parisDate } from '../../domain/time.js';
 import type { UsagePoint } from '../../domain/types.js';
-import type { StreamName } from '../../store/repository.js';
+import { dayStreamSpec, isDayStream, type StreamName, streamsOf } from '../../streams/index.js';
 import { callsFor, groupRanges } from './group-ranges.js';
 import { maxSpanDays, streamHorizon } from './horizons.js';
 import { missingDays, trailingWindowStart } from './missing-days.js';
 import type { DayStream, DayStreamHolding, PdlPlanInput, PlannerOptions, SyncTask } from './types.js';
 
-/** Day-based streams a usage point has, by its flags. */
+/** Day-based streams a usage point has, by its flags (the stream table's owners). */
 export function dayStreamsOf(point: UsagePoint): DayStream[] {
-  const out: DayStream[] = [];
-  if (point.hasConsumption) out.push('consumption_daily', 'consumption_curve', 'max_power');
-  if (point.hasProduction) out.push('production_daily', 'production_curve');
-  return out;
+  return streamsOf(point)
+    .filter(isDayStream)
+    .map((s) => s.name);
 }
 
 const EMPTY: DayStreamHolding = { completeDays: new Set(), attempts: [] };
@@ -28,7 +27,7 @@ export function planDayStream(
 ): SyncTask[] {
   const horizon = streamHorizon(stream, input.today, input.point);
   if (horizon.start >= horizon.end) return [];
-  const trailing = stream === 'tempo' ? 0 : options.trailingDays;
+  const trailing = dayStreamSpec(stream).horizon.recheckRecent ? options.trailingDays : 0;
   const wanted = missingDays({
     horizon,
     holding: input.holding ?? EMPTY,
@@ -51,16 +50,22 @@ export function needsDailyRefresh(lastSuccessAt: number | null | undefined, now:
   return parisDate(lastSuccessAt) !== parisDate(now);
 }
 
+/** One call refreshing a snapshot stream (contract, address, EcoWatt). */
+export function snapshotTask(pdl: string, stream: StreamName): SyncTask {
+  return { pdl, stream, range: null, wanted: [], calls: 1 };
+}
+
 export function planPdl(input: PdlPlanInput, options: PlannerOptions): SyncTask[] {
   const { point } = input;
   if (!point.isActive) return [];
   const tasks: SyncTask[] = [];
-  const single = (stream: StreamName): SyncTask => ({ pdl: point.pdl, stream, range: null, wanted: [], calls: 1 });
-  if (point.hasConsumption && needsDailyRefresh(input.lastSuccess.contract, input.now)) tasks.push(single('contract'));
-  if (needsDailyRefresh(input.lastSuccess.address, input.now)) tasks.push(single('address'));
-  for (const stream of dayStreamsOf(point)) {
-    if (options.curve === false && stream.endsWith('_curve')) continue;
-    tasks.push(...planDayStream(point.pdl, stream, { ...input, holding: input.holdings[stream] }, options));
+  for (const spec of streamsOf(point)) {
+    if (spec.unit === 'snapshot') {
+      if (needsDailyRefresh(input.lastSuccess[spec.name], input.now)) tasks.push(snapshotTask(point.pdl, spec.name));
+    } else if (options.curve !== false || spec.kind !== 'curve') {
+      const holding = input.holdings[spec.name];
+      tasks.push(...planDayStream(point.pdl, spec.name, { ...input, holding }, options));
+    }
   }
   return tasks;
 }

@@ -3,10 +3,11 @@
  * planner decides what to ask the gateway, with no I/O.
  */
 import type { DateRange, LocalDate, UsagePoint } from '../../domain/types.js';
-import type { DayAttempt, StreamName } from '../../store/repository.js';
+import type { DayAttempt } from '../../store/repository.js';
+import type { DayStreamName, StreamName } from '../../streams/index.js';
 
-/** Streams with one value (or one day of readings) per local day. */
-export type DayStream = Exclude<StreamName, 'contract' | 'address' | 'ecowatt'>;
+/** Streams with one value (or one day of readings) per local day (see the stream table). */
+export type DayStream = DayStreamName;
 
 /** What the store holds for a day-based stream over its horizon. */
 export interface DayStreamHolding {
@@ -18,7 +19,7 @@ export interface DayStreamHolding {
 export interface SyncTask {
   pdl: string;
   stream: StreamName;
-  /** Local days to fetch (end exclusive); null for contract, address and EcoWatt. */
+  /** Local days to fetch (end exclusive); null for snapshot streams (contract, address, EcoWatt). */
   range: DateRange | null;
   /** Days of `range` that were missing and get attempt bookkeeping (the rest is re-fetched incidentally). */
   wanted: LocalDate[];

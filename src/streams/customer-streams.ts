@@ -1,0 +1,31 @@
+/** What the gateway knows of a PDL's customer side: its contract (consumption points only) and address. */
+import type { Address, Contract } from '../domain/types.js';
+import type { SnapshotStreamSpec } from './spec.js';
+
+export const CONTRACT: SnapshotStreamSpec<Contract, never, 'contract'> = {
+  name: 'contract',
+  kind: 'contract',
+  unit: 'snapshot',
+  owner: 'consumption',
+  energy: null,
+  codec: null,
+  fetch: (client, pdl) => client.getContract(pdl),
+  async write(store, contract) {
+    await store.setContract(contract);
+    return null;
+  },
+};
+
+export const ADDRESS: SnapshotStreamSpec<Address, never, 'address'> = {
+  name: 'address',
+  kind: 'address',
+  unit: 'snapshot',
+  owner: 'every-pdl',
+  energy: null,
+  codec: null,
+  fetch: (client, pdl) => client.getAddress(pdl),
+  async write(store, address) {
+    await store.setAddress(address);
+    return null;
+  },
+};
