@@ -1,0 +1,122 @@
+/**
+ * One export run: brings every statistic of every usage point in line with the store, reading and
+ * computing only what the run needs. Per direction of a usage point it first asks each statistic
+ * where its comparison with HA starts (`compareStart`: trailing window, first changed hour, or the
+ * whole history), then reads the store once from the earliest of those hours and builds energy and
+ * cost in one pass, then syncs each statistic. A daily run thus costs the same with 2 or 8 years of
+ * history; a first import, a cleared statistic or a price change reads everything, as it must.
+ */
+import type { Clock } from '../../domain/clock.js';
+import { tariffFor } from '../../domain/tariff.js';
+import type { Direction } from '../../domain/types.js';
+import type { Logger } from '../../log/logger.js';
+import type { Store, StoredUsagePoint } from '../../store/repository.js';
+import { type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
+import { clearDirty, dirtyFrom, readStatisticCursor, writeStatisticCursor } from './cursors.js';
+import type { HaApi } from './ha-client.js';
+import { costKind, type DirectionSeries, loadDirection, loadStartFor } from './load-series.js';
+import type { HomeAssistantExporterOptions } from './options.js';
+import { compareStart, type SyncSettings, syncStatistic } from './sync-statistic.js';
+
+export interface ExportDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  api: HaApi;
+  options: HomeAssistantExporterOptions;
+  settings: SyncSettings;
+  /** Called per usage point with the statistics it has, when `energyDashboard` is `auto`. */
+  wireDashboard: (api: HaApi, pdl: string, kinds: StatisticKind[]) => Promise<void>;
+}
+
+export interface ExportResult extends Record<string, unknown> {
+  statistics: number;
+  importedRows: number;
+}
+
+interface PointResult {
+  statistics: number;
+  importedRows: number;
+  kinds: StatisticKind[];
+}
+
+function directionsOf(point: StoredUsagePoint): Direction[] {
+  const out: Direction[] = [];
+  if (point.hasConsumption) out.push('consumption');
+  if (point.hasProduction) out.push('production');
+  return out;
+}
+
+/** Exports one direction of a usage point: its energy statistic and, with a tariff, its cost statistic. */
+async function exportDirection(
+  deps: ExportDeps,
+  point: StoredUsagePoint,
+  direction: Direction,
+  existing: ReadonlySet<string>,
+  out: PointResult,
+): Promise<void> {
+  const { store, clock, api, settings } = deps;
+  const tariff = tariffFor(deps.options.prices, point, direction);
+  const kinds: { kind: StatisticKind; fingerprint: string }[] = [{ kind: direction, fingerprint: 'energy' }];
+  if (tariff) kinds.push({ kind: costKind(direction), fingerprint: tariff.fingerprint });
+  const dirty = await dirtyFrom(store, point.pdl, direction);
+  const jobs = [];
+  for (const { kind, fingerprint } of kinds) {
+    const id = statisticId(point.pdl, kind);
+    const cursor = await readStatisticCursor(store, id);
+    const start = { statisticId: id, fingerprint, existsInHa: existing.has(id), cursor, dirtyFrom: dirty };
+    jobs.push({ kind, id, cursor, existsInHa: start.existsInHa, verifyFrom: await compareStart(api, start, settings) });
+  }
+  const starts = jobs.map((j) => j.verifyFrom);
+  const from = starts.includes(null) ? null : loadStartFor(Math.min(...(starts as number[])));
+  const request = { pdl: point.pdl, direction, tariff, nowMs: clock.now() };
+  let whole: Promise<DirectionSeries> | null = null;
+  const loaded = await loadDirection(store, { ...request, from });
+  if (from === null) whole = Promise.resolve(loaded);
+  const loadWhole = () => {
+    whole ??= loadDirection(store, { ...request, from: null });
+    return whole;
+  };
+  for (const [i, job] of jobs.entries()) {
+    const series = loaded.series[i];
+    const result = await syncStatistic(
+      api,
+      {
+        kind: job.kind,
+        metadata: statisticMetadata(point.pdl, job.kind, api.haVersion, point.name),
+        values: series?.values ?? [],
+        fingerprint: kinds[i]!.fingerprint,
+        existsInHa: job.existsInHa,
+        cursor: job.cursor,
+        verifyFrom: job.verifyFrom,
+        loadAll: async () => (await loadWhole()).series[i]?.values ?? [],
+      },
+      settings,
+      deps.logger,
+    );
+    if (!series && !(await whole)?.series[i]) continue; // nothing stored for this direction
+
+    if (result.cursor) await writeStatisticCursor(store, job.id, result.cursor);
+    out.importedRows += result.importedRows;
+    out.statistics++;
+    out.kinds.push(job.kind);
+  }
+}
+
+export async function exportStatistics(deps: ExportDeps): Promise<ExportResult> {
+  const { store, api, options } = deps;
+  let importedRows = 0;
+  let statistics = 0;
+  for (const point of await store.listUsagePoints()) {
+    const directions = directionsOf(point);
+    const ids = directions.flatMap((d) => [statisticId(point.pdl, d), statisticId(point.pdl, costKind(d))]);
+    const existing = new Set((await api.getStatisticsMetadata(ids)).map((m) => m.statistic_id));
+    const out: PointResult = { statistics: 0, importedRows: 0, kinds: [] };
+    for (const direction of directions) await exportDirection(deps, point, direction, existing, out);
+    for (const direction of ['consumption', 'production'] as const) await clearDirty(store, point.pdl, direction);
+    if (options.energyDashboard === 'auto') await deps.wireDashboard(api, point.pdl, out.kinds);
+    importedRows += out.importedRows;
+    statistics += out.statistics;
+  }
+  return { statistics, importedRows };
+}
