@@ -92,7 +92,12 @@ async function exportOnce(
   options: Partial<HomeAssistantExporterOptionsInput> = {},
   changed: DataChangedEvent[] = [],
 ) {
-  const parsed = parseHomeAssistantExporterOptions({ url: 'http://ha.test:8123', token: 't', prices: PRICES, ...options });
+  const parsed = parseHomeAssistantExporterOptions({
+    url: 'http://ha.test:8123',
+    token: 't',
+    prices: PRICES,
+    ...options,
+  });
   const exporter = new HomeAssistantExporter(parsed, { connect: async () => ha, sleep: async () => {} });
   const events = new SyncEvents();
   const logger = memoryLogger();
@@ -147,11 +152,11 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ha-incremental-'));
   store = await openStore({ dataDir: dir, logger: memoryLogger() });
   await store.upsertUsagePoints([usagePoint(PDL, { offpeakHours: [{ start: '22:00', end: '06:00' }] })], NOW);
-  // 30 daily-only days, then a year of half-hour curve with a partial DST day whose daily total is larger.
-  const dailyOnly = eachDay({ start: '2025-09-01', end: '2025-10-01' }).map((date, i) => ({ date, wh: 9_000 + i * 7 }));
+  // 28 daily-only days, then 8 months of half-hour curve with a partial DST day whose daily total is larger.
+  const dailyOnly = eachDay({ start: '2026-02-01', end: '2026-03-01' }).map((date, i) => ({ date, wh: 9_000 + i * 7 }));
   await store.upsertDaily(PDL, 'consumption', [...dailyOnly, { date: '2026-03-29', wh: 80_000 }]);
   await store.upsertCurve(PDL, 'consumption', [
-    ...curveOf('2025-10-01', '2026-03-29', 1),
+    ...curveOf('2026-03-01', '2026-03-29', 1),
     ...curveOf('2026-03-29', '2026-03-30', 2, (i) => i >= 10 && i < 16),
     ...curveOf('2026-03-30', '2026-11-04', 3),
   ]);
@@ -167,7 +172,7 @@ describe('incremental Home Assistant export', () => {
     const { asked, result } = await exportOnce(store, memoryHa());
     expect(asked.curve.map(([from]) => from)).toEqual([0]);
     expect(asked.daily.map((r) => r.start)).toEqual(['2000-01-01']);
-    const hours = (parisMidnightUtc('2026-11-04') - parisMidnightUtc('2025-09-01')) / HOUR;
+    const hours = (parisMidnightUtc('2026-11-04') - parisMidnightUtc('2026-02-01')) / HOUR;
     expect(result).toEqual({ statistics: 2, importedRows: 2 * hours });
   });
 
@@ -188,13 +193,13 @@ describe('incremental Home Assistant export', () => {
   });
 
   it('repairs an old edit from its day on (dirty range far back)', async () => {
-    await store.upsertCurve(PDL, 'consumption', curveOf('2026-01-15', '2026-01-16', 777));
-    const { asked, imports } = await exportOnce(store, ha, {}, [changedDay('consumption_curve', '2026-01-15')]);
-    expect(Math.min(...asked.curve.map(([from]) => from))).toBe(parisMidnightUtc('2026-01-13'));
-    expect(asked.daily.map((r) => r.start)).toEqual(['2026-01-14']);
+    await store.upsertCurve(PDL, 'consumption', curveOf('2026-04-15', '2026-04-16', 777));
+    const { asked, imports } = await exportOnce(store, ha, {}, [changedDay('consumption_curve', '2026-04-15')]);
+    expect(Math.min(...asked.curve.map(([from]) => from))).toBe(parisMidnightUtc('2026-04-13'));
+    expect(asked.daily.map((r) => r.start)).toEqual(['2026-04-14']);
     expect(imports.map(([id, from]) => [id, from])).toEqual([
-      [ID, parisMidnightUtc('2026-01-15')],
-      [COST_ID, parisMidnightUtc('2026-01-15')],
+      [ID, parisMidnightUtc('2026-04-15')],
+      [COST_ID, parisMidnightUtc('2026-04-15')],
     ]);
     await expectSameAsFullRebuild(store, ha);
   });
@@ -211,7 +216,7 @@ describe('incremental Home Assistant export', () => {
     const prices = { hcKwh: 0.25, hpKwh: 0.31 };
     const { asked, imports } = await exportOnce(store, ha, { prices });
     expect(asked.curve.map(([from]) => from)).toEqual([0]);
-    expect(imports.map(([id, from]) => [id, from])).toEqual([[COST_ID, parisMidnightUtc('2025-09-01')]]);
+    expect(imports.map(([id, from]) => [id, from])).toEqual([[COST_ID, parisMidnightUtc('2026-02-01')]]);
     await expectSameAsFullRebuild(store, ha, prices);
     const back = await exportOnce(store, ha);
     expect(back.imports.map(([id]) => id)).toEqual([COST_ID]);
@@ -222,7 +227,7 @@ describe('incremental Home Assistant export', () => {
     await ha.clearStatistics([ID]);
     const { asked, imports } = await exportOnce(store, ha);
     expect(asked.curve.map(([from]) => from)).toEqual([0]);
-    expect(imports.map(([id, from]) => [id, from])).toEqual([[ID, parisMidnightUtc('2025-09-01')]]);
+    expect(imports.map(([id, from]) => [id, from])).toEqual([[ID, parisMidnightUtc('2026-02-01')]]);
     await expectSameAsFullRebuild(store, ha);
   });
 
