@@ -8,7 +8,7 @@ import { parisMidnightUtc } from '../../domain/time.js';
 import type { Direction, LocalDate } from '../../domain/types.js';
 import type { Store } from '../../store/repository.js';
 
-/** The cursor owner in the store (the exporter's name). */
+/** The cursor owner in the store: the exporter's name (`EXPORTER_NAME`), as in earlier versions. */
 export const CURSOR_OWNER = 'home-assistant';
 
 export interface StatisticCursor {

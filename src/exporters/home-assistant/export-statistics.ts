@@ -7,12 +7,13 @@
  * history; a first import, a cleared statistic or a price change reads everything, as it must.
  */
 import type { Clock } from '../../domain/clock.js';
+import type { Tariff } from '../../domain/pricing.js';
 import { tariffFor } from '../../domain/tariff.js';
 import type { Direction } from '../../domain/types.js';
 import type { Logger } from '../../log/logger.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
 import { type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
-import { clearDirty, dirtyFrom, readStatisticCursor, writeStatisticCursor } from './cursors.js';
+import { clearDirty, dirtyFrom, readStatisticCursor, type StatisticCursor, writeStatisticCursor } from './cursors.js';
 import type { HaApi } from './ha-client.js';
 import { costKind, type DirectionSeries, loadDirection, loadStartFor } from './load-series.js';
 import type { HomeAssistantExporterOptions } from './options.js';
@@ -47,6 +48,37 @@ function directionsOf(point: StoredUsagePoint): Direction[] {
   return out;
 }
 
+/** One statistic of a direction and where its comparison with HA starts. */
+interface Job {
+  kind: StatisticKind;
+  id: string;
+  fingerprint: string;
+  cursor: StatisticCursor | null;
+  existsInHa: boolean;
+  verifyFrom: number | null;
+}
+
+async function jobsOf(
+  deps: ExportDeps,
+  point: StoredUsagePoint,
+  direction: Direction,
+  tariff: Tariff | null,
+  existing: ReadonlySet<string>,
+): Promise<Job[]> {
+  const kinds: [StatisticKind, string][] = [[direction, 'energy']];
+  if (tariff) kinds.push([costKind(direction), tariff.fingerprint]);
+  const dirty = await dirtyFrom(deps.store, point.pdl, direction);
+  const jobs: Job[] = [];
+  for (const [kind, fingerprint] of kinds) {
+    const id = statisticId(point.pdl, kind);
+    const cursor = await readStatisticCursor(deps.store, id);
+    const start = { statisticId: id, fingerprint, existsInHa: existing.has(id), cursor, dirtyFrom: dirty };
+    const verifyFrom = await compareStart(deps.api, start, deps.settings);
+    jobs.push({ kind, id, fingerprint, cursor, existsInHa: start.existsInHa, verifyFrom });
+  }
+  return jobs;
+}
+
 /** Exports one direction of a usage point: its energy statistic and, with a tariff, its cost statistic. */
 async function exportDirection(
   deps: ExportDeps,
@@ -55,47 +87,24 @@ async function exportDirection(
   existing: ReadonlySet<string>,
   out: PointResult,
 ): Promise<void> {
-  const { store, clock, api, settings } = deps;
+  const { store, api } = deps;
   const tariff = tariffFor(deps.options.prices, point, direction);
-  const kinds: { kind: StatisticKind; fingerprint: string }[] = [{ kind: direction, fingerprint: 'energy' }];
-  if (tariff) kinds.push({ kind: costKind(direction), fingerprint: tariff.fingerprint });
-  const dirty = await dirtyFrom(store, point.pdl, direction);
-  const jobs = [];
-  for (const { kind, fingerprint } of kinds) {
-    const id = statisticId(point.pdl, kind);
-    const cursor = await readStatisticCursor(store, id);
-    const start = { statisticId: id, fingerprint, existsInHa: existing.has(id), cursor, dirtyFrom: dirty };
-    jobs.push({ kind, id, cursor, existsInHa: start.existsInHa, verifyFrom: await compareStart(api, start, settings) });
-  }
+  const jobs = await jobsOf(deps, point, direction, tariff, existing);
   const starts = jobs.map((j) => j.verifyFrom);
   const from = starts.includes(null) ? null : loadStartFor(Math.min(...(starts as number[])));
-  const request = { pdl: point.pdl, direction, tariff, nowMs: clock.now() };
-  let whole: Promise<DirectionSeries> | null = null;
+  const request = { pdl: point.pdl, direction, tariff, nowMs: deps.clock.now() };
   const loaded = await loadDirection(store, { ...request, from });
-  if (from === null) whole = Promise.resolve(loaded);
+  let whole: Promise<DirectionSeries> | null = from === null ? Promise.resolve(loaded) : null;
   const loadWhole = () => {
     whole ??= loadDirection(store, { ...request, from: null });
     return whole;
   };
   for (const [i, job] of jobs.entries()) {
-    const series = loaded.series[i];
-    const result = await syncStatistic(
-      api,
-      {
-        kind: job.kind,
-        metadata: statisticMetadata(point.pdl, job.kind, api.haVersion, point.name),
-        values: series?.values ?? [],
-        fingerprint: kinds[i]!.fingerprint,
-        existsInHa: job.existsInHa,
-        cursor: job.cursor,
-        verifyFrom: job.verifyFrom,
-        loadAll: async () => (await loadWhole()).series[i]?.values ?? [],
-      },
-      settings,
-      deps.logger,
-    );
-    if (!series && !(await whole)?.series[i]) continue; // nothing stored for this direction
-
+    const metadata = statisticMetadata(point.pdl, job.kind, api.haVersion, point.name);
+    const values = loaded.series[i]?.values ?? [];
+    const loadAll = async () => (await loadWhole()).series[i]?.values ?? [];
+    const result = await syncStatistic(api, { ...job, metadata, values, loadAll }, deps.settings, deps.logger);
+    if (!loaded.series[i] && !(await whole)?.series[i]) continue; // nothing stored for this direction
     if (result.cursor) await writeStatisticCursor(store, job.id, result.cursor);
     out.importedRows += result.importedRows;
     out.statistics++;

@@ -11,7 +11,8 @@ import { fixedClock } from '../../../src/domain/clock.js';
 import { addDays, eachDay, parisMidnightUtc, parisNaiveToUtc, parisToday } from '../../../src/domain/time.js';
 import type { CurveReading, DateRange, Direction } from '../../../src/domain/types.js';
 import { statisticId } from '../../../src/exporters/home-assistant/build-statistic-rows.js';
-import { HomeAssistantExporter } from '../../../src/exporters/home-assistant/home-assistant-exporter.js';
+import { CURSOR_OWNER } from '../../../src/exporters/home-assistant/cursors.js';
+import { EXPORTER_NAME, HomeAssistantExporter } from '../../../src/exporters/home-assistant/home-assistant-exporter.js';
 import {
   type HomeAssistantExporterOptionsInput,
   parseHomeAssistantExporterOptions,
@@ -168,6 +169,10 @@ afterAll(async () => {
 });
 
 describe('incremental Home Assistant export', () => {
+  it('keeps its cursors under the exporter name (the store rows of earlier versions stay valid)', () => {
+    expect(CURSOR_OWNER).toBe(EXPORTER_NAME);
+  });
+
   it('reads the whole history for the first import', async () => {
     const { asked, result } = await exportOnce(store, memoryHa());
     expect(asked.curve.map(([from]) => from)).toEqual([0]);
