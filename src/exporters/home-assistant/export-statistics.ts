@@ -48,6 +48,11 @@ function directionsOf(point: StoredUsagePoint): Direction[] {
   return out;
 }
 
+/** End of the hours the store is read for (`loadDirection` reads readings up to now + 2 days). */
+function untilOf(deps: ExportDeps): number {
+  return deps.clock.now() + 2 * 86_400_000;
+}
+
 /** One statistic of a direction and where its comparison with HA starts. */
 interface Job {
   kind: StatisticKind;
@@ -56,6 +61,8 @@ interface Job {
   cursor: StatisticCursor | null;
   existsInHa: boolean;
   verifyFrom: number | null;
+  haSums: ReadonlyMap<number, number | null> | null;
+  untilMs: number;
 }
 
 async function jobsOf(
@@ -72,9 +79,9 @@ async function jobsOf(
   for (const [kind, fingerprint] of kinds) {
     const id = statisticId(point.pdl, kind);
     const cursor = await readStatisticCursor(deps.store, id);
-    const start = { statisticId: id, fingerprint, existsInHa: existing.has(id), cursor, dirtyFrom: dirty };
-    const verifyFrom = await compareStart(deps.api, start, deps.settings);
-    jobs.push({ kind, id, fingerprint, cursor, existsInHa: start.existsInHa, verifyFrom });
+    const existsInHa = existing.has(id);
+    const start = { statisticId: id, fingerprint, existsInHa, cursor, dirtyFrom: dirty, untilMs: untilOf(deps) };
+    jobs.push({ kind, id, fingerprint, cursor, existsInHa, ...(await compareStart(deps.api, start, deps.settings)) });
   }
   return jobs;
 }
@@ -93,6 +100,7 @@ async function exportDirection(
   const starts = jobs.map((j) => j.verifyFrom);
   const from = starts.includes(null) ? null : loadStartFor(Math.min(...(starts as number[])));
   const request = { pdl: point.pdl, direction, tariff, nowMs: deps.clock.now() };
+
   const loaded = await loadDirection(store, { ...request, from });
   let whole: Promise<DirectionSeries> | null = from === null ? Promise.resolve(loaded) : null;
   const loadWhole = () => {

@@ -36,6 +36,16 @@ export interface StartInput {
   cursor: StatisticCursor | null;
   /** Earliest hour whose local data changed since the last successful run. */
   dirtyFrom: number | null;
+  /** End of the hours the store can hold (exclusive): the compare window is read from HA up to here. */
+  untilMs: number;
+}
+
+export interface CompareStart {
+  /** First hour to compare with HA; null compares the whole history. */
+  verifyFrom: number | null;
+  /** HA's sums of `[verifyFrom - 1 h, untilMs)`, read together with the cursor check; null when not read. */
+  haSums: ReadonlyMap<number, number | null> | null;
+  untilMs: number;
 }
 
 export interface StatisticJob {
@@ -51,6 +61,9 @@ export interface StatisticJob {
   cursor: StatisticCursor | null;
   /** First hour to compare with HA (`compareStart`); null compares the whole history. */
   verifyFrom: number | null;
+  /** HA's sums of the compare window when `compareStart` already read them. */
+  haSums: ReadonlyMap<number, number | null> | null;
+  untilMs: number;
   /** The whole history's values, for the rare runs that must compare everything. */
   loadAll: () => Promise<HourValue[]>;
 }
@@ -78,23 +91,24 @@ export async function readSums(api: HaApi, id: string, from: number, to: number,
   return sums;
 }
 
-async function cursorStillValid(api: HaApi, input: StartInput): Promise<boolean> {
-  const c = input.cursor;
-  if (!c || c.fingerprint !== input.fingerprint) return false;
-  const rows = await api.hourlySums([input.statisticId], c.lastHour, c.lastHour + HOUR_MS);
-  const sum = rows[input.statisticId]?.[0]?.sum;
-  return typeof sum === 'number' && Math.abs(sum - c.lastSum) <= TOLERANCE;
-}
-
 /**
- * First hour to compare with HA: the start of the trailing window before the last exported hour, or
- * the hour before the first changed day when earlier; null (the whole history) for a first import, a
- * statistic missing in HA, a price change, or a cursor HA no longer agrees with.
+ * Where the comparison with HA starts: the start of the trailing window before the last exported hour,
+ * or the hour before the first changed day when earlier; null (the whole history) for a first import,
+ * a statistic missing in HA, a price change, or a cursor HA no longer agrees with (the sum HA holds at
+ * the cursor's hour differs: statistic cleared, sums adjusted, rows removed). HA's sums of the window
+ * are read in the same request as the cursor check and handed to `syncStatistic`.
  */
-export async function compareStart(api: HaApi, input: StartInput, settings: SyncSettings): Promise<number | null> {
-  if (!input.existsInHa || !(await cursorStillValid(api, input))) return null;
-  const trailing = input.cursor!.lastHour + HOUR_MS - settings.trailingHours * HOUR_MS;
-  return Math.min(trailing, input.dirtyFrom ?? Number.POSITIVE_INFINITY);
+export async function compareStart(api: HaApi, input: StartInput, settings: SyncSettings): Promise<CompareStart> {
+  const c = input.cursor;
+  const whole = { verifyFrom: null, haSums: null, untilMs: input.untilMs };
+  if (!input.existsInHa || !c || c.fingerprint !== input.fingerprint) return whole;
+  const trailing = c.lastHour + HOUR_MS - settings.trailingHours * HOUR_MS;
+  const from = Math.min(trailing, input.dirtyFrom ?? Number.POSITIVE_INFINITY);
+  const until = Math.max(input.untilMs, c.lastHour + HOUR_MS);
+  const haSums = await readSums(api, input.statisticId, from - HOUR_MS, until, settings.chunkHours);
+  const sum = haSums.get(c.lastHour);
+  if (typeof sum !== 'number' || Math.abs(sum - c.lastSum) > TOLERANCE) return whole;
+  return { verifyFrom: from, haSums, untilMs: until };
 }
 
 async function readBack(api: HaApi, id: string, rows: StatisticRow[], settings: SyncSettings): Promise<void> {
@@ -132,9 +146,10 @@ export async function syncStatistic(
   const scale = unitScale(job.kind);
   const compare = async (local: HourValue[], from: number) => {
     const last = local.at(-1)!.hourStart;
-    const ha = job.existsInHa
-      ? await readSums(api, id, from - HOUR_MS, last + HOUR_MS, settings.chunkHours)
-      : new Map();
+    const prefetched = from === job.verifyFrom && last + HOUR_MS <= job.untilMs ? job.haSums : null;
+    const ha = !job.existsInHa
+      ? new Map()
+      : (prefetched ?? (await readSums(api, id, from - HOUR_MS, last + HOUR_MS, settings.chunkHours)));
     return planImport({ local, ha, scale, verifyFrom: from, tolerance: TOLERANCE });
   };
   let plan = await compare(values, job.verifyFrom ?? values[0]!.hourStart);

@@ -236,6 +236,24 @@ describe('incremental Home Assistant export', () => {
     await expectSameAsFullRebuild(store, ha);
   });
 
+  it('repairs sums adjusted in Home Assistant from the adjusted hour (cursor no longer matches: whole compare)', async () => {
+    const adjustedFrom = parisMidnightUtc('2026-06-10') + 7 * HOUR;
+    for (const [hour, row] of ha.rows.get(ID)!) if (hour >= adjustedFrom) row.sum += 5;
+    const { asked, imports } = await exportOnce(store, ha);
+    expect(asked.curve.map(([from]) => from)).toEqual([0]); // one read of the whole history for the direction
+    expect(imports.map(([id, from]) => [id, from])).toEqual([[ID, adjustedFrom]]);
+    await expectSameAsFullRebuild(store, ha);
+  });
+
+  it('repairs a row altered inside the trailing window without reading the whole history', async () => {
+    const altered = parisMidnightUtc('2026-10-30') + 3 * HOUR;
+    ha.rows.get(COST_ID)!.get(altered)!.sum -= 0.5;
+    const { asked, imports } = await exportOnce(store, ha);
+    expect(Math.min(...asked.curve.map(([from]) => from))).toBe(parisMidnightUtc('2026-10-21'));
+    expect(imports.map(([id, from]) => [id, from])).toEqual([[COST_ID, altered]]);
+    await expectSameAsFullRebuild(store, ha);
+  });
+
   it('does nothing but read the window when nothing changed', async () => {
     const { asked, imports, result } = await exportOnce(store, ha);
     expect(imports).toEqual([]);
