@@ -32,7 +32,7 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /** Websocket commands sent by the exporter, per `HaApi` method, and the statistic rows imported. */
-interface Tally {
+export interface Tally {
   calls: Record<string, number>;
   importedRows: number;
   /** Time spent in the exporter's back-off sleeps while waiting for HA to store an import. */
@@ -53,7 +53,7 @@ const COMMAND: Partial<Record<keyof HaApi, string>> = {
 
 const WRAPPED = Object.keys(COMMAND) as (keyof typeof COMMAND)[];
 
-function countingConnect(tally: Tally) {
+export function countingConnect(tally: Tally) {
   return async (options: ConnectOptions): Promise<HaApi> => {
     const api = await connectHomeAssistant(options);
     const wrap = <K extends keyof HaApi>(name: K) => {
@@ -72,21 +72,21 @@ function countingConnect(tally: Tally) {
   };
 }
 
-function resetTally(tally: Tally): void {
+export function resetTally(tally: Tally): void {
   tally.calls = {};
   tally.importedRows = 0;
   tally.sleptMs = 0;
   tally.commandMs = 0;
 }
 
-function countingSleep(tally: Tally) {
+export function countingSleep(tally: Tally) {
   return async (ms: number) => {
     tally.sleptMs += ms;
     await new Promise((resolve) => setTimeout(resolve, ms));
   };
 }
 
-function callsText(tally: Tally): string {
+export function callsText(tally: Tally): string {
   const entries = Object.entries(tally.calls).filter(([, n]) => n > 0);
   const total = entries.reduce((n, [, v]) => n + v, 0);
   return `${total} (${entries.map(([name, n]) => `${COMMAND[name as keyof HaApi]} ×${n}`).join(', ')})`;

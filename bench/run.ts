@@ -1,10 +1,11 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, startup).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup).
  * Exit code 1 when a benchmark failed (its table says why).
  */
 import { benchBackfill } from './backfill.js';
+import { benchHaDailyExport } from './ha-daily-export.js';
 import { benchHomeAssistant } from './home-assistant.js';
 import { machineTable } from './machine.js';
 import { type BenchTable, markdownTable, seconds } from './report.js';
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable>
   backfill: { title: 'Full backfill from the simulator', run: benchBackfill },
   store: { title: 'Store bulk upsert per engine', run: () => benchStoreBulk(process.env) },
   ha: { title: 'Home Assistant statistics import', run: benchHomeAssistant },
+  'ha-daily': { title: 'Home Assistant daily export, 2 vs 8 years of history', run: benchHaDailyExport },
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
 };
 

@@ -12,6 +12,7 @@
 import { wattMinutes } from './energy.js';
 import { fillCurveGaps } from './fill-curve-gaps.js';
 import { parisDateQuick } from './paris-fast-path.js';
+import type { Tariff } from './pricing.js';
 import { parisMidnightUtc } from './time.js';
 import type { CurveReading, DailyEnergy, LocalDate } from './types.js';
 
@@ -78,18 +79,53 @@ export function dailyOnlyDays(input: EnergyInput): DailyEnergy[] {
   return input.daily.filter((d) => !covered.has(d.date));
 }
 
+export interface HourlyEnergyCost extends HourlyEnergy {
+  /** Cost of the hour in integer micro-euros (0 without a tariff). */
+  microEur: number;
+}
+
+/** Integer micro-euros of `wattMinutes × eurPerKwh` (rounded once per slice, as costs always were). */
+function microEurOf(eurTimesWattMinutes: number): number {
+  return Math.round((eurTimesWattMinutes / 60_000) * 1e6);
+}
+
+/**
+ * Energy and cost per UTC hour in one pass over the readings (each reading sliced once, the gaps of
+ * partial days filled once), sorted by hour; only hours that received data appear. Each slice is
+ * priced at its own start, a daily-only day at the tariff's day price, a gap share at its hour start.
+ * Without a tariff every `microEur` is 0.
+ */
+export function buildHourlyEnergyCost(input: EnergyInput, tariff: Tariff | null): HourlyEnergyCost[] {
+  const hours = new Map<number, HourlyEnergyCost>();
+  const add = (hourStart: number, wm: number, source: HourSource, micro: number) => {
+    const hit = hours.get(hourStart);
+    if (hit) {
+      hit.wattMinutes += wm;
+      hit.microEur += micro;
+    } else hours.set(hourStart, { hourStart, wattMinutes: wm, source, microEur: micro });
+  };
+  for (const r of input.curve) {
+    for (const s of sliceReading(r)) {
+      add(s.hourStart, s.wattMinutes, 'curve', tariff ? microEurOf(s.wattMinutes * tariff.priceAt(s.start)) : 0);
+    }
+  }
+  for (const d of dailyOnlyDays(input)) {
+    const wm = d.wh * 60;
+    add(parisMidnightUtc(d.date), wm, 'daily', tariff ? microEurOf(wm * tariff.dailyPrice(d.date)) : 0);
+  }
+  for (const g of fillCurveGaps(input)) {
+    add(g.hourStart, g.wattMinutes, 'estimated', tariff ? microEurOf(g.wattMinutes * tariff.priceAt(g.start)) : 0);
+  }
+  return [...hours.values()].sort((a, b) => a.hourStart - b.hourStart);
+}
+
 /** Hourly energy, sorted by hour; only hours that received data appear. */
 export function buildHourlyEnergy(input: EnergyInput): HourlyEnergy[] {
-  const hours = new Map<number, HourlyEnergy>();
-  const add = (hourStart: number, wm: number, source: HourSource) => {
-    const hit = hours.get(hourStart);
-    if (hit) hit.wattMinutes += wm;
-    else hours.set(hourStart, { hourStart, wattMinutes: wm, source });
-  };
-  for (const r of input.curve) for (const s of sliceReading(r)) add(s.hourStart, s.wattMinutes, 'curve');
-  for (const d of dailyOnlyDays(input)) add(parisMidnightUtc(d.date), d.wh * 60, 'daily');
-  for (const s of fillCurveGaps(input)) add(s.hourStart, s.wattMinutes, 'estimated');
-  return [...hours.values()].sort((a, b) => a.hourStart - b.hourStart);
+  return buildHourlyEnergyCost(input, null).map(({ hourStart, wattMinutes, source }) => ({
+    hourStart,
+    wattMinutes,
+    source,
+  }));
 }
 
 /** Total energy of hourly rows in Wh (exact to the mWh). */

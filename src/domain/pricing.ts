@@ -4,9 +4,8 @@
  * implementing the same three members. Costs are computed per reading slice (so a 22:30 off-peak start
  * is exact with half-hour readings) and kept in integer micro-euros per hour.
  */
-import { fillCurveGaps } from './fill-curve-gaps.js';
-import { dailyOnlyDays, type EnergyInput, hourStartOf, sliceReading } from './hourly.js';
-import { parisMidnightUtc, parisOffsetMinutes } from './time.js';
+import { buildHourlyEnergyCost, type EnergyInput, hourStartOf } from './hourly.js';
+import { parisOffsetMinutes } from './time.js';
 import type { LocalDate, OffpeakRange } from './types.js';
 
 export interface Tariff {
@@ -85,19 +84,5 @@ export function offpeakTariff(prices: { hc: number; hp: number; offpeak: readonl
 
 /** Cost per UTC hour, sorted; same hours as `buildHourlyEnergy` for the same input. */
 export function buildHourlyCost(input: EnergyInput, tariff: Tariff): HourlyCost[] {
-  const hours = new Map<number, number>();
-  const add = (hourStart: number, eurTimesWattMinutes: number) => {
-    const micro = Math.round((eurTimesWattMinutes / 60_000) * 1e6);
-    hours.set(hourStart, (hours.get(hourStart) ?? 0) + micro);
-  };
-  for (const r of input.curve) {
-    for (const s of sliceReading(r)) add(s.hourStart, s.wattMinutes * tariff.priceAt(s.start));
-  }
-  for (const d of dailyOnlyDays(input)) add(parisMidnightUtc(d.date), d.wh * 60 * tariff.dailyPrice(d.date));
-  for (const g of fillCurveGaps(input)) add(g.hourStart, g.wattMinutes * tariff.priceAt(g.start));
-  return [...hours.entries()].map(([hourStart, microEur]) => ({ hourStart, microEur })).sort(byHour);
-}
-
-function byHour(a: HourlyCost, b: HourlyCost): number {
-  return a.hourStart - b.hourStart;
+  return buildHourlyEnergyCost(input, tariff).map(({ hourStart, microEur }) => ({ hourStart, microEur }));
 }

@@ -6,20 +6,18 @@
  * back-off (not when the token is refused), and never throws.
  */
 
-import { HOUR_MS } from '../../domain/hourly.js';
-import { parisMidnightUtc } from '../../domain/time.js';
-import type { Direction } from '../../domain/types.js';
 import { errorMessage } from '../../errors/app-error.js';
 import { registerSecret } from '../../log/redact.js';
 import { streamSpec } from '../../streams/index.js';
 import type { DataChangedEvent } from '../../sync/events.js';
 import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
-import { type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
-import { type DashboardIds, mergeEnergySources } from './energy-prefs.js';
+import type { StatisticKind } from './build-statistic-rows.js';
+import { recordDirty } from './cursors.js';
+import { exportStatistics } from './export-statistics.js';
 import { type ConnectOptions, connectHomeAssistant, type HaApi, HomeAssistantError } from './ha-client.js';
-import { loadSeries } from './load-series.js';
 import type { HomeAssistantExporterOptions } from './options.js';
-import { type StatisticCursor, type SyncSettings, syncStatistic } from './sync-statistic.js';
+import type { SyncSettings } from './sync-statistic.js';
+import { wireDashboard } from './wire-dashboard.js';
 
 export const EXPORTER_NAME = 'home-assistant';
 
@@ -27,8 +25,6 @@ export interface HomeAssistantExporterDeps {
   connect?: (options: ConnectOptions) => Promise<HaApi>;
   sleep?: (ms: number) => Promise<void>;
 }
-
-const dirtyKey = (pdl: string, direction: Direction) => `dirty:${pdl}:${direction}`;
 
 export class HomeAssistantExporter extends KitExporter {
   private api: HaApi | null = null;
@@ -67,13 +63,8 @@ export class HomeAssistantExporter extends KitExporter {
     const direction = streamSpec(e.stream).energy;
     const store = this.context?.store;
     if (!direction || !store) return;
-    const hour = parisMidnightUtc(e.range.start);
     this.dirtyWrites = this.dirtyWrites
-      .then(async () => {
-        const old = await store.getCursor(EXPORTER_NAME, dirtyKey(e.pdl, direction));
-        if (old === null || Number(old) > hour)
-          await store.setCursor(EXPORTER_NAME, dirtyKey(e.pdl, direction), String(hour));
-      })
+      .then(() => recordDirty(store, e.pdl, direction, e.range.start))
       .catch((err) => this.logger?.warn({ err: errorMessage(err) }, 'could not record changed days'));
   }
 
@@ -106,60 +97,15 @@ export class HomeAssistantExporter extends KitExporter {
     };
   }
 
-  private async exportAll(api: HaApi): Promise<Record<string, unknown>> {
+  private exportAll(api: HaApi): Promise<Record<string, unknown>> {
     const { store, clock } = this.context!;
-    let importedRows = 0;
-    let statistics = 0;
-    for (const point of await store.listUsagePoints()) {
-      const series = await loadSeries(store, point, this.options, clock.now());
-      const ids = series.map((s) => statisticId(point.pdl, s.kind));
-      const existing = new Set((await api.getStatisticsMetadata(ids)).map((m) => m.statistic_id));
-      const done = new Set<Direction>(['consumption', 'production']);
-      for (const s of series) {
-        const id = statisticId(point.pdl, s.kind);
-        const dirty = await store.getCursor(EXPORTER_NAME, dirtyKey(point.pdl, s.direction));
-        const cursorText = await store.getCursor(EXPORTER_NAME, `stat:${id}`);
-        const result = await syncStatistic(
-          api,
-          {
-            kind: s.kind,
-            metadata: statisticMetadata(point.pdl, s.kind, api.haVersion, point.name),
-            values: s.values,
-            fingerprint: s.fingerprint,
-            existsInHa: existing.has(id),
-            cursor: cursorText ? (JSON.parse(cursorText) as StatisticCursor) : null,
-            dirtyFrom: dirty === null ? null : Number(dirty) - HOUR_MS,
-          },
-          this.settings(),
-          this.logger!,
-        );
-        if (result.cursor) await store.setCursor(EXPORTER_NAME, `stat:${id}`, JSON.stringify(result.cursor));
-        importedRows += result.importedRows;
-        statistics++;
-      }
-      for (const direction of done) await store.deleteCursor(EXPORTER_NAME, dirtyKey(point.pdl, direction));
-      if (this.options.energyDashboard === 'auto')
-        await this.wireDashboard(
-          api,
-          point.pdl,
-          series.map((s) => s.kind),
-        );
-    }
-    return { statistics, importedRows };
+    const wire = (haApi: HaApi, pdl: string, kinds: StatisticKind[]) => this.wireDashboard(haApi, pdl, kinds);
+    const deps = { store, clock, logger: this.logger!, api, options: this.options, settings: this.settings() };
+    return exportStatistics({ ...deps, wireDashboard: wire });
   }
 
-  private async wireDashboard(api: HaApi, pdl: string, kinds: StatisticKind[]): Promise<void> {
-    const id = (kind: StatisticKind) => (kinds.includes(kind) ? statisticId(pdl, kind) : null);
-    const ids: DashboardIds = {
-      consumption: id('consumption'),
-      production: id('production'),
-      consumptionCost: id('consumption_cost'),
-      productionCompensation: id('production_compensation'),
-    };
-    const sources = mergeEnergySources(await api.getEnergyPrefs(), ids, api.haVersion);
-    if (!sources) return;
-    await api.saveEnergyPrefs({ energy_sources: sources });
-    this.logger?.info({ pdl }, 'added the Linky statistics to the Energy Dashboard');
+  private wireDashboard(api: HaApi, pdl: string, kinds: StatisticKind[]): Promise<void> {
+    return wireDashboard(api, this.logger!, pdl, kinds);
   }
 }
 

@@ -1,15 +1,17 @@
 /**
- * Reads one usage point's stored energy and turns it into the dense hourly series of each statistic
- * (energy in watt-minutes, costs in micro-euros), with the fingerprint of the prices used.
+ * Reads one direction of a usage point from the store and turns it, in one pass, into the dense hourly
+ * series of its statistics (energy in watt-minutes, cost in micro-euros), with the fingerprint of the
+ * prices used. Reads either the whole history or only from a given hour on: an hour's value depends
+ * only on its own Paris day (curve, daily total, gap filling), so reading from the start of that day
+ * (plus the readings of the day before, in case one crosses midnight) gives exactly the values a whole
+ * read would give for every hour from there on.
  */
-import { buildHourlyEnergy } from '../../domain/hourly.js';
-import { buildHourlyCost } from '../../domain/pricing.js';
-import { tariffFor } from '../../domain/tariff.js';
-import { addDays, parisToday } from '../../domain/time.js';
+import { buildHourlyEnergyCost, HOUR_MS } from '../../domain/hourly.js';
+import type { Tariff } from '../../domain/pricing.js';
+import { addDays, parisDate, parisMidnightUtc, parisToday } from '../../domain/time.js';
 import type { Direction } from '../../domain/types.js';
-import type { Store, StoredUsagePoint } from '../../store/repository.js';
+import type { Store } from '../../store/repository.js';
 import type { HourValue, StatisticKind } from './build-statistic-rows.js';
-import type { HomeAssistantExporterOptions } from './options.js';
 import { densify } from './plan-import.js';
 
 export interface Series {
@@ -19,36 +21,49 @@ export interface Series {
   fingerprint: string;
 }
 
-const FIRST_DAY = '2000-01-01';
-
-/** Same hours as `energy` (so missing cost hours become 0 and overwrite stale rows). */
-function alignTo(energy: HourValue[], costs: Map<number, number>): HourValue[] {
-  return energy.map((e) => ({ hourStart: e.hourStart, value: costs.get(e.hourStart) ?? 0 }));
+export interface DirectionSeries {
+  /** Every hour from `loadedFrom` on is exact; null when the whole history was read. */
+  loadedFrom: number | null;
+  /** Energy first, then the cost when the direction has a tariff; empty when nothing was stored. */
+  series: Series[];
 }
 
-export async function loadSeries(
-  store: Store,
-  point: StoredUsagePoint,
-  options: HomeAssistantExporterOptions,
-  nowMs: number,
-): Promise<Series[]> {
-  const out: Series[] = [];
-  const end = addDays(parisToday(nowMs), 2);
-  const directions: Direction[] = [];
-  if (point.hasConsumption) directions.push('consumption');
-  if (point.hasProduction) directions.push('production');
-  for (const direction of directions) {
-    const curve = await store.listCurve(point.pdl, direction, 0, nowMs + 2 * 86_400_000);
-    const daily = await store.listDaily(point.pdl, direction, { start: FIRST_DAY, end });
-    if (curve.length === 0 && daily.length === 0) continue;
-    const input = { curve, daily };
-    const energy = densify(buildHourlyEnergy(input).map((h) => ({ hourStart: h.hourStart, value: h.wattMinutes })));
-    out.push({ kind: direction, direction, values: energy, fingerprint: 'energy' });
-    const tariff = tariffFor(options.prices, point, direction);
-    if (!tariff) continue;
-    const costs = new Map(buildHourlyCost(input, tariff).map((c) => [c.hourStart, c.microEur]));
-    const kind: StatisticKind = direction === 'consumption' ? 'consumption_cost' : 'production_compensation';
-    out.push({ kind, direction, values: alignTo(energy, costs), fingerprint: tariff.fingerprint });
+const FIRST_DAY = '2000-01-01';
+
+export function costKind(direction: Direction): StatisticKind {
+  return direction === 'consumption' ? 'consumption_cost' : 'production_compensation';
+}
+
+/** Start of the Paris day holding the hour before `hour`: the read start for comparing from `hour`. */
+export function loadStartFor(hour: number): number {
+  return parisMidnightUtc(parisDate(hour - HOUR_MS));
+}
+
+export interface LoadRequest {
+  pdl: string;
+  direction: Direction;
+  tariff: Tariff | null;
+  nowMs: number;
+  /** A Paris midnight (`loadStartFor`), or null for the whole history. */
+  from: number | null;
+}
+
+export async function loadDirection(store: Store, req: LoadRequest): Promise<DirectionSeries> {
+  const { pdl, direction, tariff, nowMs, from } = req;
+  const firstDay = from === null ? FIRST_DAY : parisDate(from);
+  const curveFrom = from === null ? 0 : parisMidnightUtc(addDays(firstDay, -1));
+  const curve = await store.listCurve(pdl, direction, curveFrom, nowMs + 2 * 86_400_000);
+  const daily = await store.listDaily(pdl, direction, { start: firstDay, end: addDays(parisToday(nowMs), 2) });
+  let hours = buildHourlyEnergyCost({ curve, daily }, tariff);
+  if (from !== null) hours = hours.filter((h) => h.hourStart >= from);
+  if (hours.length === 0) return { loadedFrom: from, series: [] };
+  const energy = densify(hours.map((h) => ({ hourStart: h.hourStart, value: h.wattMinutes })));
+  const series: Series[] = [{ kind: direction, direction, values: energy, fingerprint: 'energy' }];
+  if (tariff) {
+    // Same hours as the energy, so missing cost hours become 0 and overwrite stale rows.
+    const costs = new Map(hours.map((h) => [h.hourStart, h.microEur]));
+    const values = energy.map((e) => ({ hourStart: e.hourStart, value: costs.get(e.hourStart) ?? 0 }));
+    series.push({ kind: costKind(direction), direction, values, fingerprint: tariff.fingerprint });
   }
-  return out;
+  return { loadedFrom: from, series };
 }

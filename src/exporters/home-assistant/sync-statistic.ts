@@ -3,6 +3,11 @@
  * compare (trailing window, data changed since the last run, or everything when the cursor no longer
  * matches HA), finds the first hour that differs, re-imports from there with chained sums in chunks,
  * and reads every chunk back before the cursor moves (HA acknowledges an import before writing it).
+ *
+ * The sums are chained from the sum HA itself holds at the hour before the first re-imported hour, so
+ * a run never needs the local history before its compare window; the cursor's `lastSum` (what HA held
+ * at the last exported hour) tells whether HA's rows can still be trusted: when it no longer matches
+ * (statistic cleared, sums adjusted, rows removed) or the prices changed, the whole history is compared.
  */
 import { HOUR_MS } from '../../domain/hourly.js';
 import type { Logger } from '../../log/logger.js';
@@ -14,29 +19,53 @@ import {
   type StatisticRow,
   unitScale,
 } from './build-statistic-rows.js';
+import type { StatisticCursor } from './cursors.js';
 import { type HaApi, HomeAssistantError } from './ha-client.js';
 import { planImport } from './plan-import.js';
 
+export type { StatisticCursor } from './cursors.js';
+
 export const TOLERANCE = 1e-6;
 
-export interface StatisticCursor {
-  lastHour: number;
-  lastSum: number;
-  /** Prices (or `energy`) the sums were computed with. */
-  fingerprint: string;
-}
-
-export interface StatisticJob {
-  kind: StatisticKind;
-  metadata: StatisticMetadata;
-  /** Dense, sorted hourly values in integer units. */
-  values: HourValue[];
+/** What decides where a statistic's comparison with HA starts (known before reading the store). */
+export interface StartInput {
+  statisticId: string;
   fingerprint: string;
   /** The statistic exists in HA (from `get_statistics_metadata`). */
   existsInHa: boolean;
   cursor: StatisticCursor | null;
   /** Earliest hour whose local data changed since the last successful run. */
   dirtyFrom: number | null;
+  /** End of the hours the store can hold (exclusive): the compare window is read from HA up to here. */
+  untilMs: number;
+}
+
+export interface CompareStart {
+  /** First hour to compare with HA; null compares the whole history. */
+  verifyFrom: number | null;
+  /** HA's sums of `[verifyFrom - 1 h, untilMs)`, read together with the cursor check; null when not read. */
+  haSums: ReadonlyMap<number, number | null> | null;
+  untilMs: number;
+}
+
+export interface StatisticJob {
+  kind: StatisticKind;
+  metadata: StatisticMetadata;
+  /**
+   * Dense, sorted hourly values in integer units: the whole history, or every hour from some hour
+   * before `verifyFrom` on.
+   */
+  values: HourValue[];
+  fingerprint: string;
+  existsInHa: boolean;
+  cursor: StatisticCursor | null;
+  /** First hour to compare with HA (`compareStart`); null compares the whole history. */
+  verifyFrom: number | null;
+  /** HA's sums of the compare window when `compareStart` already read them. */
+  haSums: ReadonlyMap<number, number | null> | null;
+  untilMs: number;
+  /** The whole history's values, for the rare runs that must compare everything. */
+  loadAll: () => Promise<HourValue[]>;
 }
 
 export interface SyncSettings {
@@ -62,19 +91,24 @@ export async function readSums(api: HaApi, id: string, from: number, to: number,
   return sums;
 }
 
-async function cursorStillValid(api: HaApi, job: StatisticJob): Promise<boolean> {
-  const c = job.cursor;
-  if (!c || c.fingerprint !== job.fingerprint) return false;
-  const rows = await api.hourlySums([job.metadata.statistic_id], c.lastHour, c.lastHour + HOUR_MS);
-  const sum = rows[job.metadata.statistic_id]?.[0]?.sum;
-  return typeof sum === 'number' && Math.abs(sum - c.lastSum) <= TOLERANCE;
-}
-
-async function verifyStart(api: HaApi, job: StatisticJob, settings: SyncSettings): Promise<number> {
-  const first = job.values[0]!.hourStart;
-  if (!job.existsInHa || !(await cursorStillValid(api, job))) return first;
-  const trailing = job.cursor!.lastHour + HOUR_MS - settings.trailingHours * HOUR_MS;
-  return Math.max(first, Math.min(trailing, job.dirtyFrom ?? Number.POSITIVE_INFINITY));
+/**
+ * Where the comparison with HA starts: the start of the trailing window before the last exported hour,
+ * or the hour before the first changed day when earlier; null (the whole history) for a first import,
+ * a statistic missing in HA, a price change, or a cursor HA no longer agrees with (the sum HA holds at
+ * the cursor's hour differs: statistic cleared, sums adjusted, rows removed). HA's sums of the window
+ * are read in the same request as the cursor check and handed to `syncStatistic`.
+ */
+export async function compareStart(api: HaApi, input: StartInput, settings: SyncSettings): Promise<CompareStart> {
+  const c = input.cursor;
+  const whole = { verifyFrom: null, haSums: null, untilMs: input.untilMs };
+  if (!input.existsInHa || !c || c.fingerprint !== input.fingerprint) return whole;
+  const trailing = c.lastHour + HOUR_MS - settings.trailingHours * HOUR_MS;
+  const from = Math.min(trailing, input.dirtyFrom ?? Number.POSITIVE_INFINITY);
+  const until = Math.max(input.untilMs, c.lastHour + HOUR_MS);
+  const haSums = await readSums(api, input.statisticId, from - HOUR_MS, until, settings.chunkHours);
+  const sum = haSums.get(c.lastHour);
+  if (typeof sum !== 'number' || Math.abs(sum - c.lastSum) > TOLERANCE) return whole;
+  return { verifyFrom: from, haSums, untilMs: until };
 }
 
 async function readBack(api: HaApi, id: string, rows: StatisticRow[], settings: SyncSettings): Promise<void> {
@@ -101,19 +135,29 @@ export async function syncStatistic(
   settings: SyncSettings,
   logger: Logger,
 ): Promise<SyncResult> {
-  if (job.values.length === 0) return { cursor: job.cursor, importedRows: 0, fromHour: null };
+  let values = job.values;
+  // A window is enough only when it holds data before `verifyFrom` (then HA's row before it carries
+  // the sum); otherwise (short history, long hole, whole compare) read everything, as a full run would.
+  if (job.verifyFrom === null || !(values.length > 0 && values[0]!.hourStart < job.verifyFrom)) {
+    values = await job.loadAll();
+  }
+  if (values.length === 0) return { cursor: job.cursor, importedRows: 0, fromHour: null };
   const id = job.metadata.statistic_id;
   const scale = unitScale(job.kind);
-  const first = job.values[0]!.hourStart;
-  const last = job.values.at(-1)!.hourStart;
-  const compare = async (from: number) => {
-    const ha = job.existsInHa
-      ? await readSums(api, id, from - HOUR_MS, last + HOUR_MS, settings.chunkHours)
-      : new Map();
-    return planImport({ local: job.values, ha, scale, verifyFrom: from, tolerance: TOLERANCE });
+  const compare = async (local: HourValue[], from: number) => {
+    const last = local.at(-1)!.hourStart;
+    const prefetched = from === job.verifyFrom && last + HOUR_MS <= job.untilMs ? job.haSums : null;
+    const ha = !job.existsInHa
+      ? new Map()
+      : (prefetched ?? (await readSums(api, id, from - HOUR_MS, last + HOUR_MS, settings.chunkHours)));
+    return planImport({ local, ha, scale, verifyFrom: from, tolerance: TOLERANCE });
   };
-  let plan = await compare(await verifyStart(api, job, settings));
-  if (plan.kind === 'compare-all') plan = await compare(first);
+  let plan = await compare(values, job.verifyFrom ?? values[0]!.hourStart);
+  if (plan.kind === 'compare-all') {
+    values = await job.loadAll();
+    plan = await compare(values, values[0]!.hourStart);
+  }
+  const last = values.at(-1)!.hourStart;
   if (plan.kind !== 'import') {
     const sums = await readSums(api, id, last, last + HOUR_MS, 1);
     return {
@@ -124,7 +168,7 @@ export async function syncStatistic(
   }
   const { fromHour, base } = plan;
   const rows = buildStatisticRows(
-    job.values.filter((v) => v.hourStart >= fromHour),
+    values.filter((v) => v.hourStart >= fromHour),
     job.kind,
     base,
   );
