@@ -46,8 +46,29 @@ export interface HaApi {
   close(): void;
 }
 
+/**
+ * The library reports a lost connection as the number 3, as `{code: 3}`, or — for commands in flight
+ * when the socket closed — as `{error: {code: 3, message: 'Connection lost'}}`.
+ */
 function isLost(err: unknown): boolean {
-  return err === ERR_CONNECTION_LOST || (err as { code?: unknown } | null)?.code === ERR_CONNECTION_LOST;
+  const e = err as { code?: unknown; error?: { code?: unknown } } | null;
+  return err === ERR_CONNECTION_LOST || e?.code === ERR_CONNECTION_LOST || e?.error?.code === ERR_CONNECTION_LOST;
+}
+
+/** A readable text for whatever the library rejected with: never `[object Object]`. */
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object') {
+    const e = err as { message?: unknown; error?: { message?: unknown } };
+    if (typeof e.message === 'string') return e.message;
+    if (typeof e.error?.message === 'string') return e.error.message;
+    try {
+      return JSON.stringify(err);
+    } catch {
+      return 'an unreadable error';
+    }
+  }
+  return String(err);
 }
 
 /** Turns what the library rejects with into a `HomeAssistantError`. */
@@ -76,7 +97,7 @@ export function mapHaError(err: unknown, url: string, what: string): Error {
     const hint = e.code === 'unauthorized' ? ' The token must belong to an administrator.' : '';
     return new HomeAssistantError('HA_COMMAND_FAILED', `Home Assistant rejected ${what}: ${String(e.message)}.${hint}`);
   }
-  return new HomeAssistantError('HA_COMMAND_FAILED', `Home Assistant failed during ${what}: ${String(err)}`);
+  return new HomeAssistantError('HA_COMMAND_FAILED', `Home Assistant failed during ${what}: ${describe(err)}`);
 }
 
 function toMs(value: number | string): number {
