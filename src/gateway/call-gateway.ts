@@ -29,6 +29,8 @@ export interface CallContext {
   retry: RetryPolicy;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Every HTTP request this client sent to the gateway (retries included). */
+  requests: { count: number };
 }
 
 export interface CallSpec<T> {
@@ -55,6 +57,7 @@ async function attempt<T>(ctx: CallContext, spec: CallSpec<T>): Promise<Interpre
   if (spec.bucket) ctx.quota.check(spec.bucket, spec.endpoint);
   const headers = { ...ctx.headers, Authorization: await ctx.credentials.header(spec.signal) };
   if (spec.counter) spec.counter.calls++;
+  ctx.requests.count++;
   const url = buildUrl(ctx.baseUrl, spec.path, spec.query);
   const started = Date.now();
   const ex = await sendRequest(

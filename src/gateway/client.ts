@@ -66,6 +66,7 @@ function buildContext(options: GatewayClientOptions, smallTimeoutMs: number): Ca
     retry: { ...DEFAULT_RETRY, ...options.retry },
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
+    requests: { count: 0 },
   };
 }
 
@@ -77,5 +78,6 @@ export function createGatewayClient(options: GatewayClientOptions): MedGatewayCl
     ...singleCalls(ctx, small),
     ...rangeCalls(ctx, options.clock, { batch, small }),
     quotaPausedUntil: (bucket) => ctx.quota.pausedUntil(bucket),
+    httpRequests: () => ctx.requests.count,
   };
 }

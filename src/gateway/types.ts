@@ -67,4 +67,6 @@ export interface GatewayClient {
   getUsageStats(): Promise<UsageStats>;
   /** When a bucket is exhausted: the UTC instant (ms) at which it resets; otherwise null. */
   quotaPausedUntil(bucket: QuotaBucket): number | null;
+  /** HTTP requests sent to the gateway since the client was made (retries included), when it counts them. */
+  httpRequests?(): number;
 }

@@ -112,6 +112,9 @@ export class SyncEngine implements SyncTrigger {
     events.emit('sync-started', { startedAt });
     const changed: DataChangedEvent[] = [];
     try {
+      // The quota counters before and after, and the HTTP requests in between: what the run cost.
+      const before = scope === 'full' ? await this.readUsageStats() : null;
+      const requestsBefore = this.options.client.httpRequests?.() ?? null;
       const { tasks } = await planRun(this.planInput(), scope);
       const total = tasks.reduce((n, t) => n + t.calls, 0);
       logger.info(
@@ -122,8 +125,10 @@ export class SyncEngine implements SyncTrigger {
       this.state.progress = progress;
       const outcome = await this.runTasks(tasks, progress, changed);
       progress.stop();
-      if (scope === 'full') await this.readUsageStats();
-      return this.finish(startedAt, outcome, changed);
+      const requestsAfter = this.options.client.httpRequests?.() ?? null;
+      const after = scope === 'full' ? await this.readUsageStats() : null;
+      const spent = spending(requestsBefore, requestsAfter, before, after);
+      return this.finish(startedAt, outcome, changed, spent);
     } catch (err) {
       return this.finish(startedAt, { status: 'failed', failedTasks: 0, error: err }, changed);
     }
@@ -181,6 +186,9 @@ export class SyncEngine implements SyncTrigger {
           lastError: null,
         });
       } catch (err) {
+        // Stopped by a shutdown (SIGTERM): not a failure of the stream; the next run resumes it.
+        if (this.abort.signal.aborted)
+          return { status: 'failed', failedTasks: failures, error: new Error('sync stopped by shutdown') };
         failures += 1;
         lastError = err;
         await store.setStreamState({
@@ -203,11 +211,14 @@ export class SyncEngine implements SyncTrigger {
     return { status: 'ok', failedTasks: failures };
   }
 
-  private async readUsageStats(): Promise<void> {
+  /** The gateway's quota counters now (a free call), kept for the status; null when unreadable. */
+  private async readUsageStats(): Promise<UsageStats | null> {
     try {
       this.state.lastStats = await this.options.client.getUsageStats();
+      return this.state.lastStats;
     } catch (err) {
       this.options.logger.debug(`could not read the gateway quota counters: ${errorMessage(err)}`);
+      return null;
     }
   }
 
@@ -216,7 +227,12 @@ export class SyncEngine implements SyncTrigger {
     return client.quotaPausedUntil('cached') ?? client.quotaPausedUntil('noCache');
   }
 
-  private finish(startedAt: number, outcome: TasksOutcome, changed: DataChangedEvent[]): RunOutcome {
+  private finish(
+    startedAt: number,
+    outcome: TasksOutcome,
+    changed: DataChangedEvent[],
+    spent: Spending = { requests: null, quotaUnits: null },
+  ): RunOutcome {
     const { clock, logger, events } = this.options;
     const finishedAt = clock.now();
     const calls = this.state.lastRunCalls;
@@ -249,8 +265,8 @@ export class SyncEngine implements SyncTrigger {
     } else this.state.lastError = null;
     this.state.lastRunOk = outcome.status === 'ok';
     logger.info(
-      { calls, ms: finishedAt - startedAt },
-      `sync finished: ${calls} gateway calls, ${merged.length} streams changed`,
+      { calls, ...spent, ms: finishedAt - startedAt },
+      `sync finished: ${spendingText(calls, spent)}, ${merged.length} streams changed`,
     );
     events.emit('sync-finished', { startedAt, finishedAt, calls, changed: merged });
     return {
@@ -261,6 +277,33 @@ export class SyncEngine implements SyncTrigger {
       failedTasks: outcome.failedTasks,
     };
   }
+}
+
+/** What a run cost: HTTP requests sent (retries included) and quota units the gateway counted. */
+interface Spending {
+  requests: number | null;
+  quotaUnits: number | null;
+}
+
+function spending(
+  requestsBefore: number | null,
+  requestsAfter: number | null,
+  before: UsageStats | null,
+  after: UsageStats | null,
+): Spending {
+  const used = (s: UsageStats) => s.cachedRequests + s.noCacheRequests;
+  const sameDay = before !== null && after !== null && before.date === after.date;
+  return {
+    requests: requestsBefore === null || requestsAfter === null ? null : requestsAfter - requestsBefore,
+    quotaUnits: sameDay ? used(after) - used(before) : null,
+  };
+}
+
+function spendingText(calls: number, spent: Spending): string {
+  const parts = [`${calls} gateway calls`];
+  if (spent.requests !== null) parts.push(`${spent.requests} HTTP requests`);
+  if (spent.quotaUnits !== null) parts.push(`${spent.quotaUnits} quota units used`);
+  return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join(', ')})`;
 }
 
 function describe(task: SyncTask): string {

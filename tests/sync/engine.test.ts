@@ -147,4 +147,22 @@ describe('SyncEngine with a fake gateway and a real SQLite store', () => {
     ]);
     expect(named('sync-finished')).toEqual([]);
   });
+  it('a shutdown mid-sync leaves no "aborted" error on the stream it interrupted', async () => {
+    const e = engine();
+    let release: ((err: unknown) => void) | undefined;
+    events.on('data-changed', () => {
+      client.gate ??= new Promise<void>((_, reject) => {
+        release = reject;
+      });
+    });
+    const run = e.run('full');
+    for (let i = 0; i < 200 && !release; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(release).toBeDefined();
+    const stopped = e.stop();
+    release!(new DOMException('This operation was aborted', 'AbortError'));
+    await stopped;
+    expect(await run).toMatchObject({ status: 'failed', error: 'sync stopped by shutdown' });
+    const errors = (await store.listStreamStates()).filter((st) => st.lastError !== null);
+    expect(errors).toEqual([]);
+  });
 });

@@ -13,7 +13,7 @@ describe('mapHaError', () => {
       { error: { code: 3, message: 'Connection lost' } },
     ],
   ])('%s is HA_CONNECTION_LOST', (_what, err) => {
-    const mapped = mapHaError(err, URL, 'recorder/statistics_during_period') as { code: string; message: string };
+    const mapped = mapHaError(err, URL, 'recorder/statistics_during_period') as Error & { code?: string };
     expect(mapped.code).toBe('HA_CONNECTION_LOST');
     expect(mapped.message).toBe(
       'the connection to Home Assistant at http://ha.test:8123 was lost during recorder/statistics_during_period: it will be retried.',
