@@ -91,6 +91,7 @@ export function statusJson(s: SyncStatus, meta: { version: string; nowMs: number
     },
     global: s.global.map(streamJson),
     pdls: s.pdls.map(pdlJson),
+    warnings: s.warnings.map(redactText),
     exporters: s.exporters.map(exporterJson),
   };
 }

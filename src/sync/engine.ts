@@ -64,6 +64,8 @@ export interface RunState {
   /** Gateway quota counters read at the end of the last run (free call). */
   lastStats: UsageStats | null;
   incompleteRecentDays: number;
+  /** Problems of the configuration found by the last full run (a selected PDL the account lacks). */
+  warnings: string[];
 }
 
 export class SyncEngine implements SyncTrigger {
@@ -78,6 +80,7 @@ export class SyncEngine implements SyncTrigger {
     quotaPausedUntil: null,
     lastStats: null,
     incompleteRecentDays: 0,
+    warnings: [],
   };
   private current: Promise<RunOutcome> | null = null;
   private readonly abort = new AbortController();
@@ -115,7 +118,9 @@ export class SyncEngine implements SyncTrigger {
       // The quota counters before and after, and the HTTP requests in between: what the run cost.
       const before = scope === 'full' ? await this.readUsageStats() : null;
       const requestsBefore = this.options.client.httpRequests?.() ?? null;
-      const { tasks } = await planRun(this.planInput(), scope);
+      const { tasks, unknownSelected } = await planRun(this.planInput(), scope);
+      if (scope === 'full') this.state.warnings = unknownSelected.map(unknownPdlWarning);
+      for (const warning of this.state.warnings) if (scope === 'full') logger.warn(warning);
       const total = tasks.reduce((n, t) => n + t.calls, 0);
       logger.info(
         { scope, tasks: tasks.length, calls: total },
@@ -277,6 +282,10 @@ export class SyncEngine implements SyncTrigger {
       failedTasks: outcome.failedTasks,
     };
   }
+}
+
+function unknownPdlWarning(pdl: string): string {
+  return `PDLS lists ${pdl}, which this MyElectricalData account does not have: it is ignored; check the number on your account page (or remove it from pdls)`;
 }
 
 /** What a run cost: HTTP requests sent (retries included) and quota units the gateway counted. */

@@ -75,16 +75,21 @@ async function planAccountStream(input: RunPlanInput, spec: AnyStreamSpec, now: 
 export async function planRun(
   input: RunPlanInput,
   scope: SyncScope,
-): Promise<{ tasks: SyncTask[]; points: UsagePoint[] }> {
+): Promise<{ tasks: SyncTask[]; points: UsagePoint[]; unknownSelected: string[] }> {
   const now = input.clock.now();
-  if (scope !== 'full') return { tasks: await planAccountStream(input, streamSpec(scope), now, true), points: [] };
+  if (scope !== 'full') {
+    return { tasks: await planAccountStream(input, streamSpec(scope), now, true), points: [], unknownSelected: [] };
+  }
+  const listed = await input.client.listUsagePoints();
+  // A selected PDL the account does not have (a typo, a PDL of another account): said, then ignored.
+  const unknownSelected = input.selection.filter((pdl) => !listed.some((p) => p.pdl === pdl));
   // Only the selected PDLs are kept: a PDL dropped from the selection counts as gone for the exporters.
-  const points = (await input.client.listUsagePoints())
+  const points = listed
     .filter((p) => isSelected(p.pdl, input.selection))
     .map((p) => ({ ...p, name: input.names[p.pdl] ?? p.name }));
   await input.store.upsertUsagePoints(points, now);
   const tasks: SyncTask[] = [];
   for (const point of points) tasks.push(...(await planPoint(input, point, now)));
   for (const spec of accountStreams()) tasks.push(...(await planAccountStream(input, spec, now, false)));
-  return { tasks, points };
+  return { tasks, points, unknownSelected };
 }

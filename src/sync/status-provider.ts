@@ -108,6 +108,7 @@ export function createStatusProvider(deps: StatusDeps): StatusProvider {
         schedule: deps.schedule(),
         global,
         pdls,
+        warnings: [...run.warnings],
         exporters: deps.exporters ? await deps.exporters() : [],
       };
     },

@@ -77,6 +77,8 @@ export interface SyncStatus {
   /** Tempo and EcoWatt (account-wide streams). */
   global: StreamStatus[];
   pdls: PdlStatus[];
+  /** Configuration problems found by the last run (a selected PDL the account does not have). */
+  warnings: string[];
   /** The exporters that run (API), or their last recorded state (`status` command); in start order. */
   exporters: ExporterStatus[];
 }

@@ -144,6 +144,7 @@ export function idleStatus(over: Partial<SyncStatus> = {}): SyncStatus {
     quota: { cachedUsed: 12, cachedLimit: 500, noCacheUsed: 2, noCacheLimit: 50, pausedUntil: null },
     schedule: { nextDailySync: NOW + 6 * 3_600_000, nextTempo: null, nextEcoWatt: NOW + 3_600_000 },
     global: [],
+    warnings: [],
     pdls: [
       {
         pdl: PDL_HOME,

@@ -56,6 +56,7 @@ describe('GET /api/status', () => {
           ],
         },
       ],
+      warnings: [],
       exporters: [],
     });
   });

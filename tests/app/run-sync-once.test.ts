@@ -17,6 +17,8 @@ import { openStore } from '../../src/store/open-store.js';
 import { FakeExporter } from './fake-exporter.js';
 
 const NOW = Date.UTC(2026, 10, 27, 11, 0, 0);
+// Each test runs a whole simulated sync (2-5 s on a busy 2-core machine): jest's 5 s default is too tight.
+jest.setTimeout(30_000);
 const clock = fixedClock(NOW);
 let sim: RunningSimulator;
 let dataDir: string;

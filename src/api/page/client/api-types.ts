@@ -48,6 +48,7 @@ export interface StatusView {
   progress: ProgressView | null;
   lastRun: { finishedAt: string | null; ok: boolean | null; calls: number };
   lastError: { message: string; at: string } | null;
+  warnings?: string[];
   quota: {
     cachedUsed: number | null;
     cachedLimit: number | null;
