@@ -4,17 +4,23 @@
  * 500 with a generic sentence, logged on our side. Stack traces never leave the process.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { errorMessage } from '../errors/app-error.js';
+import { AppError, errorMessage } from '../errors/app-error.js';
 import type { Logger } from '../log/logger.js';
 import { redactText } from '../log/redact.js';
 import type { RouteIndex } from './guards/method-not-allowed.js';
 import { errorBody, HttpError } from './http-error.js';
+
+/** The database file is damaged: every answer that needs it says so, with what to do. */
+export function isDamagedStore(err: unknown): err is AppError {
+  return err instanceof AppError && err.code === 'STORE_CORRUPT';
+}
 
 export function registerErrorHandlers(app: FastifyInstance, logger: Logger, routes: RouteIndex): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof HttpError) {
       return reply.code(err.statusCode).send(errorBody(err.statusCode, err.code, redactText(err.message)));
     }
+    if (isDamagedStore(err)) return reply.code(503).send(errorBody(503, 'store_damaged', redactText(err.message)));
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = (err.code ?? 'bad_request').toLowerCase();

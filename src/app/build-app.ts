@@ -11,6 +11,8 @@ import type { GatewayClient } from '../gateway/types.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/repository.js';
+import { StoreError } from '../store/store-error.js';
+import { unavailableStore } from '../store/unavailable-store.js';
 import { SyncEngine } from '../sync/engine.js';
 import { SyncEvents } from '../sync/events.js';
 import { DEFAULT_PLANNER_OPTIONS } from '../sync/planner/index.js';
@@ -56,12 +58,26 @@ export interface App {
   shutdown: Shutdown;
 }
 
+/**
+ * The store; when it is damaged and the app serves the API, an unavailable store instead, so that the
+ * health check answers 503 and the page and status say what to do (the file is never touched).
+ */
+async function openAppStore(config: Config, logger: Logger, serving: boolean): Promise<Store> {
+  try {
+    return await openStore({ url: config.database_url, dataDir: config.data_dir, logger });
+  } catch (err) {
+    if (!serving || !(err instanceof StoreError) || err.code !== 'STORE_CORRUPT') throw err;
+    logger.error(err.message);
+    return unavailableStore(err);
+  }
+}
+
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.log_level });
   const shutdown = createShutdown();
-  const store = await openStore({ url: config.database_url, dataDir: config.data_dir, logger });
+  const store = await openAppStore(config, logger, options.api === true);
   shutdown.register('store', () => store.close());
   const client =
     options.client ??

@@ -4,7 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { errorMessage } from '../../errors/app-error.js';
+import { redactText } from '../../log/redact.js';
 import type { ApiContext } from '../context.js';
+import { isDamagedStore } from '../error-handler.js';
+import { errorBody } from '../http-error.js';
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -25,14 +28,14 @@ export function registerHealthRoute(app: FastifyInstance, ctx: ApiContext, timeo
       return { status: 'ok' };
     } catch (err) {
       ctx.logger.error({ err: errorMessage(err) }, 'health check: the database cannot be read');
-      return reply.code(503).send({
-        status: 'unavailable',
-        error: {
-          status: 503,
-          code: 'store_unavailable',
-          message: 'the database cannot be read: check the data directory or database URL and the log',
-        },
-      });
+      const error = isDamagedStore(err)
+        ? errorBody(503, 'store_damaged', redactText(err.message)).error
+        : errorBody(
+            503,
+            'store_unavailable',
+            'the database cannot be read: check the data directory or database URL and the log',
+          ).error;
+      return reply.code(503).send({ status: 'unavailable', error });
     }
   });
 }

@@ -114,8 +114,9 @@ export function sqliteError(err: unknown, where: string): unknown {
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new StoreError(
       'STORE_CORRUPT',
-      `${where} is not a valid SQLite database (${code}): move the file aside or restore a backup; ` +
-        'a new empty database is created at the next start and the data is downloaded again.',
+      `${where} is damaged (${code}) and was left as it is: restore a backup of it (in the add-on: ` +
+        'Settings → System → Backups), or stop the program and move the file away to start fresh ' +
+        '(a new empty database is then created and the data is downloaded again).',
       { cause: err },
     );
   }
@@ -169,6 +170,17 @@ function openDatabase(file: string): Database.Database {
   return db;
 }
 
+/**
+ * A page-level corruption leaves the header readable: the file opens, then queries fail one by one.
+ * `quick_check` (a few hundred ms for years of data) finds it at start; the error is SQLite's own.
+ */
+function quickCheck(db: Database.Database): void {
+  const first = db.prepare('PRAGMA quick_check(1)').pluck().get();
+  if (first !== 'ok') {
+    throw Object.assign(new Error(`quick_check: ${String(first).slice(0, 200)}`), { code: 'SQLITE_CORRUPT' });
+  }
+}
+
 function appliedMigration(db: Database.Database): number | null {
   const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'");
   if (!table.get()) return null;
@@ -181,6 +193,7 @@ export async function openSqliteStore(options: SqliteOptions): Promise<SqlStore>
   let db: Database.Database | undefined;
   try {
     db = openDatabase(options.file);
+    quickCheck(db);
     assertSchemaNotNewer(appliedMigration(db), dir, options.file);
     migrate(drizzle(db), { migrationsFolder: dir });
   } catch (err) {

@@ -16,9 +16,15 @@ import { renderSync } from './render-sync.js';
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/** The server answered with an error it explains (e.g. a damaged database): shown as it says. */
+class ServerError extends Error {}
+
 async function getJson<T>(url: string): Promise<T> {
   const r = await apiFetch(url, { headers: { accept: 'application/json' } });
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  if (!r.ok) {
+    const body = (await r.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw body?.error?.message ? new ServerError(body.error.message) : new Error(`${url}: HTTP ${r.status}`);
+  }
   return (await r.json()) as T;
 }
 
@@ -52,7 +58,11 @@ async function refresh(): Promise<void> {
     const pill = byId('pill');
     pill.className = 'pill bad';
     pill.textContent = err instanceof TokenMissing ? T.pillLocked : T.pillOffline;
-    if (err instanceof TokenMissing) return notice(err.message, 'error');
+    if (err instanceof TokenMissing || err instanceof ServerError) {
+      notice(err.message, 'error');
+      if (err instanceof ServerError) schedule(30_000);
+      return;
+    }
     notice(T.offline, 'offline');
     schedule(5000);
   }
