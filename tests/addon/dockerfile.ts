@@ -11,6 +11,8 @@ export interface Instruction {
 export interface Stage {
   from: string;
   name?: string;
+  /** The `--platform=` of the FROM line (`$BUILDPLATFORM`: runs on the build machine's own platform). */
+  platform?: string;
   instructions: Instruction[];
 }
 
@@ -32,8 +34,10 @@ export function readDockerfile(relativePath: string): Stage[] {
     const [, op, args] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
     const upper = op.toUpperCase();
     if (upper === 'FROM') {
-      const [from, , name] = args.split(/\s+/);
-      stages.push({ from, name, instructions: [] });
+      const words = args.split(/\s+/);
+      const platform = words.find((w) => w.startsWith('--platform='))?.slice('--platform='.length);
+      const [from, , name] = words.filter((w) => !w.startsWith('--'));
+      stages.push({ from, name, platform, instructions: [] });
     } else if (stages.length > 0) {
       stages[stages.length - 1].instructions.push({ op: upper, args });
     } else if (upper !== 'ARG') {
@@ -53,6 +57,13 @@ export function copies(stage: Stage): CopyInstruction[] {
       const from = flags.find((f) => f.startsWith('--from='))?.slice('--from='.length);
       return { from, sources: paths.slice(0, -1), dest: paths[paths.length - 1] };
     });
+}
+
+/** The stage named `name` (`FROM … AS name`). */
+export function stageNamed(stages: Stage[], name: string): Stage {
+  const stage = stages.find((s) => s.name === name);
+  if (!stage) throw new Error(`no stage ${name}`);
+  return stage;
 }
 
 export function instructionArgs(stage: Stage, op: string): string[] {
