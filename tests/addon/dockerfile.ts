@@ -79,9 +79,9 @@ export function envOf(stage: Stage): Record<string, string> {
   return out;
 }
 
-/** Paths that `.dockerignore` (`*` then `!path` exceptions) lets into the build context. */
-export function contextIncludes(path: string): boolean {
-  const rules = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+/** Paths that `.dockerignore` (`*` then `!path` exceptions) of `root` lets into the build context. */
+export function contextIncludes(path: string, root = ROOT): boolean {
+  const rules = readFileSync(join(root, '.dockerignore'), 'utf8')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));

@@ -83,6 +83,7 @@ describe('GitHub workflows', () => {
   });
 
   it('release.yml checks the tag against every versioned file and takes the notes from addon/CHANGELOG.md', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax of the workflow, not a template
     expect(runs(release.jobs.verify).join('\n')).toContain('scripts/release/version-cli.ts check "${TAG#v}"');
     const releaseRuns = runs(release.jobs.release).join('\n');
     expect(releaseRuns).toContain('npm run build');
@@ -113,6 +114,7 @@ describe('GitHub workflows', () => {
     expect(build?.with?.push).toBe(true);
     expect(build?.with?.context).toBe('.');
     const meta = release.jobs.images.steps.find((s) => s.uses?.startsWith('docker/metadata-action@'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions expression, not a template
     expect(meta?.with?.tags).toContain('type=raw,value=${{ needs.verify.outputs.version }}');
     expect(meta?.with?.tags).toContain('type=raw,value=latest');
   });
