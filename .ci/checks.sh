@@ -6,7 +6,7 @@
 # On failure it prints what failed, then the plain summary line of .ci/run ("0 passed, N failed": no test
 # ran, N checks failed) and exits 1.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 failed=()
 npm run --silent typecheck || failed+=("type check (npm run typecheck)")

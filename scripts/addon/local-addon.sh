@@ -14,7 +14,7 @@ dest=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$dest"
 cd "$root"
-for path in $(sed -n 's#^!##p' .dockerignore); do
+sed -n 's#^!##p' .dockerignore | while IFS= read -r path; do
   path=${path%/}
   [ -e "$path" ] || { echo "$path (listed in .dockerignore) does not exist" >&2; exit 1; }
   rm -rf "${dest:?}/$path"
