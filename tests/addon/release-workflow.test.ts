@@ -68,8 +68,18 @@ describe('GitHub workflows', () => {
     for (const job of Object.values(ci.jobs)) {
       const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
       expect(checkout?.with?.['persist-credentials']).toBe(false);
-      expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
     }
+    for (const name of ['checks', 'test'])
+      expect(ci.jobs[name].steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(
+        20,
+      );
+  });
+
+  it('ci.yml builds both images without pushing them and starts the standalone one', () => {
+    const builds = ci.jobs.images.steps.filter((s) => s.uses?.startsWith('docker/build-push-action@'));
+    expect(builds.map((s) => s.with?.file).sort()).toEqual(['Dockerfile', 'addon/Dockerfile']);
+    for (const build of builds) expect(build.with?.push).toBe(false);
+    expect(runs(ci.jobs.images).join('\n')).toContain('/api/health');
   });
 
   it('release.yml runs on version tags, grants nothing by default and each job only what it needs', () => {
