@@ -33,6 +33,9 @@ describe('version bump', () => {
 
   it('writes the version to package.json, the lock file root, addon/config.yaml and a new changelog section', () => {
     const before = { pkg: json('package.json'), lock: json('package-lock.json') };
+    // A changelog without an [Unreleased] section: the bump adds one to fill in.
+    const current = `## [${packageVersion()}] - 2026-11-27\n\n### Added\n\n- First release.\n`;
+    writeFileSync(join(dir, 'addon/CHANGELOG.md'), `# Changelog\n\nIntro.\n\n${current}`);
     expect(bumpVersion(dir, '99.1.0', '2030-01-02')).toEqual(FILES);
 
     expect(json('package.json')).toEqual({ ...before.pkg, version: '99.1.0' });
@@ -50,8 +53,8 @@ describe('version bump', () => {
     const changelog = read('addon/CHANGELOG.md');
     expect(changelog).toContain('## [99.1.0] - 2030-01-02');
     expect(changelog.indexOf('## [99.1.0]')).toBeLessThan(changelog.indexOf(`## [${packageVersion()}]`));
-    expect(changelogSection(changelog, packageVersion())).toBe(
-      changelogSection(readFileSync(join(ROOT, 'addon/CHANGELOG.md'), 'utf8'), packageVersion()),
+    expect(changelog).toBe(
+      `# Changelog\n\nIntro.\n\n## [99.1.0] - 2030-01-02\n\n### Changed\n\n${PLACEHOLDER}\n\n${current}`,
     );
     // The new section must be written before the tag may ship.
     expect(versionProblems(dir, '99.1.0')).toEqual(['addon/CHANGELOG.md: fill in the 99.1.0 section']);
@@ -76,6 +79,15 @@ describe('version bump', () => {
     expect(() => bumpVersion(dir, packageVersion(), '2030-01-02')).toThrow(/not newer/);
     expect(() => bumpVersion(dir, '0.0.9', '2030-01-02')).toThrow(/not newer/);
     expect(FILES.map(read)).toEqual(before);
+  });
+
+  it('turns the committed [Unreleased] section, if any, into the new version', () => {
+    const unreleased = changelogSection(read('addon/CHANGELOG.md'), 'Unreleased');
+    bumpVersion(dir, '99.1.0', '2030-01-02');
+    if (unreleased !== undefined) {
+      expect(changelogSection(read('addon/CHANGELOG.md'), '99.1.0')).toBe(unreleased);
+      expect(versionProblems(dir, '99.1.0')).toEqual([]);
+    }
   });
 
   it('bumping twice to the same version keeps one changelog section', () => {
