@@ -7,7 +7,8 @@
 # Dockerfile, the build context that Dockerfile copies (exactly the paths .dockerignore lets in), the store
 # files, and config.yaml without `image:` (with `image:` the Supervisor pulls instead of building).
 # The image then builds from these sources (`npm ci`, `npm run build`, better-sqlite3 compiled for the host):
-# several minutes and about 1 GB of temporary disk on a Raspberry Pi.
+# several minutes and about 1 GB of temporary disk on a Raspberry Pi. The Dockerfile needs BuildKit
+# (`FROM --platform=$BUILDPLATFORM`), which the Supervisor builds with since 2026.04.
 set -eu
 [ $# -eq 1 ] || { echo "usage: local-addon.sh <folder>" >&2; exit 2; }
 dest=$1
