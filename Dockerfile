@@ -1,12 +1,26 @@
 # syntax=docker/dockerfile:1
-# Standalone image of MyElectricalData Client Local.
-#   npm ci && npm run build
+# Standalone image of MyElectricalData Client Local, built from a clean clone (no prebuilt dist/ needed):
 #   docker build -t myelectricaldata-client-local .
 #   docker run -d -e CLIENT_ID=… -e CLIENT_SECRET=… -e GATEWAY_URL=… -v myelectricaldata_data:/data \
 #     -p 8080:8080 myelectricaldata-client-local
-# Build context: the repository root after `npm run build` (the image ships the prebuilt esbuild bundle; it
-# never compiles TypeScript). Only better-sqlite3 is installed in the image, compiled for Alpine's musl in
-# the first stage; no dev dependencies. Pin the digest with your registry tooling (Renovate) when publishing.
+# Published for linux/amd64 and linux/arm64 as ghcr.io/myelectricaldata/myelectricaldata-client-local
+# (.github/workflows/release.yml). Needs BuildKit (the default builder of Docker 23+).
+# Stages:
+#   bundle  - `npm ci` and `npm run build` (esbuild) on the build machine's own platform: the bundle is plain
+#             JavaScript, the same for every architecture. Install scripts are skipped: the build needs no
+#             native module (esbuild ships its binary as a package), so better-sqlite3 is not compiled twice.
+#   modules - better-sqlite3 compiled from source for the target platform and Alpine's musl (python3, make,
+#             g++), production dependencies only; only it and what it requires are kept.
+#   final   - the bundle and those modules: no dev dependency, no esbuild, no compiler.
+
+FROM --platform=$BUILDPLATFORM node:24-alpine3.22 AS bundle
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY build.config.ts tsconfig.json tsconfig.page.json ./
+COPY drizzle/ ./drizzle/
+COPY src/ ./src/
+RUN npm run build
 
 FROM node:24-alpine3.22 AS modules
 RUN apk add --no-cache python3 make g++
@@ -26,14 +40,15 @@ ENV NODE_ENV=production \
     PORT=8080
 WORKDIR /app
 COPY --from=modules /runtime/node_modules ./node_modules
-COPY dist/ ./
-# The data folder belongs to the unprivileged `node` user of the base image; a named volume inherits it.
+COPY --from=bundle /build/dist/ ./
+# The data folder belongs to the unprivileged `node` user (uid 1000) of the base image; a named volume
+# inherits it.
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD wget -q -O /dev/null "http://127.0.0.1:${PORT}/api/health" || exit 1
+  CMD ["sh", "-c", "wget -q -O /dev/null \"http://127.0.0.1:${PORT}/api/health\" || exit 1"]
 # Node runs as PID 1 and handles SIGTERM itself: it closes the API, exporters and database, then exits 0.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["node", "/app/main.mjs"]

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Static checks run by .ci/run before the tests (and alone: `bash .ci/checks.sh`): the type check
-# (`npm run typecheck`: the program and the status page's browser code) and the linter (`npm run lint`,
-# biome: lint rules and formatting). Both run even if the first fails, so one CI run shows every error.
+# (`npm run typecheck`: the program and the status page's browser code), the linter (`npm run lint`,
+# biome: lint rules and formatting) and the release files (.ci/lint-release.sh: actionlint on the GitHub
+# workflows, hadolint on both Dockerfiles). All run even if one fails, so one CI run shows every error.
 # On failure it prints what failed, then the plain summary line of .ci/run ("0 passed, N failed": no test
 # ran, N checks failed) and exits 1.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 failed=()
 npm run --silent typecheck || failed+=("type check (npm run typecheck)")
 npm run --silent lint || failed+=("lint (npm run lint; npm run format fixes formatting)")
+bash .ci/lint-release.sh || failed+=("workflows and Dockerfiles (bash .ci/lint-release.sh: actionlint, hadolint)")
 
 if ((${#failed[@]} > 0)); then
   for check in "${failed[@]}"; do echo "FAILED: $check" >&2; done
@@ -17,4 +19,4 @@ if ((${#failed[@]} > 0)); then
   echo "0 passed, ${#failed[@]} failed"
   exit 1
 fi
-echo "type check and lint passed"
+echo "type check, lint, actionlint and hadolint passed"

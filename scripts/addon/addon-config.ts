@@ -10,6 +10,12 @@ import { SETTING_KEYS } from '../../src/config/settings.js';
 import { addonOptions } from './addon-options.js';
 
 export const ADDON_SLUG = 'myelectricaldata';
+/**
+ * The add-on's image, published for every version by .github/workflows/release.yml. Kept in config.yaml:
+ * the Supervisor then pulls it (seconds) instead of building the add-on on the user's machine (minutes of
+ * `npm ci`, `npm run build` and a C++ compile on a Raspberry Pi). `npm run addon:local` writes a copy
+ * without it for those who want the Supervisor to build from source.
+ */
 export const ADDON_IMAGE = 'ghcr.io/myelectricaldata/myelectricaldata-client-local-addon';
 /** The Supervisor's default ingress port (so `ingress_port` is not written); `addon/run.sh` sets PORT to it. */
 export const INGRESS_PORT = 8099;

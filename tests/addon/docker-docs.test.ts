@@ -3,12 +3,24 @@ import { parse } from 'yaml';
 import { readText } from './addon-files.js';
 
 describe('Docker documentation', () => {
-  it('README shows the docker run command of the product documentation', () => {
+  it('README shows the docker run command of the product documentation, published and built locally', () => {
     const readme = readText('README.md').replace(/\\\n\s*/g, '');
-    expect(readme).toContain(
-      'docker run -d -e CLIENT_ID=… -e CLIENT_SECRET=… -e GATEWAY_URL=… -v myelectricaldata_data:/data -p 8080:8080 myelectricaldata-client-local',
-    );
+    const run =
+      'docker run -d -e CLIENT_ID=… -e CLIENT_SECRET=… -e GATEWAY_URL=… -v myelectricaldata_data:/data -p 8080:8080';
+    // The published image name is checked against the release workflow in release-workflow.test.ts.
+    expect(readme).toContain(`${run} ghcr.io/myelectricaldata/myelectricaldata-client-local:latest`);
+    expect(readme).toContain('docker build -t myelectricaldata-client-local .');
+    expect(readme).toContain(`${run} myelectricaldata-client-local\n`);
+    expect(readme).toContain('docker build -f addon/Dockerfile');
     expect(readme).toContain('docker-compose.example.yml');
+  });
+
+  it('README gives the add-on store steps, how to update and how to build the add-on locally', () => {
+    const readme = readText('README.md');
+    expect(readme).toContain('*Settings → Add-ons → Add-on store*, menu **⋮** (top right) → *Repositories*');
+    expect(readme).toContain('`https://github.com/MyElectricalData/myelectricaldata-client-local`');
+    expect(readme.match(/\*\*Updating\*\*/g)).toHaveLength(2);
+    expect(readme).toContain('npm run addon:local -- <folder>');
   });
 
   it('the compose example builds the image, keeps data in a volume and offers PostgreSQL and Mosquitto', () => {

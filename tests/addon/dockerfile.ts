@@ -11,6 +11,8 @@ export interface Instruction {
 export interface Stage {
   from: string;
   name?: string;
+  /** The `--platform=` of the FROM line (`$BUILDPLATFORM`: runs on the build machine's own platform). */
+  platform?: string;
   instructions: Instruction[];
 }
 
@@ -32,8 +34,10 @@ export function readDockerfile(relativePath: string): Stage[] {
     const [, op, args] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
     const upper = op.toUpperCase();
     if (upper === 'FROM') {
-      const [from, , name] = args.split(/\s+/);
-      stages.push({ from, name, instructions: [] });
+      const words = args.split(/\s+/);
+      const platform = words.find((w) => w.startsWith('--platform='))?.slice('--platform='.length);
+      const [from, , name] = words.filter((w) => !w.startsWith('--'));
+      stages.push({ from, name, platform, instructions: [] });
     } else if (stages.length > 0) {
       stages[stages.length - 1].instructions.push({ op: upper, args });
     } else if (upper !== 'ARG') {
@@ -55,6 +59,13 @@ export function copies(stage: Stage): CopyInstruction[] {
     });
 }
 
+/** The stage named `name` (`FROM … AS name`). */
+export function stageNamed(stages: Stage[], name: string): Stage {
+  const stage = stages.find((s) => s.name === name);
+  if (!stage) throw new Error(`no stage ${name}`);
+  return stage;
+}
+
 export function instructionArgs(stage: Stage, op: string): string[] {
   return stage.instructions.filter((i) => i.op === op).map((i) => i.args);
 }
@@ -68,9 +79,9 @@ export function envOf(stage: Stage): Record<string, string> {
   return out;
 }
 
-/** Paths that `.dockerignore` (`*` then `!path` exceptions) lets into the build context. */
-export function contextIncludes(path: string): boolean {
-  const rules = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+/** Paths that `.dockerignore` (`*` then `!path` exceptions) of `root` lets into the build context. */
+export function contextIncludes(path: string, root = ROOT): boolean {
+  const rules = readFileSync(join(root, '.dockerignore'), 'utf8')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));

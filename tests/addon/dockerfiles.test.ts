@@ -1,7 +1,18 @@
-/** Both Dockerfiles, read without a Docker engine: base images, stages, what the final image holds. */
+/**
+ * Both Dockerfiles, read without a Docker engine: base images, stages (bundle built from the sources,
+ * native module compiled for the target, final image), what the final image holds.
+ */
 import { INGRESS_PORT } from '../../scripts/addon/addon-config.js';
 import { readText } from './addon-files.js';
-import { contextIncludes, copies, envOf, instructionArgs, readDockerfile, type Stage } from './dockerfile.js';
+import {
+  contextIncludes,
+  copies,
+  envOf,
+  instructionArgs,
+  readDockerfile,
+  type Stage,
+  stageNamed,
+} from './dockerfile.js';
 
 const IMAGES = [
   { file: 'Dockerfile', base: /^node:\d+-alpine3\.\d+$/ },
@@ -12,17 +23,29 @@ describe.each(IMAGES)('$file', ({ file, base }) => {
   const stages = readDockerfile(file);
   const final = stages[stages.length - 1] as Stage;
 
-  it('builds on an explicit, pinned base (no variable, no latest) and compiles modules on that same base', () => {
+  it('builds on an explicit, pinned base (no variable, no latest) in three stages: bundle, modules, final', () => {
     for (const stage of stages) expect(stage.from).toMatch(base);
     expect(new Set(stages.map((s) => s.from)).size).toBe(1);
-    expect(stages.length).toBe(2);
+    expect(stages.map((s) => s.name)).toEqual(['bundle', 'modules', undefined]);
   });
 
-  it('compiles the native SQLite module in the builder stage from the lock file, without dev dependencies', () => {
-    const builder = stages[0];
+  it('bundles from the sources with npm ci and npm run build, on the build platform, without native builds', () => {
+    const bundle = stageNamed(stages, 'bundle');
+    // Plain JavaScript output: built once on the build machine, not under emulation for each architecture.
+    expect(bundle.platform).toBe('$BUILDPLATFORM');
+    const runs = instructionArgs(bundle, 'RUN').filter((r) => !r.startsWith('apk add'));
+    expect(runs).toEqual(['npm ci --ignore-scripts --no-audit --no-fund', 'npm run build']);
+    expect(copies(bundle).flatMap((c) => c.sources)).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', 'build.config.ts', 'src/', 'drizzle/']),
+    );
+  });
+
+  it('compiles the native SQLite module for the target platform from the lock file, without dev dependencies', () => {
+    const builder = stageNamed(stages, 'modules');
+    expect(builder.platform).toBeUndefined();
     const runs = instructionArgs(builder, 'RUN').join('\n');
     expect(runs).toMatch(/npm ci --omit=dev/);
-    expect(runs).toMatch(/apk add --no-cache[^\n]*\bg\+\+/);
+    expect(runs).toMatch(/apk add --no-cache[^\n]*\bpython3\b[^\n]*\bmake\b[^\n]*\bg\+\+/);
     expect(copies(builder).flatMap((c) => c.sources)).toEqual(
       expect.arrayContaining(['package.json', 'package-lock.json']),
     );
@@ -33,15 +56,25 @@ describe.each(IMAGES)('$file', ({ file, base }) => {
       c.from ? `--from=${c.from} ${c.sources.join(' ')}` : c.sources.join(' '),
     );
     for (const source of sources)
-      expect(source).toMatch(/^(dist\/|addon\/run\.sh$|--from=modules \/runtime\/node_modules$)/);
-    expect(instructionArgs(final, 'RUN').join('\n')).not.toMatch(/npm|tsc|esbuild/);
+      expect(source).toMatch(
+        /^(addon\/run\.sh$|--from=bundle \/build\/dist\/$|--from=modules \/runtime\/node_modules$)/,
+      );
+    expect(sources).toEqual(
+      expect.arrayContaining(['--from=bundle /build/dist/', '--from=modules /runtime/node_modules']),
+    );
+    const runs = instructionArgs(final, 'RUN').join('\n');
+    expect(runs).not.toMatch(/npm|tsc|esbuild|g\+\+|python3/);
+    expect(final.platform).toBeUndefined();
   });
 
   it('sends every file it copies from the context through .dockerignore', () => {
     const fromContext = stages.flatMap((s) => copies(s).filter((c) => !c.from)).flatMap((c) => c.sources);
     expect(fromContext.filter((path) => !contextIncludes(path))).toEqual([]);
-    expect(contextIncludes('src/main.ts')).toBe(false);
+    expect(contextIncludes('src/main.ts')).toBe(true);
     expect(contextIncludes('node_modules/better-sqlite3')).toBe(false);
+    // A local build output never reaches the image: it is rebuilt from the sources.
+    expect(contextIncludes('dist/main.mjs')).toBe(false);
+    expect(contextIncludes('tests/addon/dockerfiles.test.ts')).toBe(false);
   });
 
   it('has a HEALTHCHECK on /api/health and OCI labels', () => {
@@ -77,6 +110,7 @@ describe('add-on image', () => {
 
   it('takes Node from the base image packages and starts through the run script', () => {
     expect(instructionArgs(final, 'RUN')).toContain('apk add --no-cache nodejs');
+    expect(instructionArgs(stageNamed(stages, 'bundle'), 'RUN')).toContain('apk add --no-cache nodejs npm');
     expect(instructionArgs(final, 'CMD')).toEqual(['["/run.sh"]']);
   });
 

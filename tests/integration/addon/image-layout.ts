@@ -1,7 +1,9 @@
 /**
  * What a Docker image would hold, assembled without Docker: `npm run build` (once, under a lock shared by
  * parallel test files), then every COPY of the Dockerfile's final stage replayed into an empty folder.
- * The builder stage's `/runtime/node_modules` is produced by the same script the Dockerfile runs
+ * The `bundle` stage's output (`<its WORKDIR>/dist/`) is this checkout's `dist/` (the same `npm run build`;
+ * clean-clone.test.ts replays that stage itself in a fresh clone).
+ * The `modules` stage's `/runtime/node_modules` is produced by the same script the Dockerfile runs
  * (`scripts/docker/runtime-modules.sh`), from this machine's node_modules (same lock-pinned versions; the
  * image compiles them for its own libc). The program then runs from that folder and nothing else.
  */
@@ -11,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from '../../addon/addon-files.js';
-import { copies, instructionArgs, readDockerfile } from '../../addon/dockerfile.js';
+import { copies, instructionArgs, readDockerfile, stageNamed } from '../../addon/dockerfile.js';
 
 export function buildOnce(): void {
   execFileSync('flock', ['/tmp/med-build.lock', 'npm', 'run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
@@ -32,16 +34,27 @@ export function assembleImage(dockerfile: string): ImageLayout {
   const workdirs = instructionArgs(final, 'WORKDIR');
   const workdir = workdirs[workdirs.length - 1] ?? '/';
   const builderOut = join(root, '.builder');
+  const bundleWorkdirs = instructionArgs(stageNamed(stages, 'bundle'), 'WORKDIR');
+  const bundleWorkdir = bundleWorkdirs[bundleWorkdirs.length - 1] ?? '/';
+  /** Where a COPY source is on this machine: the checkout, the bundle stage's folder, the modules output. */
+  const hostPath = (from: string | undefined, source: string): string => {
+    if (from === undefined) return join(ROOT, source);
+    if (from === 'bundle') {
+      if (!source.startsWith(`${bundleWorkdir}/`)) throw new Error(`${dockerfile}: ${source} is outside /build`);
+      return join(ROOT, source.slice(bundleWorkdir.length + 1));
+    }
+    if (from === 'modules') return join(builderOut, source);
+    throw new Error(`${dockerfile}: COPY --from=${from} is not known to this test`);
+  };
   execFileSync('sh', [
     join(ROOT, 'scripts/docker/runtime-modules.sh'),
     join(ROOT, 'node_modules'),
     join(builderOut, 'runtime'),
   ]);
   for (const copy of copies(final)) {
-    const base = copy.from ? builderOut : ROOT;
     const dest = join(root, copy.dest.startsWith('/') ? copy.dest : join(workdir, copy.dest));
     for (const source of copy.sources) {
-      const from = join(base, source);
+      const from = hostPath(copy.from, source);
       if (!existsSync(from)) throw new Error(`${dockerfile}: COPY source ${source} does not exist`);
       const target =
         copy.dest.endsWith('/') && !source.endsWith('/') ? join(dest, source.split('/').pop() as string) : dest;
