@@ -51,14 +51,15 @@ interface EndpointRule {
 export const DAILY_HISTORY = { years: 3, start: (today: LocalDate): LocalDate => addYears(today, -3) };
 
 /**
- * Load-curve batch horizon: `start >= today - 2 years`, and the gateway cuts spans where
- * `end - start > 729` days (`end` inclusive, at most J-1), so one call covers up to 730 days: the whole
- * reachable history.
+ * Load-curve batch horizon: `start >= today - 2 years`, and the gateway serves at most 729 days counted
+ * inclusively (`(end - start) + 1 > 729` moves the start forward without saying so), `end` at most J-1.
+ * So the reachable history is the 729 days before today, in one call; the day before them (today - 2
+ * years, or two days in a leap window) is out of the batch route's reach and never asked (not "missing").
  */
 export const CURVE_HISTORY = {
   years: 2,
-  maxDays: 730,
-  start: (today: LocalDate): LocalDate => maxDate(addYears(today, -2), addDays(today, -730)),
+  maxDays: 729,
+  start: (today: LocalDate): LocalDate => maxDate(addYears(today, -2), addDays(today, -729)),
 };
 
 /** Passthrough routes (production daily, max power): Enedis keeps 36 months + 15 days. */

@@ -26,14 +26,14 @@ describe('planRequests: full history with the fewest calls, newest first', () =>
     expect(DAILY_HISTORY.start(TODAY)).toBe('2023-11-27');
   });
 
-  it('load curve: 2 years in one batch call, inclusive end = J-1', () => {
+  it('load curve: the 729 days the batch route serves, in one call, inclusive end = J-1', () => {
     expect(q('consumptionCurveBatch')).toEqual([
-      [`/enedis/consumption/detail/batch/${PDL}`, '2024-11-27', '2026-11-26', 'true'],
+      [`/enedis/consumption/detail/batch/${PDL}`, '2024-11-28', '2026-11-26', 'true'],
     ]);
     expect(q('productionCurveBatch')).toEqual([
-      [`/enedis/production/detail/batch/${PDL}`, '2024-11-27', '2026-11-26', 'true'],
+      [`/enedis/production/detail/batch/${PDL}`, '2024-11-28', '2026-11-26', 'true'],
     ]);
-    expect(CURVE_HISTORY.start(TODAY)).toBe('2024-11-27');
+    expect(CURVE_HISTORY.start(TODAY)).toBe('2024-11-28');
   });
 
   it('production daily and max power: 36 months + 15 days in four balanced windows, end = today', () => {

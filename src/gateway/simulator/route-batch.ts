@@ -54,7 +54,8 @@ function fetchChunk(ctx: RouteContext, dir: Direction, prm: string, a: LocalDate
 function window(ctx: RouteContext, start: LocalDate, end: LocalDate): [LocalDate, LocalDate] {
   const last = minDate(end, addDays(ctx.today, -1));
   let first = maxDate(start, addYears(ctx.today, -2));
-  if (daysBetween(first, last) > 729) first = addDays(last, -729);
+  // The real server: `(end - start).days + 1 > 729` moves the start forward, silently: at most 729 days.
+  if (daysBetween(first, last) + 1 > 729) first = addDays(last, -728);
   return [first, last];
 }
 

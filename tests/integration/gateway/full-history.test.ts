@@ -81,7 +81,7 @@ describe('full history of every simulated PDL', () => {
     for (const d of dailyRes.data) expect(d.wh).toBe(sim.dataset.dailyWh(house.pdl, d.date));
 
     const curve = byDay((await client.getLoadCurve(house.pdl, 'consumption', history(house))).data);
-    expect(curve.size).toBe(730);
+    expect(curve.size).toBe(729);
     expect([...curve.keys()].at(-1)).toBe('2026-11-26');
     expect(['2025-03-30', '2026-03-29', '2025-10-26', '2026-10-25'].map((d) => curve.get(d)?.length)).toEqual([
       46, 46, 50, 50,

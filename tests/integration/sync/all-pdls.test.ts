@@ -118,7 +118,8 @@ function fullSyncTests(engine: EngineChoice, quirks: Partial<Quirks>): void {
       }
     }
     expect(compared).toBeGreaterThan(4 * 400);
-  });
+    // Reads years of curve from PostgreSQL/MariaDB for five PDLs: more than jest's 5 s on a busy machine.
+  }, 60_000);
 
   it('skips the inactive PDL: stored, but never asked for data', async () => {
     expect(points.find((p) => p.pdl === PRM.oldFlat)?.isActive).toBe(false);

@@ -52,7 +52,8 @@ describeEachEngine('sync against the simulator with a real store', (engine) => {
     const before = h.sim.requestLog.length;
     const outcome = await h.engine.run('full');
     const calls = h.sim.requestLog.slice(before).map((r) => r.path.replace(`/${pdl}`, ''));
-    // /pdl, contract, address, daily, batch curve, power (trailing window), tempo, ecowatt, usage stats.
+    // /pdl, contract, address, daily, batch curve, power (trailing window), tempo, ecowatt, and the usage
+    // stats before and after the run (free calls: what the run cost in quota units).
     expect(calls.sort()).toEqual(
       [
         '/api/pdl',
@@ -63,6 +64,7 @@ describeEachEngine('sync against the simulator with a real store', (engine) => {
         '/api/enedis/power',
         '/api/tempo/days',
         '/api/ecowatt/forecast',
+        '/api/accounts/usage-stats',
         '/api/accounts/usage-stats',
       ].sort(),
     );

@@ -65,8 +65,9 @@ describe('planner horizons come from the gateway client rules', () => {
   it('raises the start to the activation date and stops consumption daily at J-2', () => {
     const horizon = streamHorizon('consumption_daily', '2026-11-27', point('2025-09-27'));
     expect(horizon).toEqual({ start: '2025-09-27', end: '2026-11-26' });
+    // The batch route serves 729 days counted inclusively: today-2y itself is out of its reach.
     expect(streamHorizon('consumption_curve', '2026-11-27', point(null))).toEqual({
-      start: '2024-11-27',
+      start: '2024-11-28',
       end: '2026-11-27',
     });
   });

@@ -47,9 +47,9 @@ describe('planDayStream on an empty store', () => {
     expect(task?.wanted).toHaveLength(1095);
   });
 
-  it('asks the whole curve history (2 years, 730 days) in one batch call', () => {
+  it('asks the whole reachable curve history (the 729 days the batch route serves) in one batch call', () => {
     const tasks = plan('consumption_curve');
-    expect(tasks.map((t) => [t.range, t.calls])).toEqual([[{ start: '2024-11-27', end: '2026-11-27' }, 1]]);
+    expect(tasks.map((t) => [t.range, t.calls])).toEqual([[{ start: '2024-11-28', end: '2026-11-27' }, 1]]);
   });
 
   it('starts at the activation date or the oldest available data date when later', () => {
