@@ -13,29 +13,47 @@ import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exp
 import { importLines, type Series, selector } from './build-import-lines.js';
 import { loadSeries } from './load-series.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_RETRY_DELAYS_MS, type VictoriaMetricsOptions } from './options.js';
-import { cursorAfter, parseCursor, planPush } from './plan-push.js';
+import { cursorAfter, parseCursor, planPush, type SeriesCursor } from './plan-push.js';
 import { parseRetention, retentionWarning } from './retention.js';
-import { VmClient } from './vm-client.js';
+import { type PushCheck, verifyPush } from './verify-push.js';
+import { VictoriaMetricsError, VmClient } from './vm-client.js';
 
 export const EXPORTER_NAME = 'victoriametrics';
 
-/** Store cursor keys: the dirty mark of a stream (earliest changed instant) and each series' cursor. */
+/**
+ * Store cursor keys: the dirty mark of a stream (earliest changed instant) and each series' cursor, per
+ * server (another `victoriametrics_url` is an empty server: it gets the whole history).
+ */
 export const dirtyKey = (pdl: string, stream: StreamName) => `dirty:${pdl}:${stream}`;
-export const seriesKey = (s: Pick<Series, 'name' | 'labels'>) => `series:${selector(s.name, s.labels)}`;
+export const seriesKey = (url: string, s: Pick<Series, 'name' | 'labels'>) =>
+  `series:${url}:${selector(s.name, s.labels)}`;
 
 interface RunTotals {
   series: number;
   samples: number;
   replaced: number;
   oldest: number | null;
+  /** Oldest instant VictoriaMetrics keeps (from its retention); 0 when unknown. */
+  keptFrom: number;
+  /** What to count back, and each series' cursor once its count is right. */
+  checks: (PushCheck & { key: string; after: SeriesCursor })[];
 }
+
+export interface VictoriaMetricsDeps {
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
 
 export class VictoriaMetricsExporter extends KitExporter {
   private readonly client: VmClient;
   private dirtyWrites: Promise<void> = Promise.resolve();
   private lastWarning: string | null = null;
 
-  constructor(private readonly options: VictoriaMetricsOptions) {
+  constructor(
+    private readonly options: VictoriaMetricsOptions,
+    private readonly deps: VictoriaMetricsDeps = {},
+  ) {
     super({ name: EXPORTER_NAME, retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS });
     this.client = new VmClient(options);
   }
@@ -51,7 +69,9 @@ export class VictoriaMetricsExporter extends KitExporter {
     await this.dirtyWrites;
     const { store } = run.context;
     const retentionMs = parseRetention((await this.client.flags()) ?? '');
-    const totals: RunTotals = { series: 0, samples: 0, replaced: 0, oldest: null };
+    // A day of margin: samples right at the retention edge may be dropped while we count them.
+    const keptFrom = retentionMs === null ? 0 : run.startedAt - retentionMs + DAY_MS;
+    const totals: RunTotals = { series: 0, samples: 0, replaced: 0, oldest: null, keptFrom, checks: [] };
     for (const point of await store.listUsagePoints()) {
       const series = await loadSeries(store, point, run.startedAt, this.options.extraLabels ?? {});
       const streams = [...new Set(series.map((s) => s.stream))];
@@ -64,9 +84,10 @@ export class VictoriaMetricsExporter extends KitExporter {
       }
       await this.clearDirty(store, point.pdl, dirty);
     }
+    await this.verify(store, totals.checks);
     const warning = retentionWarning(retentionMs, totals.oldest, run.startedAt);
     this.noteRetention(warning);
-    const { oldest: _oldest, ...counts } = totals;
+    const { oldest: _oldest, keptFrom: _keptFrom, checks: _checks, ...counts } = totals;
     return warning ? { ...counts, warning } : counts;
   }
 
@@ -74,12 +95,13 @@ export class VictoriaMetricsExporter extends KitExporter {
     totals.series++;
     const first = s.samples[0]?.t;
     if (first !== undefined) totals.oldest = Math.min(totals.oldest ?? first, first);
-    const key = seriesKey(s);
+    const key = seriesKey(this.options.url, s);
     const cursor = parseCursor(await store.getCursor(EXPORTER_NAME, key));
     const plan = planPush(cursor, dirtyFrom, s.samples);
     if (plan.mode === 'none') return;
     const base = plan.mode === 'append' ? cursor!.through : 0;
-    // Marked unclean before sending: a push cut short anywhere below is redone from scratch next run.
+    // Unclean from before sending until counted back (`verify`): a push cut short anywhere, or samples
+    // lost by a crashing server, make the next run delete and re-import the series.
     await store.setCursor(EXPORTER_NAME, key, JSON.stringify({ through: base, clean: false }));
     if (plan.mode === 'replace') {
       await this.client.deleteSeries(selector(s.name, s.labels));
@@ -91,8 +113,23 @@ export class VictoriaMetricsExporter extends KitExporter {
       if (run.signal.aborted) throw new Error('stopped during a push');
       await this.client.importLines(importLines(s, plan.samples.slice(i, i + size)));
     }
-    await store.setCursor(EXPORTER_NAME, key, JSON.stringify(cursorAfter(base, plan.samples)));
     totals.samples += plan.samples.length;
+    const from = Math.max(totals.keptFrom, plan.mode === 'append' ? plan.samples[0]!.t : 0);
+    const expected = s.samples.filter((x) => x.t >= from).length;
+    const after = cursorAfter(base, plan.samples);
+    totals.checks.push({ key, selector: selector(s.name, s.labels), from, expected, after });
+  }
+
+  /** Counts back what this run pushed; a series that came back short is marked for a full re-push. */
+  private async verify(store: Store, checks: RunTotals['checks']): Promise<void> {
+    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const failed = new Set(await verifyPush(this.client, checks, { sleep }));
+    for (const c of checks) if (!failed.has(c)) await store.setCursor(EXPORTER_NAME, c.key, JSON.stringify(c.after));
+    if (failed.size)
+      throw new VictoriaMetricsError(
+        'VM_INCOMPLETE',
+        `VictoriaMetrics does not hold all the samples we pushed (${[...failed].map((c) => c.selector).join(', ')}): they will be pushed again; check its log if this lasts.`,
+      );
   }
 
   /** Drops the dirty marks this run served; one set again during the run (a new change) is kept. */

@@ -84,6 +84,15 @@ export class VmClient {
     await res.body?.cancel();
   }
 
+  /** Asks the server to make what it buffered searchable now (`/internal/force_flush`; missing: ignored). */
+  async forceFlush(): Promise<void> {
+    try {
+      await (await this.call('/internal/force_flush', { method: 'GET' }, 'flushing')).body?.cancel();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'VM_FAILED') throw err;
+    }
+  }
+
   /** The server's command-line flags (`/flags`), or null when the page is not there (a proxy, a cluster). */
   async flags(): Promise<string | null> {
     try {

@@ -15,7 +15,9 @@ export interface ExpectedSeries {
   samples: Map<number, number>;
 }
 
+/** `labels`: extra matchers, e.g. `test_run="ab12"`, or '' for none. */
 export async function expectedSeries(store: Store, pdl: string, labels: string): Promise<ExpectedSeries[]> {
+  const pre = labels ? `${labels},` : '';
   const out: ExpectedSeries[] = [];
   const point = await store.getUsagePoint(pdl);
   const directions: Direction[] = [];
@@ -23,7 +25,7 @@ export async function expectedSeries(store: Store, pdl: string, labels: string):
   if (point?.hasProduction) directions.push('production');
   for (const d of directions) {
     const curve = await store.listCurve(pdl, d, 0, Date.UTC(2100, 0));
-    const sel = (name: string, more = '') => `${name}{${labels},pdl="${pdl}",direction="${d}"${more}}`;
+    const sel = (name: string, more = '') => `${name}{${pre}pdl="${pdl}",direction="${d}"${more}}`;
     out.push({
       selector: sel('myelectricaldata_energy_wh', ',resolution="30min"'),
       samples: new Map(curve.map((r) => [r.start, (r.w * r.minutes) / 60])),
@@ -37,7 +39,7 @@ export async function expectedSeries(store: Store, pdl: string, labels: string):
   }
   const max = await store.listMaxPower(pdl, ALL);
   out.push({
-    selector: `myelectricaldata_max_power_va{${labels},pdl="${pdl}"}`,
+    selector: `myelectricaldata_max_power_va{${pre}pdl="${pdl}"}`,
     samples: new Map(max.map((m) => [m.at, m.va])),
   });
   return out.filter((s) => s.samples.size > 0);
