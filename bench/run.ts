@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, startup).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, startup, vm).
  * Exit code 1 when a benchmark failed (its table says why).
  */
 import { benchBackfill } from './backfill.js';
@@ -10,12 +10,14 @@ import { machineTable } from './machine.js';
 import { type BenchTable, markdownTable, seconds } from './report.js';
 import { benchStartup } from './startup.js';
 import { benchStoreBulk } from './store-bulk.js';
+import { benchVictoriaMetrics } from './victoriametrics.js';
 
 const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable> }> = {
   backfill: { title: 'Full backfill from the simulator', run: benchBackfill },
   store: { title: 'Store bulk upsert per engine', run: () => benchStoreBulk(process.env) },
   ha: { title: 'Home Assistant statistics import', run: benchHomeAssistant },
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
+  vm: { title: 'VictoriaMetrics history push', run: benchVictoriaMetrics },
 };
 
 function selected(args: string[]): string[] {

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 export const VM_URL = process.env.VM_URL || undefined;
 /** For test names: why the VictoriaMetrics tests are skipped here, or ''. */
 export const VM_SKIP = VM_URL ? '' : ' (skipped: VM_URL is not set, run through .ci/services.sh)';
-export const describeWithVm = VM_URL ? describe : describe.skip;
 
 async function freePort(): Promise<number> {
   const server = createServer();
