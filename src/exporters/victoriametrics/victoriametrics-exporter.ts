@@ -45,6 +45,15 @@ export interface VictoriaMetricsDeps {
 
 const DAY_MS = 86_400_000;
 
+/** The streams pushed; changes of the others (contract, Tempo…) mark nothing. */
+const PUSHED_STREAMS: ReadonlySet<StreamName> = new Set([
+  'consumption_curve',
+  'production_curve',
+  'consumption_daily',
+  'production_daily',
+  'max_power',
+]);
+
 export class VictoriaMetricsExporter extends KitExporter {
   private readonly client: VmClient;
   private dirtyWrites: Promise<void> = Promise.resolve();
@@ -144,7 +153,7 @@ export class VictoriaMetricsExporter extends KitExporter {
   /** Records the earliest changed instant of a stream (its first day's Paris midnight), in the store. */
   private markDirty(e: DataChangedEvent): void {
     const store = this.context?.store;
-    if (!store) return;
+    if (!store || !PUSHED_STREAMS.has(e.stream)) return;
     const from = parisMidnightUtc(e.range.start);
     const key = dirtyKey(e.pdl, e.stream);
     this.dirtyWrites = this.dirtyWrites
