@@ -54,3 +54,23 @@ export function parseCursor(text: string | null): SeriesCursor | null {
     return null;
   }
 }
+
+/**
+ * True when the server holds exactly `expected` (one sample per timestamp, equal values) between `from`
+ * and `to`: the reported change only added later samples (yesterday's curve completed), so appending is
+ * enough and the series need not be replaced.
+ */
+export function holdsExactly(
+  held: readonly { values: number[]; timestamps: number[] }[],
+  expected: readonly Sample[],
+  from: number,
+  to: number,
+): boolean {
+  const got = new Map<number, number[]>();
+  for (const s of held)
+    s.timestamps.forEach((t, i) => {
+      if (t >= from && t < to) got.set(t, [...(got.get(t) ?? []), s.values[i]!]);
+    });
+  const want = expected.filter((s) => s.t >= from && s.t < to);
+  return got.size === want.length && want.every((s) => got.get(s.t)?.length === 1 && got.get(s.t)![0] === s.v);
+}

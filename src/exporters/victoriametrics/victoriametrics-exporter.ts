@@ -13,7 +13,7 @@ import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exp
 import { importLines, type Series, selector } from './build-import-lines.js';
 import { loadSeries } from './load-series.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_RETRY_DELAYS_MS, type VictoriaMetricsOptions } from './options.js';
-import { cursorAfter, parseCursor, planPush, type SeriesCursor } from './plan-push.js';
+import { cursorAfter, holdsExactly, type PushPlan, parseCursor, planPush, type SeriesCursor } from './plan-push.js';
 import { parseRetention, retentionWarning } from './retention.js';
 import { type PushCheck, verifyPush } from './verify-push.js';
 import { VictoriaMetricsError, VmClient } from './vm-client.js';
@@ -106,7 +106,7 @@ export class VictoriaMetricsExporter extends KitExporter {
     if (first !== undefined) totals.oldest = Math.min(totals.oldest ?? first, first);
     const key = seriesKey(this.options.url, s);
     const cursor = parseCursor(await store.getCursor(EXPORTER_NAME, key));
-    const plan = planPush(cursor, dirtyFrom, s.samples);
+    const plan = await this.refine(planPush(cursor, dirtyFrom, s.samples), s, cursor, dirtyFrom);
     if (plan.mode === 'none') return;
     const base = plan.mode === 'append' ? cursor!.through : 0;
     // Unclean from before sending until counted back (`verify`): a push cut short anywhere, or samples
@@ -127,6 +127,19 @@ export class VictoriaMetricsExporter extends KitExporter {
     const expected = s.samples.filter((x) => x.t >= from).length;
     const after = cursorAfter(base, plan.samples);
     totals.checks.push({ key, selector: selector(s.name, s.labels), from, expected, after });
+  }
+
+  /**
+   * A change reported before the cursor is often only more of the same day (a curve completed): when the
+   * server still holds exactly the stored samples from that instant to the cursor, append instead of
+   * replacing the whole series.
+   */
+  private async refine(plan: PushPlan, s: Series, cursor: SeriesCursor | null, dirtyFrom: number | null) {
+    if (plan.mode !== 'replace' || plan.why !== 'changed' || !cursor || dirtyFrom === null) return plan;
+    const held = await this.client.exportSeries(selector(s.name, s.labels), dirtyFrom, cursor.through - 1);
+    if (!holdsExactly(held, s.samples, dirtyFrom, cursor.through)) return plan;
+    const fresh = s.samples.filter((x) => x.t >= cursor.through);
+    return fresh.length ? ({ mode: 'append', samples: fresh } as const) : ({ mode: 'none' } as const);
   }
 
   /** Counts back what this run pushed; a series that came back short is marked for a full re-push. */

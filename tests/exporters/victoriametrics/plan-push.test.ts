@@ -1,5 +1,5 @@
 /** The push plan of a series: replace when new, changed or interrupted; append after the cursor otherwise. */
-import { cursorAfter, parseCursor, planPush } from '../../../src/exporters/victoriametrics/plan-push.js';
+import { cursorAfter, holdsExactly, parseCursor, planPush } from '../../../src/exporters/victoriametrics/plan-push.js';
 import { parseRetention, retentionWarning } from '../../../src/exporters/victoriametrics/retention.js';
 
 const s = (...ts: number[]) => ts.map((t) => ({ t, v: t * 10 }));
@@ -25,6 +25,48 @@ describe('planPush', () => {
       mode: 'replace',
       why: 'interrupted',
     });
+  });
+});
+
+describe('holdsExactly', () => {
+  const held = (pairs: [number, number][]) => [{ values: pairs.map((p) => p[1]), timestamps: pairs.map((p) => p[0]) }];
+  it('is true only for the same timestamps, once each, with equal values, within the range', () => {
+    expect(
+      holdsExactly(
+        held([
+          [1, 10],
+          [2, 20],
+          [9, 0],
+        ]),
+        s(1, 2, 3),
+        1,
+        3,
+      ),
+    ).toBe(true);
+    expect(
+      holdsExactly(
+        held([
+          [1, 10],
+          [2, 21],
+        ]),
+        s(1, 2),
+        1,
+        3,
+      ),
+    ).toBe(false);
+    expect(
+      holdsExactly(
+        held([
+          [1, 10],
+          [1, 10],
+          [2, 20],
+        ]),
+        s(1, 2),
+        1,
+        3,
+      ),
+    ).toBe(false);
+    expect(holdsExactly(held([[1, 10]]), s(1, 2), 1, 3)).toBe(false);
   });
 });
 

@@ -99,4 +99,19 @@ describeWithVm(`VictoriaMetrics history push${VM_SKIP}`, () => {
     expect(exporter.status().lastResult).toMatchObject({ samples: 8, replaced: 0 });
     for (const e of await expectedSeries(h.store, HOUSE, LABELS)) await expectHeld(url, e);
   });
+
+  it('appends the rest of a day that grows (a curve completed later) without replacing the series', async () => {
+    const day = '2026-11-27';
+    const start = parisMidnightUtc(day) + 4 * 1_800_000;
+    const rows = Array.from({ length: 3 }, (_, i) => ({ start: start + i * 1_800_000, minutes: 30, w: 900 + i }));
+    await h.store.upsertCurve(HOUSE, 'consumption', rows);
+    events.emit('data-changed', {
+      pdl: HOUSE,
+      stream: 'consumption_curve',
+      range: { start: day, end: addDays(day, 1) },
+    });
+    await exporter.run('day grows');
+    expect(exporter.status().lastResult).toMatchObject({ samples: 6, replaced: 0 });
+    for (const e of await expectedSeries(h.store, HOUSE, LABELS)) await expectHeld(url, e);
+  });
 });
