@@ -7,8 +7,9 @@ import type { VmClient } from './vm-client.js';
 
 export interface PushCheck {
   selector: string;
-  /** Samples with `t >= from` the series must hold. */
+  /** Samples with `from <= t < to` the series must hold. */
   from: number;
+  to: number;
   expected: number;
 }
 
@@ -27,7 +28,10 @@ export async function verifyPush<C extends PushCheck>(client: VmClient, checks: 
   for (let i = 0; i < (o.attempts ?? 40); i++) {
     const still: C[] = [];
     for (const c of pending) {
-      const held = (await client.exportSeries(c.selector, c.from)).reduce((n, s) => n + s.timestamps.length, 0);
+      const held = (await client.exportSeries(c.selector, c.from, c.to - 1)).reduce(
+        (n, s) => n + s.timestamps.length,
+        0,
+      );
       if (held !== c.expected) still.push(c);
     }
     pending = still;

@@ -126,7 +126,9 @@ export class VictoriaMetricsExporter extends KitExporter {
     const from = Math.max(totals.keptFrom, plan.mode === 'append' ? plan.samples[0]!.t : 0);
     const expected = s.samples.filter((x) => x.t >= from).length;
     const after = cursorAfter(base, plan.samples);
-    totals.checks.push({ key, selector: selector(s.name, s.labels), from, expected, after });
+    // Up to the last stored sample, not "now": the check never depends on the machine's clock.
+    const to = (s.samples.at(-1)?.t ?? from) + 1;
+    totals.checks.push({ key, selector: selector(s.name, s.labels), from, to, expected, after });
   }
 
   /**

@@ -23,6 +23,11 @@ export interface ExportedSeries {
   timestamps: number[];
 }
 
+function inRange(s: ExportedSeries, from: number, to: number): ExportedSeries {
+  const keep = s.timestamps.map((t, i) => [t, i] as const).filter(([t]) => t >= from && t <= to);
+  return { metric: s.metric, timestamps: keep.map(([t]) => t), values: keep.map(([, i]) => s.values[i]!) };
+}
+
 export class VmClient {
   private readonly doFetch: typeof fetch;
   private readonly auth: string | null;
@@ -103,13 +108,16 @@ export class VmClient {
     }
   }
 
-  /** Raw samples of the series matching `selector` (`/api/v1/export`, JSON lines). */
-  async exportSeries(selector: string, startMs = 0, endMs = Date.now() + 86_400_000): Promise<ExportedSeries[]> {
-    const q = new URLSearchParams({ 'match[]': selector, start: String(startMs / 1000), end: String(endMs / 1000) });
+  /** Raw samples of the series matching `selector` with `startMs <= t <= endMs` (`/api/v1/export`). */
+  async exportSeries(selector: string, startMs: number, endMs: number): Promise<ExportedSeries[]> {
+    // Whole seconds on the wire (no float rounding at the edges), the exact millisecond range kept here.
+    const start = String(Math.floor(startMs / 1000));
+    const end = String(Math.ceil(endMs / 1000));
+    const q = new URLSearchParams({ 'match[]': selector, start, end });
     const text = await (await this.call(`/api/v1/export?${q}`, { method: 'GET' }, 'exporting samples')).text();
     return text
       .split('\n')
       .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as ExportedSeries);
+      .map((l) => inRange(JSON.parse(l) as ExportedSeries, startMs, endMs));
   }
 }

@@ -50,7 +50,8 @@ export function fakeVm(): FakeVm {
       case '/api/v1/export': {
         const id = url.searchParams.get('match[]')!;
         const from = Number(url.searchParams.get('start')) * 1000;
-        const samples = (vm.series.get(id) ?? []).filter((s) => s.t >= from);
+        const to = Number(url.searchParams.get('end')) * 1000;
+        const samples = (vm.series.get(id) ?? []).filter((s) => s.t >= from && s.t <= to);
         const line = { metric: {}, values: samples.map((s) => s.v), timestamps: samples.map((s) => s.t) };
         return new Response(samples.length ? `${JSON.stringify(line)}\n` : '');
       }
