@@ -5,7 +5,8 @@
 # Installs (Debian packages, as root): PostgreSQL and MariaDB (started here, throw-away database and user
 # `app`/`app`, exported as PG_URL and MYSQL_URL; `app` may also create and drop databases named app_<...>
 # so each test file gets its own), Mosquitto and Chromium (the tests start their own broker and browser on
-# free ports), and a pinned Home Assistant in a cached Debian testing root
+# free ports), VictoriaMetrics (started here on 127.0.0.1:8428 with a 100-year retention, exported as
+# VM_URL; the restart tests start their own on free ports), and a pinned Home Assistant in a cached Debian testing root
 # (tests/integration/home-assistant/harness/install-ha.sh; minutes on a fresh machine, seconds after).
 # A server already listening on its port is reused. One small function per service: add a
 # start_<name> and list it in SERVICES.
@@ -13,8 +14,8 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 W=${SVC_DIR:-$(mktemp -d)}
 chmod 755 "$W"
-SERVICES=(postgres mariadb home_assistant)
-PACKAGES=(postgresql mariadb-server mosquitto chromium debootstrap)
+SERVICES=(postgres mariadb victoriametrics home_assistant)
+PACKAGES=(postgresql mariadb-server mosquitto chromium debootstrap victoria-metrics)
 pids=()
 stops=()
 
@@ -58,6 +59,19 @@ start_mariadb() {
     GRANT ALL ON app.* TO 'app'@'127.0.0.1'; GRANT ALL ON app.* TO 'app'@'localhost';
     GRANT ALL ON \`app\\_%\`.* TO 'app'@'127.0.0.1'; GRANT ALL ON \`app\\_%\`.* TO 'app'@'localhost';"
   export MYSQL_URL=mysql://app:app@127.0.0.1:3306/app
+}
+
+start_victoriametrics() {
+  # Tests write samples years old: the default retention (one month) would drop them. No dedup flag:
+  # the exporter must leave one sample per timestamp by itself.
+  if ! listening 8428; then
+    mkdir -p "$W/victoriametrics"
+    victoria-metrics -httpListenAddr=127.0.0.1:8428 -storageDataPath="$W/victoriametrics" \
+      -retentionPeriod=100y -search.latencyOffset=0s -search.disableCache >"$W/victoriametrics.log" 2>&1 &
+    pids+=($!)
+    wait_port 8428
+  fi
+  export VM_URL=http://127.0.0.1:8428
 }
 
 start_home_assistant() {

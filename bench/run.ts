@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm).
  * Exit code 1 when a benchmark failed (its table says why).
  */
 import { benchBackfill } from './backfill.js';
@@ -11,6 +11,7 @@ import { machineTable } from './machine.js';
 import { type BenchTable, markdownTable, seconds } from './report.js';
 import { benchStartup } from './startup.js';
 import { benchStoreBulk } from './store-bulk.js';
+import { benchVictoriaMetrics } from './victoriametrics.js';
 
 const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable> }> = {
   backfill: { title: 'Full backfill from the simulator', run: benchBackfill },
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable>
   ha: { title: 'Home Assistant statistics import', run: benchHomeAssistant },
   'ha-daily': { title: 'Home Assistant daily export, 2 vs 8 years of history', run: benchHaDailyExport },
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
+  vm: { title: 'VictoriaMetrics history push', run: benchVictoriaMetrics },
 };
 
 function selected(args: string[]): string[] {

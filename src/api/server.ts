@@ -4,6 +4,7 @@
  * `inject` answers a request without a socket, for tests.
  */
 import Fastify, { type InjectOptions, type LightMyRequestResponse, LogController } from 'fastify';
+import type { SyncEvents } from '../sync/events.js';
 import type { ApiContext } from './context.js';
 import { clientErrorHandler, registerErrorHandlers } from './error-handler.js';
 import { registerCrossSiteGuard } from './guards/cross-site-guard.js';
@@ -12,9 +13,11 @@ import { recordRoutes } from './guards/method-not-allowed.js';
 import { registerSecurityHeaders } from './guards/security-headers.js';
 import { registerTokenGuard } from './guards/token-guard.js';
 import { type IngressOptions, registerIngressGuard } from './ingress.js';
+import { createMetrics } from './metrics/metrics-registry.js';
 import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
 import { registerHealthRoute } from './routes/health.js';
+import { registerMetricsRoute } from './routes/metrics.js';
 import { registerPageRoute } from './routes/page.js';
 import { registerPdlRoutes } from './routes/pdls.js';
 import { registerStatusRoute } from './routes/status.js';
@@ -30,6 +33,8 @@ export interface ApiServerOptions extends ApiContext {
   token?: string;
   /** Minimum time between two syncs started from the API (default 10 minutes). */
   manualSyncCooldownMs?: number;
+  /** The sync events, for the counters of `/metrics` (absent: they stay at 0). */
+  events?: SyncEvents;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
@@ -73,6 +78,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerCostRoutes(app, ctx);
   registerSyncRoute(app, ctx, options.manualSyncCooldownMs);
   registerPageRoute(app, ctx);
+  registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events }));
 
   return {
     async listen(port, host) {

@@ -135,6 +135,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         prices: pricesOf(config),
         allowedHosts: config.api_allowed_hosts,
         token: config.api_token,
+        events,
         // Add-on mode: only the Supervisor's ingress proxy may reach the page and the API.
         ingress: { enabled: isAddonMode(config), allowedAddresses: config.ingress_addresses },
       })

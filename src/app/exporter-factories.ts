@@ -3,7 +3,7 @@
  * off is never constructed). In add-on mode (`SUPERVISOR_TOKEN` set) Home Assistant is reached through
  * the Supervisor proxy with that token (`ha_url` defaults to `<supervisor_url>/core`), and the MQTT broker
  * comes from the Supervisor's services API when `mqtt_url` is not set. The Home Assistant REST-states
- * fallback (`ha_rest_states`) is off unless asked for.
+ * fallback (`ha_rest_states`) is off unless asked for; VictoriaMetrics is on when `victoriametrics_url` is set.
  */
 import type { Config } from '../config/index.js';
 import type { Prices } from '../domain/tariff.js';
@@ -15,6 +15,8 @@ import { parseHomeAssistantExporterOptions } from '../exporters/home-assistant/o
 import type { ExporterFactory } from '../exporters/manager.js';
 import { MqttExporter } from '../exporters/mqtt/mqtt-exporter.js';
 import { parseMqttExporterOptions } from '../exporters/mqtt/options.js';
+import { parseExtraLabels, type VictoriaMetricsOptions } from '../exporters/victoriametrics/options.js';
+import { VictoriaMetricsExporter } from '../exporters/victoriametrics/victoriametrics-exporter.js';
 
 export function isAddonMode(config: Config): boolean {
   return config.supervisor_token !== undefined;
@@ -32,6 +34,10 @@ export function exporterFactories(config: Config, version: string): ExporterFact
     {
       name: 'ha-rest-states',
       create: () => (config.ha_rest_states ? new HaRestStatesExporter(haRestStatesOptions(config)) : null),
+    },
+    {
+      name: 'victoriametrics',
+      create: () => (config.victoriametrics_url ? new VictoriaMetricsExporter(victoriaMetricsOptions(config)) : null),
     },
   ];
 }
@@ -107,4 +113,15 @@ function mqttExporter(config: Config, version: string): MqttExporter {
   const token = config.supervisor_token;
   const supervisor = token && !config.mqtt_url ? { baseUrl: config.supervisor_url, token } : undefined;
   return new MqttExporter(options, { swVersion: version, supervisor });
+}
+
+/** The history push to VictoriaMetrics: on when `victoriametrics_url` is set. */
+export function victoriaMetricsOptions(config: Config): VictoriaMetricsOptions {
+  return {
+    url: config.victoriametrics_url ?? '',
+    username: config.victoriametrics_username,
+    password: config.victoriametrics_password,
+    token: config.victoriametrics_token,
+    extraLabels: parseExtraLabels(config.victoriametrics_extra_labels),
+  };
 }

@@ -199,6 +199,29 @@ export const settings = {
   mqtt_cert: text('Path to a PEM client certificate for `mqtts://`.'),
   mqtt_key: text('Path to the PEM private key of `mqtt_cert`.'),
   mqtt_insecure: flag(false, 'Accept any broker TLS certificate (testing only).'),
+  victoriametrics_url: v.optional(
+    v.pipe(
+      httpUrl,
+      v.description(
+        'VictoriaMetrics server to push the whole history to (`http://127.0.0.1:8428`). Empty: off. Start ' +
+          'it with a long `-retentionPeriod` (e.g. `10y`): the default, one month, drops older data.',
+      ),
+      v.metadata({ expect: 'a URL such as http://127.0.0.1:8428' }),
+    ),
+  ),
+  victoriametrics_username: text('VictoriaMetrics basic-auth user name (with `victoriametrics_password`).'),
+  victoriametrics_password: text('VictoriaMetrics basic-auth password.', { secret: true }),
+  victoriametrics_token: text('VictoriaMetrics bearer token (instead of a user name and password).', {
+    secret: true,
+  }),
+  victoriametrics_extra_labels: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^(\s*[a-zA-Z_][a-zA-Z0-9_]*=[^,=]*)(,\s*[a-zA-Z_][a-zA-Z0-9_]*=[^,=]*)*\s*$/, 'is not name=value pairs'),
+      v.description('Labels added to every pushed series, as `name=value` pairs separated by commas (`home=paris`).'),
+      v.metadata({ expect: 'comma-separated name=value pairs such as home=paris,site=main' }),
+    ),
+  ),
   api_host: v.optional(
     v.pipe(
       v.string(),

@@ -82,6 +82,11 @@ describe('add-on options and the configuration schema', () => {
       mqtt_key: '/config/client.key',
       log_level: 'debug',
       mqtt: false,
+      victoriametrics_url: 'http://vm:8428',
+      victoriametrics_username: 'vmuser',
+      victoriametrics_password: 'vmpass',
+      victoriametrics_token: 'vmtoken',
+      victoriametrics_extra_labels: 'home=paris,site=main',
     };
     expect(Object.keys(sample).sort()).toEqual(Object.keys(config.schema).sort());
     const { config: loaded, warnings } = loadAddonOptions(sample);

@@ -1,5 +1,11 @@
 /** Which exporters the configuration turns on, and how add-on mode reaches Home Assistant and the broker. */
-import { exporterFactories, haRestStatesOptions, mqttEnabled, pricesOf } from '../../src/app/exporter-factories.js';
+import {
+  exporterFactories,
+  haRestStatesOptions,
+  mqttEnabled,
+  pricesOf,
+  victoriaMetricsOptions,
+} from '../../src/app/exporter-factories.js';
 import { type Config, loadConfig } from '../../src/config/index.js';
 
 function config(env: Record<string, string>): Config {
@@ -102,5 +108,32 @@ describe('pricesOf', () => {
     });
     expect(pricesOf(config({ PRICE_PRODUCTION_KWH: '0.1' }))).toEqual({ productionKwh: 0.1 });
     expect(pricesOf(config({}))).toEqual({});
+  });
+});
+
+describe('VictoriaMetrics (victoriametrics_url)', () => {
+  it('is off without a URL and constructed with one', async () => {
+    expect(await created(config({}))).not.toContain('victoriametrics');
+    expect(await created(config({ VICTORIAMETRICS_URL: 'http://127.0.0.1:8428' }))).toEqual(['victoriametrics']);
+  });
+
+  it('maps the credentials and the extra labels', () => {
+    const c = config({
+      VICTORIAMETRICS_URL: 'http://vm.local:8428/',
+      VICTORIAMETRICS_USERNAME: 'me',
+      VICTORIAMETRICS_PASSWORD: 'pw',
+      VICTORIAMETRICS_EXTRA_LABELS: 'home=paris, site=main',
+    });
+    expect(victoriaMetricsOptions(c)).toEqual({
+      url: 'http://vm.local:8428',
+      username: 'me',
+      password: 'pw',
+      token: undefined,
+      extraLabels: { home: 'paris', site: 'main' },
+    });
+  });
+
+  it('refuses malformed extra labels at load time', () => {
+    expect(() => config({ VICTORIAMETRICS_EXTRA_LABELS: 'no pairs here' })).toThrow(/VICTORIAMETRICS_EXTRA_LABELS/);
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * The `/metrics` registry (prom-client): process metrics, gauges from the sensor catalog and the sync
+ * status refreshed at each scrape, and counters fed by the sync events. One registry per API server (not
+ * prom-client's global one), so several servers in one process (tests) never share metrics.
+ */
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { Clock } from '../../domain/clock.js';
+import { readEntities } from '../../sensors/entities.js';
+import { readSnapshot } from '../../sensors/snapshot/read-snapshot.js';
+import type { Store } from '../../store/repository.js';
+import type { SyncEvents } from '../../sync/events.js';
+import type { StatusProvider } from '../../sync/status.js';
+import { SENSOR_GAUGES, type SensorGauge, sensorSamples } from './sensor-samples.js';
+import { STATUS_GAUGES, type StatusGauge, statusSamples } from './status-samples.js';
+
+const LABELS: Record<SensorGauge | StatusGauge, string[]> = {
+  myelectricaldata_period_energy_wh: ['pdl', 'direction', 'period'],
+  myelectricaldata_latest_max_power_va: ['pdl'],
+  myelectricaldata_latest_max_power_ratio: ['pdl'],
+  myelectricaldata_subscribed_power_va: ['pdl'],
+  myelectricaldata_last_sync_timestamp_seconds: ['pdl'],
+  myelectricaldata_sync_status: ['pdl', 'status'],
+  myelectricaldata_tempo_color: ['day'],
+  myelectricaldata_tempo_days_left: ['color'],
+  myelectricaldata_ecowatt_level: ['day'],
+  myelectricaldata_sync_running: [],
+  myelectricaldata_last_sync_run_ok: [],
+  myelectricaldata_last_sync_run_finished_timestamp_seconds: [],
+  myelectricaldata_gateway_quota_used: ['bucket'],
+  myelectricaldata_gateway_quota_limit: ['bucket'],
+  myelectricaldata_exporter_up: ['exporter'],
+  myelectricaldata_exporter_last_success_timestamp_seconds: ['exporter'],
+  myelectricaldata_exporter_last_run_rows: ['exporter'],
+};
+
+export interface MetricsDeps {
+  store: Store;
+  status: StatusProvider;
+  clock: Clock;
+  /** The sync events, for the counters; absent: the counters stay at 0. */
+  events?: SyncEvents;
+}
+
+export interface Metrics {
+  contentType: string;
+  /** The exposition text, with the gauges read now. */
+  render(): Promise<string>;
+  /** Stops listening to the sync events. */
+  close(): void;
+}
+
+export function createMetrics(deps: MetricsDeps): Metrics {
+  const registry = new Registry();
+  // Unprefixed (`process_cpu_seconds_total`…), as every Node.js dashboard expects them.
+  collectDefaultMetrics({ register: registry });
+  const help = { ...SENSOR_GAUGES, ...STATUS_GAUGES };
+  const gauges = new Map(
+    (Object.keys(help) as (keyof typeof help)[]).map((name) => [
+      name as string,
+      new Gauge({ name, help: help[name], labelNames: LABELS[name], registers: [registry] }),
+    ]),
+  );
+  const requests = new Counter({
+    name: 'myelectricaldata_gateway_requests_total',
+    help: 'Gateway requests made by the syncs since the program started.',
+    registers: [registry],
+  });
+  const syncs = new Counter({
+    name: 'myelectricaldata_syncs_total',
+    help: 'Syncs run since the program started, by result (ok, failed).',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const onFinished = (e: { calls: number }) => {
+    requests.inc(e.calls);
+    syncs.inc({ result: 'ok' });
+  };
+  const onFailed = () => syncs.inc({ result: 'failed' });
+  deps.events?.on('sync-finished', onFinished);
+  deps.events?.on('sync-failed', onFailed);
+
+  // Scrapes one at a time: each one resets and refills the gauges.
+  let queue: Promise<unknown> = Promise.resolve();
+  async function refresh(): Promise<string> {
+    const now = deps.clock.now();
+    const samples = [
+      ...sensorSamples(readEntities(await readSnapshot(deps.store, now))),
+      ...statusSamples(await deps.status.getStatus()),
+    ];
+    for (const g of gauges.values()) g.reset();
+    for (const s of samples) gauges.get(s.name)?.set(s.labels, s.value);
+    return registry.metrics();
+  }
+  return {
+    contentType: registry.contentType,
+    render() {
+      const next = queue.then(refresh, refresh);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    close() {
+      deps.events?.off('sync-finished', onFinished);
+      deps.events?.off('sync-failed', onFailed);
+    },
+  };
+}

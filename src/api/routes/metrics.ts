@@ -1,0 +1,14 @@
+/**
+ * `GET /metrics`: Prometheus text format (current gauges, process metrics, counters). Behind the API's
+ * token guard like every route but the health check; a Prometheus job sets `authorization.credentials`.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Metrics } from '../metrics/metrics-registry.js';
+
+export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
+  app.get('/metrics', async (_request, reply) => {
+    const text = await metrics.render();
+    return reply.header('content-type', metrics.contentType).send(text);
+  });
+  app.addHook('onClose', async () => metrics.close());
+}

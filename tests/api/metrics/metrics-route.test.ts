@@ -1,0 +1,71 @@
+/**
+ * `GET /metrics` on a filled SQLite store, parsed by a Prometheus text parser (not by our code) and
+ * checked against the store: month to date = the stored daily values of the month, the latest max power
+ * and its ratio to the contract's subscribed power, the last sync time; counters from the sync events.
+ */
+import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
+import { SyncEvents } from '../../../src/sync/events.js';
+import { idleStatus, NOW, PDL_HOME } from '../fixtures.js';
+import { type Harness, startHarness } from '../harness.js';
+
+let h: Harness;
+const events = new SyncEvents();
+
+beforeAll(async () => {
+  h = await startHarness(undefined, undefined, { events, token: 'secret-token' });
+});
+afterAll(() => h.close());
+
+async function scrape(): Promise<ParsedFamily[]> {
+  const res = await h.api.inject({ url: '/metrics', headers: { authorization: 'Bearer secret-token' } });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toContain('text/plain');
+  return parsePrometheusTextFormat(res.body);
+}
+
+function value(families: ParsedFamily[], name: string, labels: Record<string, string> = {}): number | undefined {
+  const family = families.find((f) => f.name === name);
+  const m = family?.metrics.find((x) => Object.entries(labels).every(([k, v]) => x.labels?.[k] === v));
+  return m?.value === undefined ? undefined : Number(m.value);
+}
+
+it('needs the API token like every route', async () => {
+  expect((await h.api.inject({ url: '/metrics' })).statusCode).toBe(401);
+});
+
+it('renders the sensor catalog checked against the store', async () => {
+  const f = await scrape();
+  const november = await h.store.listDaily(PDL_HOME, 'consumption', { start: '2026-11-01', end: '2026-11-27' });
+  const monthWh = november.reduce((n, d) => n + d.wh, 0);
+  const energy = { pdl: PDL_HOME, direction: 'consumption' };
+  expect(value(f, 'myelectricaldata_period_energy_wh', { ...energy, period: 'month' })).toBe(monthWh);
+  expect(value(f, 'myelectricaldata_period_energy_wh', { ...energy, period: 'yesterday' })).toBeUndefined();
+  const [last] = (await h.store.listMaxPower(PDL_HOME, { start: '2026-01-01', end: '2026-11-27' })).slice(-1);
+  const kva = (await h.store.getUsagePoint(PDL_HOME))?.contract?.subscribedPowerKva ?? 0;
+  expect(value(f, 'myelectricaldata_latest_max_power_va', { pdl: PDL_HOME })).toBe(last!.va);
+  expect(value(f, 'myelectricaldata_subscribed_power_va', { pdl: PDL_HOME })).toBe(kva * 1000);
+  expect(value(f, 'myelectricaldata_latest_max_power_ratio', { pdl: PDL_HOME })).toBeCloseTo(
+    last!.va / (kva * 1000),
+    3,
+  );
+  const states = await h.store.listStreamStates();
+  const lastSuccess = Math.max(...states.filter((s) => s.pdl === PDL_HOME).map((s) => s.lastSuccessAt ?? 0));
+  expect(value(f, 'myelectricaldata_last_sync_timestamp_seconds', { pdl: PDL_HOME })).toBe(lastSuccess / 1000);
+  expect(value(f, 'myelectricaldata_sync_status', { pdl: PDL_HOME, status: 'ok' })).toBe(1);
+  expect(value(f, 'myelectricaldata_tempo_color', { day: 'today' })).toBe(0);
+  expect(f.find((x) => x.name === 'process_cpu_seconds_total')?.type).toBe('COUNTER');
+});
+
+it('renders the sync status and counts gateway requests from the sync events', async () => {
+  h.setStatus(
+    idleStatus({ quota: { cachedUsed: 12, cachedLimit: 10_000, noCacheUsed: 3, noCacheLimit: 50, pausedUntil: null } }),
+  );
+  events.emit('sync-finished', { startedAt: NOW - 1000, finishedAt: NOW, calls: 7, changed: [] });
+  events.emit('sync-finished', { startedAt: NOW - 1000, finishedAt: NOW, calls: 5, changed: [] });
+  const f = await scrape();
+  expect(value(f, 'myelectricaldata_gateway_requests_total')).toBe(12);
+  expect(value(f, 'myelectricaldata_syncs_total', { result: 'ok' })).toBe(2);
+  expect(value(f, 'myelectricaldata_gateway_quota_used', { bucket: 'no_cache' })).toBe(3);
+  expect(value(f, 'myelectricaldata_gateway_quota_limit', { bucket: 'cached' })).toBe(10_000);
+  expect(value(f, 'myelectricaldata_sync_running')).toBe(0);
+});
