@@ -82,6 +82,10 @@ describe('add-on options and the configuration schema', () => {
       mqtt_key: '/config/client.key',
       log_level: 'debug',
       mqtt: false,
+      jeedom_url: 'http://jeedom.local',
+      jeedom_api_key: 'jeedom-core-key',
+      jeedom_object: 'Maison',
+      jeedom_history: false,
     };
     expect(Object.keys(sample).sort()).toEqual(Object.keys(config.schema).sort());
     const { config: loaded, warnings } = loadAddonOptions(sample);

@@ -22,7 +22,14 @@ describe('configDocs', () => {
 
   it('marks the secrets', () => {
     const secrets = rows.filter((row) => row.secret).map((row) => row.key);
-    expect(secrets.sort()).toEqual(['api_token', 'client_secret', 'ha_token', 'mqtt_password', 'supervisor_token']);
+    expect(secrets.sort()).toEqual([
+      'api_token',
+      'client_secret',
+      'ha_token',
+      'jeedom_api_key',
+      'mqtt_password',
+      'supervisor_token',
+    ]);
   });
 
   it('gives the defaults and types from the schema', () => {

@@ -1,0 +1,77 @@
+/**
+ * The dated values of each command, read from the store (history) or the catalog's reading (current
+ * values), in Jeedom's wall-time format and in chronological order:
+ * - daily energy (kWh) at the day's local midnight;
+ * - the 30-min curve as the interval's average power (W) at its local start. On the autumn change the
+ *   repeated hour's readings share a wall time, and Jeedom keeps one row per (command, datetime): they are
+ *   sent as their mean power;
+ * - the daily max power (VA) at its instant; Tempo colours and EcoWatt levels at their day's midnight;
+ * - any other sensor: its current reading at its document's date (midnight), else at the run's time.
+ */
+import { parisNaive } from '../../domain/time.js';
+import type { EntityReading } from '../../sensors/types.js';
+import type { Store, StoredUsagePoint } from '../../store/repository.js';
+import type { DatedValue } from './build-requests.js';
+import type { CommandDef } from './commands.js';
+
+const ALL = { start: '1970-01-01', end: '9999-12-31' };
+const midnight = (date: string): string => `${date} 00:00:00`;
+const kwh = (wh: number): number => Math.round(wh) / 1000;
+
+/** Curve readings grouped by wall time (the repeated autumn hour averaged), ascending. */
+export function curveValues(readings: readonly { start: number; w: number }[]): DatedValue[] {
+  const byTime = new Map<string, number[]>();
+  for (const r of readings) {
+    const t = parisNaive(r.start);
+    byTime.set(t, [...(byTime.get(t) ?? []), r.w]);
+  }
+  return [...byTime]
+    .map(([datetime, ws]) => ({ datetime, value: ws.reduce((a, b) => a + b, 0) / ws.length }))
+    .sort(byDatetime);
+}
+
+export const byDatetime = (a: DatedValue, b: DatedValue): number =>
+  a.datetime < b.datetime ? -1 : a.datetime > b.datetime ? 1 : 0;
+
+export interface ValueContext {
+  store: Store;
+  /** The PDL, or null for the global equipment. */
+  point: StoredUsagePoint | null;
+  reading: EntityReading | undefined;
+  nowMs: number;
+}
+
+/** Every dated value of a command, oldest first. */
+export async function commandValues(c: CommandDef, ctx: ValueContext): Promise<DatedValue[]> {
+  const { store } = ctx;
+  const pdl = ctx.point?.pdl ?? '';
+  const s = c.source;
+  switch (s.kind) {
+    case 'daily':
+      return (await store.listDaily(pdl, s.direction, ALL)).map((d) => ({
+        datetime: midnight(d.date),
+        value: kwh(d.wh),
+      }));
+    case 'curve':
+      return curveValues(await store.listCurve(pdl, s.direction, 0, Number.MAX_SAFE_INTEGER));
+    case 'max-power':
+      return (await store.listMaxPower(pdl, ALL))
+        .map((m) => ({ datetime: parisNaive(m.at), value: m.va }))
+        .sort(byDatetime);
+    case 'tempo':
+      return (await store.listTempo(ALL)).map((t) => ({ datetime: midnight(t.date), value: t.color }));
+    case 'ecowatt':
+      return (await store.listEcoWatt(ALL)).map((e) => ({ datetime: midnight(e.date), value: e.level }));
+    case 'current':
+      return currentValue(c, ctx);
+  }
+}
+
+function currentValue(c: CommandDef, ctx: ValueContext): DatedValue[] {
+  const r = ctx.reading;
+  if (!r || r.value === null || r.value === undefined) return [];
+  const value = c.subType === 'numeric' ? Number(r.value) : String(r.value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return [];
+  const date = r.attributes.date;
+  return [{ datetime: typeof date === 'string' ? midnight(date) : parisNaive(ctx.nowMs), value }];
+}
