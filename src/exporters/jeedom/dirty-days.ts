@@ -3,6 +3,7 @@
  * restart between the sync and the export loses nothing; the next run re-sends their values, then they
  * are dropped (unless new ones arrived meanwhile).
  */
+import { maxDate, minDate } from '../../domain/time.js';
 import type { DateRange } from '../../domain/types.js';
 import { GLOBAL_PDL, type Store, type StreamName } from '../../store/repository.js';
 import type { ValueSource } from './commands.js';
@@ -43,8 +44,8 @@ export function parseRanges(text: string | null): DateRange[] {
 export function addRange(ranges: DateRange[], range: DateRange): DateRange[] {
   const all = [...ranges, range];
   if (all.length <= MAX_RANGES) return all;
-  const start = all.reduce((m, r) => (r.start < m ? r.start : m), range.start);
-  const end = all.reduce((m, r) => (r.end > m ? r.end : m), range.end);
+  const start = all.reduce((m, r) => minDate(m, r.start), range.start);
+  const end = all.reduce((m, r) => maxDate(m, r.end), range.end);
   return [{ start, end }];
 }
 
