@@ -37,6 +37,8 @@ export class JeedomExporter extends KitExporter {
   readonly api: JeedomApi;
   private readonly gate: LoginGate;
   private gated = false;
+  /** The failure last logged: the same failure again (every retry) is not logged again. */
+  private lastLogged: string | null = null;
   private dirtyWrites: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: JeedomExporterOptions) {
@@ -65,6 +67,8 @@ export class JeedomExporter extends KitExporter {
     try {
       const result = await this.exportAll(run);
       this.gate.succeeded();
+      if (this.lastLogged) this.logger?.info('Jeedom export works again');
+      this.lastLogged = null;
       return result;
     } catch (err) {
       if (LOGIN_FAILURES.has(jeedomCode(err) ?? '')) this.gate.failed(err as Error, now);
@@ -72,13 +76,19 @@ export class JeedomExporter extends KitExporter {
     }
   }
 
-  /** One line per failure; a run that the login gate kept from calling Jeedom leaves the armed retry alone. */
+  /**
+   * One line per failure (the same failure retried is not logged again); a run that the login gate kept
+   * from calling Jeedom leaves the armed retry alone.
+   */
   protected onFailure(err: unknown, run: ExportRun): FailureVerdict {
     if (this.gated) {
       this.logger?.debug({ reason: run.reason }, 'Jeedom: waiting for the back-off step before asking again');
       return 'no-retry';
     }
-    this.logger?.error({ code: jeedomCode(err), reason: run.reason }, errorMessage(err));
+    const message = errorMessage(err);
+    if (message !== this.lastLogged) this.logger?.error({ code: jeedomCode(err), reason: run.reason }, message);
+    else this.logger?.debug({ reason: run.reason }, message);
+    this.lastLogged = message;
     return 'retry';
   }
 

@@ -58,7 +58,7 @@ export class JsonRpcClient {
     } catch (err) {
       throw new JeedomError(
         'JEEDOM_UNREACHABLE',
-        `Could not reach Jeedom at ${this.o.url} (${errorMessage(err)}): check jeedom_url and that Jeedom runs.`,
+        `Could not reach Jeedom at ${this.o.url} (${causeOf(err)}): check jeedom_url and that Jeedom runs.`,
         null,
         { cause: err },
       );
@@ -112,6 +112,14 @@ export class JsonRpcClient {
     if (/classe commande inexistante|virtualCmd/i.test(message)) return noVirtualPlugin();
     return new JeedomError('JEEDOM_RPC_ERROR', `Jeedom refused ${method}: ${message} (code ${code}).`, code);
   }
+}
+
+/** `ECONNREFUSED`, a time-out…: the network reason under fetch's "fetch failed". */
+function causeOf(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  if ((err as { name?: unknown }).name === 'TimeoutError') return 'no answer in time';
+  return typeof cause?.message === 'string' ? cause.message : errorMessage(err);
 }
 
 export function noVirtualPlugin(): JeedomError {
