@@ -6,7 +6,8 @@
  *   repeated hour's readings share a wall time, and Jeedom keeps one row per (command, datetime): they are
  *   sent as their mean power;
  * - the daily max power (VA) at its instant; Tempo colours and EcoWatt levels at their day's midnight;
- * - any other sensor: its current reading at its document's date (midnight), else at the run's time.
+ * - any other sensor: its current reading at its document's date (midnight) or its start instant (the
+ *   last metered hour), else at the run's time.
  */
 import { parisNaive } from '../../domain/time.js';
 import type { EntityReading } from '../../sensors/types.js';
@@ -72,6 +73,12 @@ function currentValue(c: CommandDef, ctx: ValueContext): DatedValue[] {
   if (!r || r.value === null || r.value === undefined) return [];
   const value = c.subType === 'numeric' ? Number(r.value) : String(r.value);
   if (typeof value === 'number' && !Number.isFinite(value)) return [];
-  const date = r.attributes.date;
-  return [{ datetime: typeof date === 'string' ? midnight(date) : parisNaive(ctx.nowMs), value }];
+  return [{ datetime: readingTime(r, ctx.nowMs), value }];
+}
+
+/** A reading's wall time: its `start` instant when it has one (the last metered hour), else its date's midnight. */
+function readingTime(r: EntityReading, nowMs: number): string {
+  const { start, date } = r.attributes;
+  if (typeof start === 'string' && start.includes('T')) return parisNaive(Date.parse(start));
+  return typeof date === 'string' ? midnight(date) : parisNaive(nowMs);
 }
