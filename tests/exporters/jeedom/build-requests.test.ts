@@ -119,7 +119,7 @@ describe('eqLogic::save params', () => {
   });
 
   it('needs no save when every command exists in the right object', () => {
-    const equipment = { id: 7, object_id: 3 } as JeedomEquipment;
+    const equipment = { id: 7, object_id: 3 } as unknown as JeedomEquipment;
     const cmds = global.commands.map((c, i) => ({ id: i, name: c.name, logicalId: c.logicalId, type: 'info' }));
     expect(needsSave(global, { equipment, cmds }, 3)).toBe(false);
     expect(needsSave(global, { equipment, cmds }, 4)).toBe(true);
