@@ -68,7 +68,9 @@ export function equipmentSaveParams(
   existing: { equipment: JeedomEquipment; cmds: JeedomCmd[] } | null,
   objectId: number | null,
 ): Record<string, unknown> {
-  const params: Record<string, unknown> = { eqType_name: 'virtual', name: eq.name, logicalId: eq.logicalId };
+  // A name the user gave the equipment in Jeedom is kept.
+  const name = existing?.equipment.name || eq.name;
+  const params: Record<string, unknown> = { eqType_name: 'virtual', name, logicalId: eq.logicalId };
   if (existing) params.id = existing.equipment.id;
   if (objectId !== null) params.object_id = objectId;
   else if (existing?.equipment.object_id !== undefined) params.object_id = existing.equipment.object_id;

@@ -3,63 +3,82 @@
  * against the fake Jeedom. Expected values are computed here from the store with plain arithmetic.
  */
 import { parisNaive, parisNaiveToUtc } from '../../../src/domain/time.js';
+import type { Direction } from '../../../src/domain/types.js';
 import { PRM } from '../../../src/gateway/simulator/index.js';
 import { type Harness, startHarness } from '../sync/harness.js';
 import { FakeJeedom } from './fake-jeedom/server.js';
 import { freshState } from './fake-jeedom/state.js';
 import { commandIds, eventCount, historyOf, rpc, startExporter, until } from './helpers.js';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
 const ALL = { start: '2000-01-01', end: '2100-01-01' };
 // A short history (five weeks, the October time change included) keeps the push small.
-const SIM = { dataset: { overrides: { [PRM.house]: { activationDate: '2026-10-20' } } } };
+const SIM = {
+  dataset: {
+    overrides: {
+      [PRM.house]: { activationDate: '2026-10-20' },
+      [PRM.newHouseSolar]: { activationDate: '2026-10-20' },
+    },
+  },
+};
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness(NOW, SIM, [PRM.house]);
+  h = await startHarness(NOW, SIM, [PRM.house, PRM.newHouseSolar]);
   expect(await h.engine.run('full')).toMatchObject({ status: 'ok' });
 });
 afterAll(() => h.close());
 
-/** What Jeedom should hold per command, from the store. */
-async function expected(): Promise<Record<string, Map<string, number | string>>> {
+/** What Jeedom should hold per command of a PDL, from the store. */
+async function expected(pdl: string, direction: Direction): Promise<Record<string, Map<string, number | string>>> {
   const s = h.store;
   const curve = new Map<string, number[]>();
-  for (const r of await s.listCurve(PRM.house, 'consumption', 0, NOW + 86_400_000)) {
+  for (const r of await s.listCurve(pdl, direction, 0, NOW + 86_400_000)) {
     const t = parisNaive(r.start);
     curve.set(t, [...(curve.get(t) ?? []), r.w]);
   }
-  return {
-    consumption_yesterday: new Map(
-      (await s.listDaily(PRM.house, 'consumption', ALL)).map((d) => [`${d.date} 00:00:00`, d.wh / 1000]),
+  const out: Record<string, Map<string, number | string>> = {
+    [`${direction}_yesterday`]: new Map(
+      (await s.listDaily(pdl, direction, ALL)).map((d) => [`${d.date} 00:00:00`, d.wh / 1000]),
     ),
-    consumption_curve: new Map([...curve].map(([t, ws]) => [t, ws.reduce((a, b) => a + b, 0) / ws.length])),
-    max_power: new Map((await s.listMaxPower(PRM.house, ALL)).map((m) => [parisNaive(m.at), m.va])),
+    [`${direction}_curve`]: new Map([...curve].map(([t, ws]) => [t, ws.reduce((a, b) => a + b, 0) / ws.length])),
   };
+  if (direction === 'consumption')
+    out.max_power = new Map((await s.listMaxPower(pdl, ALL)).map((m) => [parisNaive(m.at), m.va]));
+  return out;
 }
 
+const METERS: [string, Direction][] = [
+  [PRM.house, 'consumption'],
+  [PRM.newHouseSolar, 'production'],
+];
+
 async function expectJeedomHoldsTheStore(fake: FakeJeedom): Promise<void> {
-  const ids = await commandIds(fake, `med_${PRM.house}`);
-  for (const [logicalId, want] of Object.entries(await expected())) {
-    expect(want.size).toBeGreaterThan(0);
-    const got = await historyOf(fake, ids.get(logicalId)!);
-    const bad = [...want]
-      .filter(([t, v]) => Number(got.get(t)) !== v)
-      .map(([t, v]) => `${logicalId} ${t}: ${got.get(t)} ≠ ${v}`);
-    expect(bad.slice(0, 5)).toEqual([]);
-    expect(got.size).toBe(want.size);
-    // The newest value is the current one.
-    const newest = [...want.keys()].sort().at(-1)!;
-    expect((await rpc(fake, 'cmd::execCmd', { id: ids.get(logicalId) })) as { value: number }).toMatchObject({
-      value: want.get(newest),
-    });
+  for (const [pdl, direction] of METERS) {
+    const ids = await commandIds(fake, `med_${pdl}`);
+    for (const [logicalId, want] of Object.entries(await expected(pdl, direction))) {
+      expect(want.size).toBeGreaterThan(0);
+      const got = await historyOf(fake, ids.get(logicalId)!);
+      const bad = [...want]
+        .filter(([t, v]) => Number(got.get(t)) !== v)
+        .map(([t, v]) => `${logicalId} ${t}: ${got.get(t)} ≠ ${v}`);
+      expect(bad.slice(0, 5)).toEqual([]);
+      expect(got.size).toBe(want.size);
+      // The newest value is the current one.
+      const newest = [...want.keys()].sort().at(-1)!;
+      expect((await rpc(fake, 'cmd::execCmd', { id: ids.get(logicalId) })) as { value: number }).toMatchObject({
+        value: want.get(newest),
+      });
+    }
   }
   const global = await commandIds(fake, 'med_rte');
   const tempo = await historyOf(fake, global.get('tempo_today')!);
-  for (const t of await h.store.listTempo(ALL)) expect(tempo.get(`${t.date} 00:00:00`)).toBe(t.color);
+  const days = await h.store.listTempo(ALL);
+  expect(days.length).toBeGreaterThan(0);
+  for (const t of days) expect(tempo.get(`${t.date} 00:00:00`)).toBe(t.color);
 }
 
 describe('Jeedom exporter after a simulated sync', () => {
@@ -81,6 +100,7 @@ describe('Jeedom exporter after a simulated sync', () => {
     const eqs = fake.state.equipments.map((e) => [e.logicalId, e.name, e.object_id]);
     expect(eqs).toEqual([
       [`med_${PRM.house}`, `Linky ${PRM.house}`, 3],
+      [`med_${PRM.newHouseSolar}`, `Linky ${PRM.newHouseSolar}`, 3],
       ['med_rte', 'RTE Tempo EcoWatt', 3],
     ]);
     const names = fake.state.cmds.filter((c) => c.eqLogic_id === 1).map((c) => c.name);
@@ -133,7 +153,7 @@ describe('Jeedom restarted in the middle of the first push', () => {
     const x = await startExporter(fake, h.store, h.clock, { retryDelaysMs: [50], batchSize: 100 });
     await until(() => x.exporter.status().state === 'error');
     expect(x.exporter.status().lastError).toMatch(/Could not reach Jeedom/);
-    await until(() => x.exporter.status().state === 'ok');
+    await until(() => x.exporter.status().state === 'ok', 100_000);
     await expectJeedomHoldsTheStore(fake);
     // At most one batch was sent twice.
     const sent = eventCount(fake);
