@@ -9,13 +9,14 @@
  * - any other sensor: its current reading at its document's date (midnight) or its start instant (the
  *   last metered hour), else at the run's time.
  */
-import { parisNaive } from '../../domain/time.js';
+import { parisMidnightUtc, parisNaive } from '../../domain/time.js';
+import type { LocalDate } from '../../domain/types.js';
 import type { EntityReading } from '../../sensors/types.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
 import type { DatedValue } from './build-requests.js';
 import type { CommandDef } from './commands.js';
 
-const ALL = { start: '1970-01-01', end: '9999-12-31' };
+const END = '9999-12-31';
 const midnight = (date: string): string => `${date} 00:00:00`;
 const kwh = (wh: number): number => Math.round(wh) / 1000;
 
@@ -40,6 +41,8 @@ export interface ValueContext {
   point: StoredUsagePoint | null;
   reading: EntityReading | undefined;
   nowMs: number;
+  /** First local day needed (what the cursor and the changed days reach back to); null: everything. */
+  since: LocalDate | null;
 }
 
 /** Every dated value of a command, oldest first. */
@@ -47,22 +50,24 @@ export async function commandValues(c: CommandDef, ctx: ValueContext): Promise<D
   const { store } = ctx;
   const pdl = ctx.point?.pdl ?? '';
   const s = c.source;
+  const range = { start: ctx.since ?? '1970-01-01', end: END };
+  const from = ctx.since ? parisMidnightUtc(ctx.since) : 0;
   switch (s.kind) {
     case 'daily':
-      return (await store.listDaily(pdl, s.direction, ALL)).map((d) => ({
+      return (await store.listDaily(pdl, s.direction, range)).map((d) => ({
         datetime: midnight(d.date),
         value: kwh(d.wh),
       }));
     case 'curve':
-      return curveValues(await store.listCurve(pdl, s.direction, 0, Number.MAX_SAFE_INTEGER));
+      return curveValues(await store.listCurve(pdl, s.direction, from, Number.MAX_SAFE_INTEGER));
     case 'max-power':
-      return (await store.listMaxPower(pdl, ALL))
+      return (await store.listMaxPower(pdl, range))
         .map((m) => ({ datetime: parisNaive(m.at), value: m.va }))
         .sort(byDatetime);
     case 'tempo':
-      return (await store.listTempo(ALL)).map((t) => ({ datetime: midnight(t.date), value: t.color }));
+      return (await store.listTempo(range)).map((t) => ({ datetime: midnight(t.date), value: t.color }));
     case 'ecowatt':
-      return (await store.listEcoWatt(ALL)).map((e) => ({ datetime: midnight(e.date), value: e.level }));
+      return (await store.listEcoWatt(range)).map((e) => ({ datetime: midnight(e.date), value: e.level }));
     case 'current':
       return currentValue(c, ctx);
   }

@@ -22,7 +22,7 @@ import { JeedomApi } from './jeedom-api.js';
 import { jeedomCode, LOGIN_FAILURES } from './jeedom-errors.js';
 import { LoginGate } from './login-gate.js';
 import type { JeedomExporterOptions } from './options.js';
-import { parseCursor, planPush } from './plan-push.js';
+import { parseCursor, planPush, readSince } from './plan-push.js';
 import { cmdCursorKey, EXPORTER_NAME, pushPlan } from './push-values.js';
 import { resolveObject } from './resolve-object.js';
 import { syncEquipment } from './sync-equipment.js';
@@ -154,10 +154,11 @@ export class JeedomExporter extends KitExporter {
     marks: DirtyMarks,
   ): Promise<number> {
     const { store } = run.context;
-    const ctx = { store, point: d.point, reading: d.readings.get(c.logicalId), nowMs: run.startedAt };
     const stream = streamOf(c.source, d.point?.pdl ?? '');
     const dirty = stream ? await marks.ranges(stream.pdl, stream.stream) : [];
     const cursor = parseCursor(await store.getCursor(EXPORTER_NAME, cmdCursorKey(cmdId)));
+    const since = readSince(cursor, dirty);
+    const ctx = { store, point: d.point, reading: d.readings.get(c.logicalId), nowMs: run.startedAt, since };
     const plan = planPush(await commandValues(c, ctx), cursor, dirty, this.options.history);
     if (plan.length === 0) return 0;
     await pushPlan(this.api, store, cmdId, plan, cursor, this.options, run.signal);

@@ -4,7 +4,8 @@
  * its date, so the plan is in chronological order and, when it re-sends corrected past days, ends with
  * the newest value again. Same `(command, datetime)` replaces in Jeedom, so re-sending is harmless.
  */
-import type { DateRange } from '../../domain/types.js';
+import { minDate } from '../../domain/time.js';
+import type { DateRange, LocalDate } from '../../domain/types.js';
 import type { DatedValue } from './build-requests.js';
 
 /** The newest value pushed so far: its wall time and its value as text. */
@@ -63,4 +64,13 @@ export function batches<T>(plan: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < plan.length; i += size) out.push(plan.slice(i, i + size));
   return out;
+}
+
+/**
+ * The first local day a plan can need: the cursor's day (its value may have changed in place) or the
+ * earliest changed day; null without a cursor (everything). Older values are not even read.
+ */
+export function readSince(cursor: PushCursor | null, dirty: readonly DateRange[]): LocalDate | null {
+  if (!cursor) return null;
+  return dirty.reduce((m, r) => minDate(m, r.start), cursor.last.slice(0, 10));
 }

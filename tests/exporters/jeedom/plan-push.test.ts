@@ -3,7 +3,7 @@
 import { parisNaiveToUtc } from '../../../src/domain/time.js';
 import { curveValues } from '../../../src/exporters/jeedom/command-values.js';
 import { LoginGate } from '../../../src/exporters/jeedom/login-gate.js';
-import { advanceCursor, batches, parseCursor, planPush } from '../../../src/exporters/jeedom/plan-push.js';
+import { advanceCursor, batches, parseCursor, planPush, readSince } from '../../../src/exporters/jeedom/plan-push.js';
 
 const v = (day: number, value: number) => ({ datetime: `2026-11-${String(day).padStart(2, '0')} 00:00:00`, value });
 const days = [v(1, 10), v(2, 20), v(3, 30), v(4, 40)];
@@ -36,6 +36,15 @@ describe('planPush', () => {
     expect(advanceCursor(c, [v(2, 21)])).toEqual(c);
     expect(parseCursor(JSON.stringify(c))).toEqual(c);
     expect(parseCursor('garbage')).toBeNull();
+  });
+});
+
+describe('readSince', () => {
+  it('reads from the cursor day or the earliest changed day, everything without a cursor', () => {
+    const cursor = { last: '2026-11-04 00:30:00', value: '1' };
+    expect(readSince(null, [])).toBeNull();
+    expect(readSince(cursor, [])).toBe('2026-11-04');
+    expect(readSince(cursor, [{ start: '2026-11-02', end: '2026-11-03' }])).toBe('2026-11-02');
   });
 });
 
