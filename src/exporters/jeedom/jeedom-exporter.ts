@@ -119,7 +119,8 @@ export class JeedomExporter extends KitExporter {
       if (ids.saved) saved++;
       for (const c of device.def.commands) {
         const cmdId = ids.cmdIds.get(c.logicalId);
-        if (cmdId !== undefined) values += await this.pushCommand(run, device, c, cmdId, marks);
+        if (cmdId !== undefined)
+          values += await this.pushCommand(run, device, c, cmdId, marks, ids.created.has(c.logicalId));
       }
     }
     await marks.clear();
@@ -146,17 +147,19 @@ export class JeedomExporter extends KitExporter {
     return [...perPdl, { def: global, point: null, readings: byDevice('') }];
   }
 
+  /** Pushes what a command lacks; `created` (by this run's save): it lacks everything. */
   private async pushCommand(
     run: ExportRun,
     d: Device,
     c: CommandDef,
     cmdId: number,
     marks: DirtyMarks,
+    created: boolean,
   ): Promise<number> {
     const { store } = run.context;
     const stream = streamOf(c.source, d.point?.pdl ?? '');
     const dirty = stream ? await marks.ranges(stream.pdl, stream.stream) : [];
-    const cursor = parseCursor(await store.getCursor(EXPORTER_NAME, cmdCursorKey(cmdId)));
+    const cursor = created ? null : parseCursor(await store.getCursor(EXPORTER_NAME, cmdCursorKey(cmdId)));
     const since = readSince(cursor, dirty);
     const ctx = { store, point: d.point, reading: d.readings.get(c.logicalId), nowMs: run.startedAt, since };
     const plan = planPush(await commandValues(c, ctx), cursor, dirty, this.options.history);

@@ -12,6 +12,8 @@ export interface EquipmentIds {
   equipmentId: number;
   saved: boolean;
   cmdIds: Map<string, number>;
+  /** Commands this save created: whatever a cursor says about their id (a reinstalled Jeedom reuses ids), they hold nothing. */
+  created: Set<string>;
 }
 
 const idsOf = (cmds: JeedomCmd[]): Map<string, number> => new Map(cmds.map((c) => [c.logicalId, c.id]));
@@ -35,9 +37,12 @@ export async function syncEquipment(
   const eq = matches[0];
   const existing = eq ? { equipment: eq, cmds: await api.commandsOf(eq.id, signal) } : null;
   if (existing && !needsSave(def, existing, objectId)) {
-    return { equipmentId: existing.equipment.id, saved: false, cmdIds: idsOf(existing.cmds) };
+    return { equipmentId: existing.equipment.id, saved: false, cmdIds: idsOf(existing.cmds), created: new Set() };
   }
   const id = await api.saveEquipment(equipmentSaveParams(def, existing, objectId), signal);
   logger?.info({ logicalId: def.logicalId, id }, existing ? 'Jeedom equipment updated' : 'Jeedom equipment created');
-  return { equipmentId: id, saved: true, cmdIds: idsOf(await api.commandsOf(id, signal)) };
+  const before = new Set(existing?.cmds.map((c) => c.id));
+  const after = await api.commandsOf(id, signal);
+  const created = new Set(after.filter((c) => !before.has(c.id)).map((c) => c.logicalId));
+  return { equipmentId: id, saved: true, cmdIds: idsOf(after), created };
 }

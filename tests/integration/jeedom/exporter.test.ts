@@ -139,6 +139,30 @@ describe('Jeedom exporter after a simulated sync', () => {
   });
 });
 
+describe('the next sync', () => {
+  const fake = new FakeJeedom();
+
+  it('pushes the new day after the sync finished, from its events alone', async () => {
+    await fake.start();
+    const x = await startExporter(fake, h.store, h.clock, {}, h.engine.options.events);
+    await x.exporter.run('test');
+    const before = eventCount(fake);
+    // A new Jeedom reusing the first one's command ids still got everything.
+    expect(before).toBeGreaterThan(48 * 2 * 30);
+    h.clock.advance(86_400_000);
+    expect(await h.engine.run('full')).toMatchObject({ status: 'ok' });
+    // The sync's `sync-finished` asked for a run; this one is served after it.
+    await x.exporter.run('check');
+    expect(eventCount(fake) - before).toBeGreaterThan(48);
+    // Only the days the sync fetched again, not the history.
+    expect(eventCount(fake) - before).toBeLessThan(before / 5);
+    await expectJeedomHoldsTheStore(fake);
+    await x.exporter.stop();
+    await fake.stop();
+    h.clock.advance(-86_400_000);
+  });
+});
+
 describe('Jeedom restarted in the middle of the first push', () => {
   // Other command ids than the first fake's, as a reinstalled Jeedom would not reuse them.
   const fake: FakeJeedom = new FakeJeedom({
