@@ -7,7 +7,7 @@ import type { Direction } from '../../../src/domain/types.js';
 import { PRM } from '../../../src/gateway/simulator/index.js';
 import { type Harness, startHarness } from '../sync/harness.js';
 import { FakeJeedom } from './fake-jeedom/server.js';
-import { freshState } from './fake-jeedom/state.js';
+import { archive, freshState } from './fake-jeedom/state.js';
 import { commandIds, eventCount, historyOf, rpc, startExporter, until } from './helpers.js';
 
 jest.setTimeout(180_000);
@@ -136,6 +136,20 @@ describe('Jeedom exporter after a simulated sync', () => {
     expect((await historyOf(fake, ids.get('consumption_yesterday')!)).get(`${first!.date} 00:00:00`)).toBe('54.321');
     expect(eventCount(fake) - before).toBeLessThan(100);
     await expectJeedomHoldsTheStore(fake);
+  });
+});
+
+describe("Jeedom's nightly archive", () => {
+  const fake = new FakeJeedom();
+
+  it('leaves the 30-min values alone (historizeMode none)', async () => {
+    await fake.start();
+    const x = await startExporter(fake, h.store, h.clock);
+    await x.exporter.run('test');
+    await x.exporter.stop();
+    archive(fake.state, '2999-01-01 00:00:00');
+    await expectJeedomHoldsTheStore(fake);
+    await fake.stop();
   });
 });
 
