@@ -58,6 +58,10 @@ it('maps key errors to -32001/-32002 with the id echoed, 99999 for an unparsable
   expect((await raw('{"jsonrpc":"2.0","id":6,"method":"version","params":{"api":"core-key"}}')).body).toMatchObject({
     result: '4.5.3',
   });
+  const plugin = (extra: string) =>
+    raw(`{"jsonrpc":"2.0","id":9,"method":"version","params":{"apikey":"virtual-key"${extra}}}`);
+  expect((await plugin('')).body).toMatchObject({ error: { code: -32002 } });
+  expect((await plugin(',"plugin":"virtual"')).body).toMatchObject({ result: '4.5.3' });
   expect((await raw('{nope')).body).toMatchObject({ id: 99999, error: { code: -32700 } });
   expect(
     (

@@ -98,7 +98,10 @@ export class FakeJeedom {
       if (key === undefined)
         throw new RpcFailure(-32001, "Vous n'êtes pas autorisé à effectuer cette action (aucune clé API)");
       // A wrong key over JSON-RPC does not count as a failed login.
-      if (key !== this.state.apiKey) throw new RpcFailure(-32002, "Vous n'êtes pas autorisé à effectuer cette action");
+      // A plugin's key is accepted only with `params.plugin` naming that plugin.
+      const pluginKey = key === this.state.virtualKey && params.plugin === 'virtual';
+      if (key !== this.state.apiKey && !pluginKey)
+        throw new RpcFailure(-32002, "Vous n'êtes pas autorisé à effectuer cette action");
       const handler = METHODS[method];
       if (!handler) throw new RpcFailure(-32500, `Aucune méthode correspondante : ${method}`);
       if (method === 'cmd::event') await this.o.onEvent?.(this.events++);
