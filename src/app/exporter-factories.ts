@@ -12,6 +12,8 @@ import { HaRestStatesExporter } from '../exporters/ha-rest-states/ha-rest-states
 import type { HaRestStatesOptions } from '../exporters/ha-rest-states/options.js';
 import { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
 import { parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
+import { JeedomExporter } from '../exporters/jeedom/jeedom-exporter.js';
+import { jeedomOptions } from '../exporters/jeedom/options.js';
 import type { ExporterFactory } from '../exporters/manager.js';
 import { MqttExporter } from '../exporters/mqtt/mqtt-exporter.js';
 import { parseMqttExporterOptions } from '../exporters/mqtt/options.js';
@@ -39,6 +41,7 @@ export function exporterFactories(config: Config, version: string): ExporterFact
       name: 'victoriametrics',
       create: () => (config.victoriametrics_url ? new VictoriaMetricsExporter(victoriaMetricsOptions(config)) : null),
     },
+    { name: 'jeedom', create: () => (config.jeedom_url ? jeedomExporter(config) : null) },
   ];
 }
 
@@ -88,6 +91,25 @@ export function pricesOf(config: Config): Prices {
     productionKwh: config.price_production_kwh,
   };
   return Object.fromEntries(Object.entries(prices).filter(([, v]) => v !== undefined));
+}
+
+/** Jeedom is on when `jeedom_url` is set; it then needs the core API key. */
+function jeedomExporter(config: Config): JeedomExporter {
+  if (!config.jeedom_url || !config.jeedom_api_key) {
+    throw new AppError(
+      'jeedom_not_configured',
+      'JEEDOM_URL is set but JEEDOM_API_KEY is not: set JEEDOM_API_KEY to the core API key (Jeedom: Réglages → Système → Configuration → API, « Clé API »), or unset JEEDOM_URL',
+    );
+  }
+  return new JeedomExporter(
+    jeedomOptions({
+      url: config.jeedom_url,
+      apiKey: config.jeedom_api_key,
+      object: config.jeedom_object,
+      history: config.jeedom_history,
+      prices: pricesOf(config),
+    }),
+  );
 }
 
 function mqttExporter(config: Config, version: string): MqttExporter {

@@ -222,6 +222,27 @@ export const settings = {
       v.metadata({ expect: 'comma-separated name=value pairs such as home=paris,site=main' }),
     ),
   ),
+  jeedom_url: v.optional(
+    v.pipe(
+      httpUrl,
+      v.description(
+        'Jeedom base URL, e.g. `http://jeedom.local`: one virtual equipment per PDL (plus one for Tempo and ' +
+          'EcoWatt) with every value at its real date. Empty: Jeedom export off. Needs the Virtual plugin.',
+      ),
+      v.metadata({ expect: 'a URL such as http://jeedom.local' }),
+    ),
+  ),
+  jeedom_api_key: text(
+    'Jeedom API key: the core key (Réglages → Système → Configuration → API), not the Virtual plugin key.',
+    {
+      secret: true,
+      expect: 'the "Clé API" shown in Jeedom under Réglages → Système → Configuration → API',
+    },
+  ),
+  jeedom_object: text('Jeedom object (room) to put the equipment in, by name or id. Empty: no object.', {
+    expect: 'an object name such as Maison, or its id such as 3',
+  }),
+  jeedom_history: flag(true, 'Push the whole stored history to Jeedom with its real dates (else only new values).'),
   api_host: v.optional(
     v.pipe(
       v.string(),

@@ -87,6 +87,10 @@ describe('add-on options and the configuration schema', () => {
       victoriametrics_password: 'vmpass',
       victoriametrics_token: 'vmtoken',
       victoriametrics_extra_labels: 'home=paris,site=main',
+      jeedom_url: 'http://jeedom.local',
+      jeedom_api_key: 'jeedom-core-key',
+      jeedom_object: 'Maison',
+      jeedom_history: false,
     };
     expect(Object.keys(sample).sort()).toEqual(Object.keys(config.schema).sort());
     const { config: loaded, warnings } = loadAddonOptions(sample);

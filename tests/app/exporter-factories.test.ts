@@ -137,3 +137,20 @@ describe('VictoriaMetrics (victoriametrics_url)', () => {
     expect(() => config({ VICTORIAMETRICS_EXTRA_LABELS: 'no pairs here' })).toThrow(/VICTORIAMETRICS_EXTRA_LABELS/);
   });
 });
+
+describe('Jeedom (jeedom_url)', () => {
+  it('is off by default and on when jeedom_url and the key are set', async () => {
+    expect(await created(config({}))).not.toContain('jeedom');
+    const c = config({ JEEDOM_URL: 'http://jeedom.local/', JEEDOM_API_KEY: 'core-key', JEEDOM_OBJECT: 'Maison' });
+    expect(c.jeedom_url).toBe('http://jeedom.local');
+    expect(c.jeedom_history).toBe(true);
+    expect(await created(c)).toEqual(['jeedom']);
+  });
+
+  it('refuses a URL without a key, saying what to set', () => {
+    const jeedom = exporterFactories(config({ JEEDOM_URL: 'http://jeedom.local' }), '1.2.3').find(
+      (f) => f.name === 'jeedom',
+    );
+    expect(() => jeedom?.create()).toThrow(/JEEDOM_API_KEY/);
+  });
+});

@@ -26,6 +26,7 @@ describe('configDocs', () => {
       'api_token',
       'client_secret',
       'ha_token',
+      'jeedom_api_key',
       'mqtt_password',
       'supervisor_token',
       'victoriametrics_password',

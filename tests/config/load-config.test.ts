@@ -250,6 +250,15 @@ describe('loadConfig: environment', () => {
     ]);
   });
 
+  it('checks the Jeedom settings: an http(s) URL, a yes/no history', () => {
+    expect(problemsOf({ env: { JEEDOM_URL: 'jeedom.local', JEEDOM_HISTORY: 'maybe' } })).toEqual([
+      expect.stringMatching(
+        /^JEEDOM_URL: "jeedom.local" is not a URL; set JEEDOM_URL to a URL such as http:\/\/jeedom.local/,
+      ),
+      expect.stringMatching(/^JEEDOM_HISTORY: /),
+    ]);
+  });
+
   it('names a command-line flag when the flag is wrong', () => {
     expect(problemsOf({ flags: { port: '99999' } })).toEqual([
       '--port: 99999 is not a TCP port (0-65535); set --port to a TCP port such as 8080',
