@@ -1,9 +1,10 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, api).
  * Exit code 1 when a benchmark failed (its table says why).
  */
+import { benchApiLatency } from './api-latency.js';
 import { benchBackfill } from './backfill.js';
 import { benchHaDailyExport } from './ha-daily-export.js';
 import { benchHomeAssistant } from './home-assistant.js';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable>
   'ha-daily': { title: 'Home Assistant daily export, 2 vs 8 years of history', run: benchHaDailyExport },
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
   vm: { title: 'VictoriaMetrics history push', run: benchVictoriaMetrics },
+  api: { title: 'API latency under load', run: benchApiLatency },
 };
 
 function selected(args: string[]): string[] {

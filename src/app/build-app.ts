@@ -123,6 +123,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     names: config.pdl_names,
     schedule: () => scheduler?.next() ?? { nextDailySync: null, nextTempo: null, nextEcoWatt: null },
     exporters: exporterStatuses,
+    events,
   });
   const api = options.api
     ? createApiServer({

@@ -4,7 +4,8 @@
  * client would clamp away.
  */
 import { readingWh, sumWh } from '../domain/energy.js';
-import { addDays, eachDay, parisDayHours, parisIso, parisMidnightUtc } from '../domain/time.js';
+import { parisIsoQuick } from '../domain/paris-fast-path.js';
+import { addDays, eachDay, parisDayHours, parisMidnightUtc } from '../domain/time.js';
 import type { CurveReading, DailyEnergy, DateRange, Direction, LocalDate, MaxPower } from '../domain/types.js';
 import {
   curveEndpoint,
@@ -101,7 +102,7 @@ export function curveStream<N extends StreamName>(
     api: {
       path: `${direction}/curve`,
       limits: CURVE_READ_LIMITS,
-      json: (r) => ({ start: parisIso(r.start), minutes: r.minutes, w: r.w, wh: readingWh(r) }),
+      json: (r) => ({ start: parisIsoQuick(r.start), minutes: r.minutes, w: r.w, wh: readingWh(r) }),
     },
     fetch: (client, pdl, range, options) => client.getLoadCurve(pdl, direction, range, options),
     write: (store, pdl, rows) => store.upsertCurve(pdl, direction, rows),
@@ -125,7 +126,7 @@ export const MAX_POWER: DayStreamSpec<MaxPower, GatewayHorizon, 'max_power'> = {
   api: {
     path: 'max-power',
     limits: DAILY_READ_LIMITS,
-    json: (r) => ({ date: r.date, va: r.va, at: parisIso(r.at) }),
+    json: (r) => ({ date: r.date, va: r.va, at: parisIsoQuick(r.at) }),
   },
   fetch: (client, pdl, range, options) => client.getMaxPower(pdl, range, options),
   write: (store, pdl, rows) => store.upsertMaxPower(pdl, rows),

@@ -9,6 +9,7 @@ import type { GatewayClient } from '../gateway/types.js';
 import { GLOBAL_PDL, type Store, type StreamState } from '../store/repository.js';
 import { type AnyDayStreamSpec, type AnyStreamSpec, accountStreams, streamsOf } from '../streams/index.js';
 import type { SyncEngine } from './engine.js';
+import type { SyncEvents } from './events.js';
 import { isSelected } from './plan-run.js';
 import type { PdlStatus, ScheduleStatus, StatusProvider, StreamStatus, SyncStatus } from './status.js';
 
@@ -22,6 +23,33 @@ export interface StatusDeps {
   schedule: () => ScheduleStatus;
   /** The exporters' state: live from the exporter manager, or as last recorded in the store. */
   exporters?: () => ExporterStatus[] | Promise<ExporterStatus[]>;
+  /**
+   * The sync's events: when given, what is read from the store (PDLs, streams, data held) is kept until
+   * the next event that can change it, so `/api/status` costs a store read only after a change.
+   */
+  events?: SyncEvents;
+}
+
+type Stored = Pick<SyncStatus, 'pdls' | 'global'>;
+
+const CHANGING_EVENTS = ['data-changed', 'sync-started', 'sync-progress', 'sync-finished', 'sync-failed'] as const;
+
+/** Reads through `read` once, then again only after `events` said something changed. */
+function cachedStored(read: () => Promise<Stored>, events: SyncEvents | undefined): () => Promise<Stored> {
+  if (!events) return read;
+  let cached: Promise<Stored> | null = null;
+  for (const name of CHANGING_EVENTS) {
+    events.on(name, () => {
+      cached = null;
+    });
+  }
+  return () => {
+    cached ??= read().catch((err: unknown) => {
+      cached = null;
+      throw err;
+    });
+    return cached;
+  };
 }
 
 const HISTORY_YEARS_BACK = 4;
@@ -68,24 +96,30 @@ async function streamStatus(
   };
 }
 
+async function readStored(deps: StatusDeps): Promise<Stored> {
+  const states = new Map((await deps.store.listStreamStates()).map((s) => [`${s.pdl}|${s.stream}`, s]));
+  const pdls: PdlStatus[] = [];
+  for (const p of await deps.store.listUsagePoints()) {
+    const streams = streamsOf(p);
+    pdls.push({
+      pdl: p.pdl,
+      name: deps.names[p.pdl] ?? p.name,
+      isActive: p.isActive,
+      hasConsumption: p.hasConsumption,
+      hasProduction: p.hasProduction,
+      selected: isSelected(p.pdl, deps.selection),
+      streams: await Promise.all(streams.map((s) => streamStatus(deps, p.pdl, s, states))),
+    });
+  }
+  const global = await Promise.all(accountStreams().map((s) => streamStatus(deps, GLOBAL_PDL, s, states)));
+  return { pdls, global };
+}
+
 export function createStatusProvider(deps: StatusDeps): StatusProvider {
+  const stored = cachedStored(() => readStored(deps), deps.events);
   return {
     async getStatus(): Promise<SyncStatus> {
-      const states = new Map((await deps.store.listStreamStates()).map((s) => [`${s.pdl}|${s.stream}`, s]));
-      const pdls: PdlStatus[] = [];
-      for (const p of await deps.store.listUsagePoints()) {
-        const streams = streamsOf(p);
-        pdls.push({
-          pdl: p.pdl,
-          name: deps.names[p.pdl] ?? p.name,
-          isActive: p.isActive,
-          hasConsumption: p.hasConsumption,
-          hasProduction: p.hasProduction,
-          selected: isSelected(p.pdl, deps.selection),
-          streams: await Promise.all(streams.map((s) => streamStatus(deps, p.pdl, s, states))),
-        });
-      }
-      const global = await Promise.all(accountStreams().map((s) => streamStatus(deps, GLOBAL_PDL, s, states)));
+      const { pdls, global } = await stored();
       const run = deps.engine.state;
       const stats = run.lastStats;
       return {
@@ -106,8 +140,8 @@ export function createStatusProvider(deps: StatusDeps): StatusProvider {
             : run.quotaPausedUntil,
         },
         schedule: deps.schedule(),
-        global,
-        pdls,
+        global: structuredClone(global),
+        pdls: structuredClone(pdls),
         warnings: [...run.warnings],
         exporters: deps.exporters ? await deps.exporters() : [],
       };

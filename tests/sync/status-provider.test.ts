@@ -126,4 +126,40 @@ describe('createStatusProvider', () => {
     open();
     await run;
   });
+  it('reads the store once, then again only after a sync event (cheap /api/status)', async () => {
+    const events = new SyncEvents();
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'listStreamStates') reads++;
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const cached = createStatusProvider({
+      store: counting,
+      engine,
+      client,
+      clock,
+      selection: [A],
+      names: {},
+      schedule: () => SCHEDULE,
+      events,
+    });
+    const first = await cached.getStatus();
+    first.pdls[0]!.streams.length = 0; // a caller's change does not reach the cache
+    const second = await cached.getStatus();
+    expect(reads).toBe(1);
+    expect(second.pdls[0]!.streams.length).toBeGreaterThan(0);
+    events.emit('data-changed', {
+      pdl: A,
+      stream: 'consumption_daily',
+      range: { start: '2026-11-20', end: '2026-11-21' },
+    });
+    await cached.getStatus();
+    expect(reads).toBe(2);
+    await new SyncEngine({ store, client, clock, logger: memoryLogger(), events, selection: [A] }).run('full');
+    await cached.getStatus();
+    expect(reads).toBe(3);
+  });
 });
