@@ -20,6 +20,7 @@ export interface Harness {
   store: SqlStore;
   clock: Clock & { set(ms: number): void; advance(ms: number): void };
   engine: SyncEngine;
+  events: SyncEvents;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -46,12 +47,14 @@ export async function startHarness(
     ...extra.client,
   });
   const logger = extra.logger ?? silentLogger;
-  const engine = new SyncEngine({ store, client, clock, logger, events: new SyncEvents(), selection });
+  const events = new SyncEvents();
+  const engine = new SyncEngine({ store, client, clock, logger, events, selection });
   return {
     sim,
     store,
     clock,
     engine,
+    events,
     dataDir: dir,
     async close() {
       await store.close();
