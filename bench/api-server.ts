@@ -14,6 +14,7 @@ import { openStore } from '../src/store/open-store.js';
 import { SyncEngine } from '../src/sync/engine.js';
 import { SyncEvents } from '../src/sync/events.js';
 import { createStatusProvider } from '../src/sync/status-provider.js';
+import { usagePoint } from '../tests/store/fixtures.js';
 
 export const BENCH_PDL = '12345678901234';
 
@@ -25,25 +26,7 @@ const readings = [];
 for (let t = from, i = 0; t < parisMidnightUtc(today); t += 1_800_000, i++) {
   readings.push({ start: t, minutes: 30, w: 300 + ((i * 37) % 2500) });
 }
-await store.upsertUsagePoints(
-  [
-    {
-      id: 'bench',
-      pdl: BENCH_PDL,
-      name: 'Bench',
-      subscribedPowerKva: 9,
-      offpeakHours: [],
-      pricingOption: 'BASE',
-      hasConsumption: true,
-      hasProduction: false,
-      isActive: true,
-      activationDate: null,
-      oldestAvailableDataDate: null,
-      linkedProductionPdlId: null,
-    },
-  ],
-  Date.now(),
-);
+await store.upsertUsagePoints([usagePoint(BENCH_PDL, { name: 'Bench' })], Date.now());
 await store.upsertCurve(BENCH_PDL, 'consumption', readings);
 const events = new SyncEvents();
 const client = {
