@@ -273,7 +273,7 @@ export class SyncEngine implements SyncTrigger {
       { calls, ...spent, ms: finishedAt - startedAt },
       `sync finished: ${spendingText(calls, spent)}, ${merged.length} streams changed`,
     );
-    events.emit('sync-finished', { startedAt, finishedAt, calls, changed: merged });
+    events.emit('sync-finished', { startedAt, finishedAt, calls, requests: spent.requests, changed: merged });
     return {
       status: outcome.status,
       calls,

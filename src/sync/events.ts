@@ -16,6 +16,8 @@ export interface SyncFinishedEvent {
   startedAt: number;
   finishedAt: number;
   calls: number;
+  /** HTTP requests sent to the gateway by this run (retries included); null when the client does not count them. */
+  requests?: number | null;
   /** Streams that changed during this run. */
   changed: DataChangedEvent[];
 }

@@ -62,7 +62,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   );
   const requests = new Counter({
     name: 'myelectricaldata_gateway_requests_total',
-    help: 'Gateway requests made by the syncs since the program started.',
+    help: 'HTTP requests sent to the gateway by the syncs since the program started (retries included).',
     registers: [registry],
   });
   const syncs = new Counter({
@@ -71,8 +71,9 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     labelNames: ['result'],
     registers: [registry],
   });
-  const onFinished = (e: { calls: number }) => {
-    requests.inc(e.calls);
+  // The HTTP requests the run really sent (retries included) when the client counts them, else its calls.
+  const onFinished = (e: { calls: number; requests?: number | null }) => {
+    requests.inc(e.requests ?? e.calls);
     syncs.inc({ result: 'ok' });
   };
   const onFailed = () => syncs.inc({ result: 'failed' });

@@ -62,9 +62,11 @@ it('renders the sync status and counts gateway requests from the sync events', a
   );
   events.emit('sync-finished', { startedAt: NOW - 1000, finishedAt: NOW, calls: 7, changed: [] });
   events.emit('sync-finished', { startedAt: NOW - 1000, finishedAt: NOW, calls: 5, changed: [] });
+  // A run whose client counted its HTTP requests (retries included): those are what it counts.
+  events.emit('sync-finished', { startedAt: NOW - 1000, finishedAt: NOW, calls: 2, requests: 9, changed: [] });
   const f = await scrape();
-  expect(value(f, 'myelectricaldata_gateway_requests_total')).toBe(12);
-  expect(value(f, 'myelectricaldata_syncs_total', { result: 'ok' })).toBe(2);
+  expect(value(f, 'myelectricaldata_gateway_requests_total')).toBe(21);
+  expect(value(f, 'myelectricaldata_syncs_total', { result: 'ok' })).toBe(3);
   expect(value(f, 'myelectricaldata_gateway_quota_used', { bucket: 'no_cache' })).toBe(3);
   expect(value(f, 'myelectricaldata_gateway_quota_limit', { bucket: 'cached' })).toBe(10_000);
   expect(value(f, 'myelectricaldata_sync_running')).toBe(0);
