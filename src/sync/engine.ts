@@ -119,8 +119,10 @@ export class SyncEngine implements SyncTrigger {
       const before = scope === 'full' ? await this.readUsageStats() : null;
       const requestsBefore = this.options.client.httpRequests?.() ?? null;
       const { tasks, unknownSelected } = await planRun(this.planInput(), scope);
-      if (scope === 'full') this.state.warnings = unknownSelected.map(unknownPdlWarning);
-      for (const warning of this.state.warnings) if (scope === 'full') logger.warn(warning);
+      if (scope === 'full') {
+        this.state.warnings = unknownSelected.map(unknownPdlWarning);
+        for (const warning of this.state.warnings) logger.warn(warning);
+      }
       const total = tasks.reduce((n, t) => n + t.calls, 0);
       logger.info(
         { scope, tasks: tasks.length, calls: total },

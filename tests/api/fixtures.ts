@@ -10,7 +10,7 @@ import type { CurveReading, UsagePoint } from '../../src/domain/types.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/repository.js';
-import type { StatusProvider, SyncStatus, SyncTrigger } from '../../src/sync/status.js';
+import type { StatusProvider, StreamStatus, SyncStatus, SyncTrigger } from '../../src/sync/status.js';
 
 export const PDL_HOME = '12345678901234';
 export const PDL_SOLAR = '98765432109876';
@@ -129,6 +129,20 @@ export async function openFilledStore(): Promise<TestStore> {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** One stream's status: never fetched, no error, nothing held, unless `over` says otherwise. */
+export function streamStatus(stream: StreamStatus['stream'], over: Partial<StreamStatus> = {}): StreamStatus {
+  return {
+    stream,
+    lastSuccessAt: null,
+    lastAttemptAt: null,
+    lastError: null,
+    dataRange: null,
+    missingDays: 0,
+    givenUpDays: 0,
+    ...over,
   };
 }
 

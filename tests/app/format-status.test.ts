@@ -1,18 +1,10 @@
 /** `med-local status` text: what is held per stream, contract and address included. */
 import { formatStatus } from '../../src/app/format-status.js';
 import type { StreamStatus, SyncStatus } from '../../src/sync/status.js';
-import { idleStatus } from '../api/fixtures.js';
+import { idleStatus, streamStatus } from '../api/fixtures.js';
 
-const stream = (name: StreamStatus['stream'], over: Partial<StreamStatus> = {}): StreamStatus => ({
-  stream: name,
-  lastSuccessAt: null,
-  lastAttemptAt: null,
-  lastError: null,
-  dataRange: null,
-  missingDays: 0,
-  givenUpDays: 0,
-  ...over,
-});
+const stream = (name: StreamStatus['stream'], over: Partial<StreamStatus> = {}): StreamStatus =>
+  streamStatus(name, over);
 
 it('says contract and address are stored once fetched, and "no data" before', () => {
   const status: SyncStatus = idleStatus();

@@ -3,18 +3,11 @@ import { failedExporters, failedStreams } from '../../src/app/run-failures.js';
 import { CompletedWithFailures, reportError } from '../../src/cli/report-error.js';
 import type { ExporterStatus } from '../../src/exporters/types.js';
 import type { StreamStatus, SyncStatus } from '../../src/sync/status.js';
+import { streamStatus } from '../api/fixtures.js';
 
 const RUN = 1_000_000;
-const stream = (name: StreamStatus['stream'], over: Partial<StreamStatus> = {}): StreamStatus => ({
-  stream: name,
-  lastSuccessAt: RUN + 10,
-  lastAttemptAt: RUN + 10,
-  lastError: null,
-  dataRange: null,
-  missingDays: 0,
-  givenUpDays: 0,
-  ...over,
-});
+const stream = (name: StreamStatus['stream'], over: Partial<StreamStatus> = {}): StreamStatus =>
+  streamStatus(name, { lastSuccessAt: RUN + 10, lastAttemptAt: RUN + 10, ...over });
 
 const status = (streams: StreamStatus[], global: StreamStatus[] = []): SyncStatus =>
   ({ global, pdls: [{ pdl: '12345678901234', streams }] }) as unknown as SyncStatus;
