@@ -39,6 +39,10 @@ export interface StartOptions {
   port?: number;
   /** Milliseconds to wait for HA to be running (default 120 s). */
   timeoutMs?: number;
+  /** YAML appended to configuration.yaml (e.g. `frontend:` or `config:`; the frontend package is provisioned). */
+  extraConfig?: string;
+  /** Runs on the config folder before Home Assistant first starts (e.g. to copy `custom_components/`). */
+  prepareConfig?: (configDir: string) => Promise<void>;
 }
 
 export function haRoot(): string {
@@ -191,7 +195,8 @@ export async function startHomeAssistant(options: StartOptions = {}): Promise<Ho
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const configDir = await mkdtemp(join(tmpdir(), 'med-ha-'));
-  await writeFile(join(configDir, 'configuration.yaml'), configuration(port));
+  await writeFile(join(configDir, 'configuration.yaml'), configuration(port) + (options.extraConfig ?? ''));
+  await options.prepareConfig?.(configDir);
   let child: ChildProcess | null = spawnHass(root, configDir);
   const killOnExit = () => child?.kill('SIGKILL');
   process.once('exit', killOnExit);
