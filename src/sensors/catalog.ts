@@ -15,7 +15,7 @@ import { ECOWATT } from './kinds/ecowatt.js';
 import { CONSUMPTION_ENERGY, LAST_HOUR, PRODUCTION_ENERGY } from './kinds/energy.js';
 import { MAX_POWER, MAX_POWER_RATIO } from './kinds/power.js';
 import { SYNC } from './kinds/sync.js';
-import { TEMPO_REMAINING, TEMPO_TODAY, TEMPO_TOMORROW } from './kinds/tempo.js';
+import { TEMPO_PERIOD, TEMPO_REMAINING, TEMPO_TODAY, TEMPO_TOMORROW } from './kinds/tempo.js';
 import type { GlobalDocumentDef, GlobalSensorDef, PdlDocumentDef, PdlSensorDef, SensorDef } from './types.js';
 
 export const PDL_DOCUMENTS: readonly PdlDocumentDef[] = [
@@ -44,7 +44,7 @@ export const PDL_SENSORS: readonly PdlSensorDef[] = [
   ...SYNC.sensors,
 ];
 
-const GLOBAL_KINDS = [TEMPO_TODAY, TEMPO_TOMORROW, ...TEMPO_REMAINING, ...ECOWATT];
+const GLOBAL_KINDS = [TEMPO_TODAY, TEMPO_TOMORROW, ...TEMPO_REMAINING, TEMPO_PERIOD, ...ECOWATT];
 
 export const GLOBAL_DOCUMENTS: readonly GlobalDocumentDef[] = GLOBAL_KINDS.map((k) => k.document);
 export const GLOBAL_SENSORS: readonly GlobalSensorDef[] = GLOBAL_KINDS.map((k) => k.sensor);

@@ -18,7 +18,7 @@ describe('sensor catalog', () => {
     const keys = SENSORS.map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of keys) expect(key).toMatch(/^[a-z0-9_]+$/);
-    expect([PDL_SENSORS.length, GLOBAL_SENSORS.length]).toEqual([22, 9]);
+    expect([PDL_SENSORS.length, GLOBAL_SENSORS.length]).toEqual([22, 10]);
   });
 
   test('every sensor has an English and a French name, distinct per language', () => {
@@ -31,6 +31,7 @@ describe('sensor catalog', () => {
     }
     expect(sensor('consumption_week').names).toEqual({ en: 'Consumption this week', fr: 'Consommation semaine' });
     expect(sensor('tempo_days_blue').names).toEqual({ en: 'Tempo blue days left', fr: 'Jours Tempo bleus restants' });
+    expect(sensor('tempo_period').names).toEqual({ en: 'Tempo current period', fr: 'Période Tempo en cours' });
   });
 
   test('every sensor reads a document of the catalog; every document is read; paths are unique', () => {
@@ -63,13 +64,14 @@ describe('sensor catalog', () => {
     }
     expect(sensor('tariff_option').options).toEqual(['BASE', 'HC_HP', 'TEMPO', 'EJP', 'HC_WEEKEND']);
     expect(sensor('tempo_today').options).toEqual(['BLUE', 'WHITE', 'RED']);
+    expect(sensor('tempo_period').options).toEqual(['HC', 'HP']);
     expect(sensor('sync_status').options).toEqual(['ok', 'error', 'never']);
   });
 
   test('devices: PDL sensors on the Linky, Tempo and EcoWatt on their own device', () => {
     expect(new Set(PDL_SENSORS.map((s) => s.document.device))).toEqual(new Set(['pdl']));
     expect(GLOBAL_SENSORS.map((s) => s.document.device)).toEqual([
-      ...Array(5).fill('tempo'),
+      ...Array(6).fill('tempo'),
       ...Array(4).fill('ecowatt'),
     ]);
   });
@@ -129,6 +131,11 @@ describe('ids derived from the key (ids.ts)', () => {
       topic: 'tempo/remaining/red',
     });
     expect(documentTopic(sensor('tempo_today').document, { kind: 'tempo' })).toBe('tempo/today');
+    expect(entityIds(sensor('tempo_period'), { kind: 'tempo' })).toMatchObject({
+      uniqueId: 'myelectricaldata_tempo_period',
+      entityId: 'sensor.myelectricaldata_tempo_period',
+      topic: 'tempo/period',
+    });
   });
 
   test('unknown keys are undefined', () => {

@@ -65,7 +65,8 @@ export async function commandValues(c: CommandDef, ctx: ValueContext): Promise<D
         .map((m) => ({ datetime: parisNaive(m.at), value: m.va }))
         .sort(byDatetime);
     case 'tempo':
-      return (await store.listTempo(range)).map((t) => ({ datetime: midnight(t.date), value: t.color }));
+      // A Tempo day's colour is in force from 06:00 Paris (domain/tempo-day.ts).
+      return (await store.listTempo(range)).map((t) => ({ datetime: `${t.date} 06:00:00`, value: t.color }));
     case 'ecowatt':
       return (await store.listEcoWatt(range)).map((e) => ({ datetime: midnight(e.date), value: e.level }));
     case 'current':

@@ -29,7 +29,7 @@ function gauge(max: number): CommandDisplay {
 /** The display of a catalog sensor's command; `subscribedVa` scales the power gauges. */
 export function sensorDisplay(sensor: SensorDef, subscribedVa: number | null): CommandDisplay {
   if (sensor.entityCategory === 'diagnostic') return look('core::default', { isVisible: 0 });
-  if (sensor.key.startsWith('tempo_') && sensor.options) {
+  if (sensor.key === 'tempo_today' || sensor.key === 'tempo_tomorrow') {
     return look('core::color', { display: { parameters: { showValue: '1' } } });
   }
   switch (sensor.deviceClass) {

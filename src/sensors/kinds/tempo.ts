@@ -1,10 +1,17 @@
-/** RTE Tempo: today's and tomorrow's colour, and the days of each colour left in the season. */
-import { addDays } from '../../domain/time.js';
-import type { LocalDate, TempoColor } from '../../domain/types.js';
+/**
+ * RTE Tempo: the colour of the Tempo day in force and of the next one, the days of each colour left in
+ * the season, and the period in force (HC/HP). A Tempo day runs 06:00 → 06:00 Paris, so from 00:00 to
+ * 06:00 "today" is the previous calendar day's colour (`domain/tempo-day.ts`).
+ */
+import { TEMPO_OFFPEAK, tempoDayStart } from '../../domain/tempo-day.js';
+import { addDays, parisIso } from '../../domain/time.js';
+import type { TempoColor } from '../../domain/types.js';
 import type { Snapshot } from '../snapshot/snapshot-types.js';
 import type { GlobalDocumentDef, GlobalSensorDef, Names, StatePayload } from '../types.js';
+import { formatOffpeak } from './contract.js';
 
 export const TEMPO_COLORS: readonly TempoColor[] = ['BLUE', 'WHITE', 'RED'];
+export const TEMPO_PERIODS = ['HC', 'HP'] as const;
 
 const COLOR_NAMES: Record<TempoColor, Names> = {
   BLUE: { en: 'blue', fr: 'bleus' },
@@ -17,19 +24,46 @@ const DAY_NAMES = {
   tomorrow: { en: 'Tempo colour tomorrow', fr: 'Couleur Tempo demain' },
 } as const;
 
-export function tempoColorPayload(color: TempoColor | null, date: LocalDate): StatePayload {
-  return { value: color, unit: null, date, quality: color ? 'complete' : 'missing' };
+/** A Tempo day's colour; `published: false` (state unknown) until RTE announces it. */
+export function tempoColorPayload(snapshot: Snapshot, day: 'today' | 'tomorrow'): StatePayload {
+  const date = addDays(snapshot.tempo.day, day === 'today' ? 0 : 1);
+  const color = snapshot.tempo[day];
+  return {
+    value: color,
+    unit: null,
+    date,
+    quality: color ? 'complete' : 'missing',
+    published: color !== null,
+    starts_at: parisIso(tempoDayStart(date)),
+    ends_at: parisIso(tempoDayStart(addDays(date, 1))),
+  };
 }
 
 export function tempoRemainingPayload(snapshot: Snapshot, color: TempoColor): StatePayload {
-  const { season, remaining } = snapshot.tempo;
+  const { season, remaining, quota, used, daysUnknown } = snapshot.tempo;
   return {
     value: remaining[color],
     unit: 'd',
-    date: snapshot.today,
-    quality: 'complete',
+    date: snapshot.tempo.day,
+    quality: daysUnknown === 0 ? 'complete' : 'partial',
+    quota: quota[color],
+    used: used[color],
+    days_unknown: daysUnknown,
     season_start: season.start,
     season_end: addDays(season.end, -1),
+  };
+}
+
+export function tempoPeriodPayload(snapshot: Snapshot): StatePayload {
+  const t = snapshot.tempo;
+  return {
+    value: t.period,
+    unit: null,
+    date: t.day,
+    quality: 'complete',
+    color: t.today,
+    ends_at: parisIso(t.periodEndsAt),
+    offpeak_hours: formatOffpeak(TEMPO_OFFPEAK),
   };
 }
 
@@ -37,7 +71,7 @@ function colorOf(day: 'today' | 'tomorrow') {
   const document: GlobalDocumentDef = {
     device: 'tempo',
     path: `tempo/${day}`,
-    build: (s) => tempoColorPayload(s.tempo[day], addDays(s.today, day === 'today' ? 0 : 1)),
+    build: (s) => tempoColorPayload(s, day),
   };
   const sensor: GlobalSensorDef = {
     key: `tempo_${day}`,
@@ -69,6 +103,20 @@ function remainingOf(color: TempoColor) {
   return { document, sensor };
 }
 
+const periodDocument: GlobalDocumentDef = { device: 'tempo', path: 'tempo/period', build: tempoPeriodPayload };
+
 export const TEMPO_TODAY = colorOf('today');
 export const TEMPO_TOMORROW = colorOf('tomorrow');
 export const TEMPO_REMAINING = TEMPO_COLORS.map(remainingOf);
+export const TEMPO_PERIOD = {
+  document: periodDocument,
+  sensor: {
+    key: 'tempo_period',
+    names: { en: 'Tempo current period', fr: 'Période Tempo en cours' },
+    document: periodDocument,
+    field: 'value',
+    deviceClass: 'enum',
+    options: TEMPO_PERIODS,
+    icon: 'mdi:clock-time-four-outline',
+  } satisfies GlobalSensorDef,
+};

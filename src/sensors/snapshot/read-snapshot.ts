@@ -6,9 +6,9 @@ import { sumWh } from '../../domain/energy.js';
 import type { Tariff } from '../../domain/pricing.js';
 import { consumptionTariff, offpeakHoursOf, type Prices, productionTariff } from '../../domain/tariff.js';
 import { addDays, minDate, parisDayHours, parisMidnightUtc, parisToday } from '../../domain/time.js';
-import type { CurveReading, DateRange, Direction, LocalDate, TempoColor } from '../../domain/types.js';
+import type { CurveReading, DateRange, Direction, LocalDate } from '../../domain/types.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
-import { currentPeriods, tempoQuota, tempoSeason } from './calendar-periods.js';
+import { currentPeriods } from './calendar-periods.js';
 import { type CostSources, periodCost } from './period-cost.js';
 import { type EnergySources, periodEnergy } from './period-energy.js';
 import {
@@ -20,6 +20,7 @@ import {
   type SyncSnapshot,
   type TempoSnapshot,
 } from './snapshot-types.js';
+import { tempoRange, tempoSnapshot } from './tempo-snapshot.js';
 
 const HOUR_MS = 3_600_000;
 const LAST_HOUR_LOOKBACK_DAYS = 7;
@@ -38,7 +39,7 @@ export async function readSnapshot(store: Store, nowMs: number, prices: Prices =
     takenAt: nowMs,
     today,
     pdls,
-    tempo: await readTempo(store, today),
+    tempo: await readTempo(store, nowMs),
     ecowatt: await readEcoWatt(store, today),
   };
 }
@@ -177,13 +178,8 @@ function syncOf(
   };
 }
 
-async function readTempo(store: Store, today: LocalDate): Promise<TempoSnapshot> {
-  const season = tempoSeason(today);
-  const days = await store.listTempo({ start: season.start, end: addDays(today, 2) });
-  const byDate = new Map(days.map((d) => [d.date, d.color] as const));
-  const remaining = tempoQuota(season);
-  for (const d of days) if (d.date < season.end) remaining[d.color as TempoColor]--;
-  return { today: byDate.get(today) ?? null, tomorrow: byDate.get(addDays(today, 1)) ?? null, season, remaining };
+async function readTempo(store: Store, nowMs: number): Promise<TempoSnapshot> {
+  return tempoSnapshot(await store.listTempo(tempoRange(nowMs)), nowMs);
 }
 
 async function readEcoWatt(store: Store, today: LocalDate): Promise<Snapshot['ecowatt']> {

@@ -1,4 +1,6 @@
 /** Everything the sensor catalog (src/sensors) publishes, read from the store in one go. Pure data. */
+
+import type { TempoPeriod } from '../../domain/tempo-day.js';
 import type {
   Address,
   Contract,
@@ -58,10 +60,22 @@ export interface PdlSnapshot {
 }
 
 export interface TempoSnapshot {
+  /** The Tempo day in force (06:00 → 06:00 Paris: the previous calendar day before 06:00). */
+  day: LocalDate;
+  /** Colour of the Tempo day in force, and of the next one (null until RTE publishes it). */
   today: TempoColor | null;
   tomorrow: TempoColor | null;
+  /** The period in force (HC 22:00–06:00, HP 06:00–22:00) and when it ends (epoch ms). */
+  period: TempoPeriod;
+  periodEndsAt: number;
+  /** The season of the Tempo day in force (1 September → 31 August, end exclusive). */
   season: DateRange;
+  /** Days of each colour in the season: quota, held so far (tomorrow's included once published), left. */
+  quota: Record<TempoColor, number>;
+  used: Record<TempoColor, number>;
   remaining: Record<TempoColor, number>;
+  /** Days of the season up to the day in force that the store lacks (the counts are then too high). */
+  daysUnknown: number;
 }
 
 /** EcoWatt days in a snapshot: today and the next three (the catalog has one sensor per day). */

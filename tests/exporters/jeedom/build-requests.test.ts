@@ -45,10 +45,11 @@ describe('eqLogic::save params', () => {
         info('Jours Tempo bleus restants', 'tempo_days_blue', 2, { unite: 'j' }),
         info('Jours Tempo blancs restants', 'tempo_days_white', 3, { unite: 'j' }),
         info('Jours Tempo rouges restants', 'tempo_days_red', 4, { unite: 'j' }),
-        info('EcoWatt J0', 'ecowatt_j0', 5),
-        info('EcoWatt J1', 'ecowatt_j1', 6),
-        info('EcoWatt J2', 'ecowatt_j2', 7),
-        info('EcoWatt J3', 'ecowatt_j3', 8),
+        info('Période Tempo en cours', 'tempo_period', 5, { subType: 'string', configuration: {} }),
+        info('EcoWatt J0', 'ecowatt_j0', 6),
+        info('EcoWatt J1', 'ecowatt_j1', 7),
+        info('EcoWatt J2', 'ecowatt_j2', 8),
+        info('EcoWatt J3', 'ecowatt_j3', 9),
       ],
     });
   });
@@ -112,6 +113,7 @@ describe('eqLogic::save params', () => {
       [undefined, 'tempo_days_blue'],
       [undefined, 'tempo_days_white'],
       [undefined, 'tempo_days_red'],
+      [undefined, 'tempo_period'],
       [undefined, 'ecowatt_j1'],
       [undefined, 'ecowatt_j2'],
       [undefined, 'ecowatt_j3'],

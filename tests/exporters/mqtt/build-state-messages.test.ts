@@ -56,6 +56,7 @@ describe('state documents after a sync of known data (Paris calendar, clock 2026
       'tempo/remaining/blue',
       'tempo/remaining/white',
       'tempo/remaining/red',
+      'tempo/period',
       'ecowatt/j0',
       'ecowatt/j1',
       'ecowatt/j2',
@@ -175,18 +176,48 @@ describe('state documents after a sync of known data (Paris calendar, clock 2026
   });
 
   test('Tempo today, tomorrow and days left in the 2026-2027 season', () => {
-    expect(byTopic.get('tempo/today')).toEqual({ value: 'WHITE', unit: null, date: '2026-11-27', quality: 'complete' });
+    expect(byTopic.get('tempo/today')).toEqual({
+      value: 'WHITE',
+      unit: null,
+      date: '2026-11-27',
+      quality: 'complete',
+      published: true,
+      starts_at: '2026-11-27T06:00:00+01:00',
+      ends_at: '2026-11-28T06:00:00+01:00',
+    });
     expect(byTopic.get('tempo/tomorrow')).toEqual({
       value: 'RED',
       unit: null,
       date: '2026-11-28',
       quality: 'complete',
+      published: true,
+      starts_at: '2026-11-28T06:00:00+01:00',
+      ends_at: '2026-11-29T06:00:00+01:00',
     });
     const season = { season_start: '2026-09-01', season_end: '2027-08-31' };
-    const remaining = (value: number) => ({ value, unit: 'd', date: '2026-11-27', quality: 'complete', ...season });
-    expect(byTopic.get('tempo/remaining/blue')).toEqual(remaining(300 - 85));
-    expect(byTopic.get('tempo/remaining/white')).toEqual(remaining(43 - 2));
-    expect(byTopic.get('tempo/remaining/red')).toEqual(remaining(22 - 2));
+    // Held: 1 Sep → 28 Nov (89 days, tomorrow's red included): 85 blue, 2 white, 2 red.
+    const remaining = (quota: number, used: number) => ({
+      value: quota - used,
+      unit: 'd',
+      date: '2026-11-27',
+      quality: 'complete',
+      quota,
+      used,
+      days_unknown: 0,
+      ...season,
+    });
+    expect(byTopic.get('tempo/remaining/blue')).toEqual(remaining(300, 85));
+    expect(byTopic.get('tempo/remaining/white')).toEqual(remaining(43, 2));
+    expect(byTopic.get('tempo/remaining/red')).toEqual(remaining(22, 2));
+    expect(byTopic.get('tempo/period')).toEqual({
+      value: 'HP',
+      unit: null,
+      date: '2026-11-27',
+      quality: 'complete',
+      color: 'WHITE',
+      ends_at: '2026-11-27T22:00:00+01:00',
+      offpeak_hours: '22:00-06:00',
+    });
   });
 
   test('EcoWatt today and the next days', () => {
@@ -197,6 +228,7 @@ describe('state documents after a sync of known data (Paris calendar, clock 2026
       quality: 'complete',
       message: 'Pas d’alerte',
       hourly: Array(24).fill(1),
+      current_hour_level: 1,
     });
     expect((byTopic.get('ecowatt/j1') as { value: number }).value).toBe(2);
     expect(byTopic.get('ecowatt/j2')).toEqual({

@@ -78,7 +78,7 @@ async function expectJeedomHoldsTheStore(fake: FakeJeedom): Promise<void> {
   const tempo = await historyOf(fake, global.get('tempo_today')!);
   const days = await h.store.listTempo(ALL);
   expect(days.length).toBeGreaterThan(0);
-  for (const t of days) expect(tempo.get(`${t.date} 00:00:00`)).toBe(t.color);
+  for (const t of days) expect(tempo.get(`${t.date} 06:00:00`)).toBe(t.color);
 }
 
 describe('Jeedom exporter after a simulated sync', () => {
