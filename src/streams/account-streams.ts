@@ -2,12 +2,16 @@
  * Account-wide streams, stored under `GLOBAL_PDL`: Tempo colours (a free gateway call for any span) and
  * the EcoWatt forecast (replaced as a whole, refreshed once a day).
  */
+import { tempoPublishedEnd } from '../domain/tempo-day.js';
 import { addDays, addYears } from '../domain/time.js';
 import type { DateRange, EcoWattSignal, TempoDay } from '../domain/types.js';
 import { ECOWATT_CODEC, TEMPO_CODEC } from '../store/stream-codecs.js';
 import type { DayHorizon, DayStreamSpec, SnapshotStreamSpec } from './spec.js';
 
-/** Tempo: three seasons back (plenty for pricing), through tomorrow's colour; one call for any span. */
+/**
+ * Tempo: three seasons back (plenty for pricing), through tomorrow's colour once RTE can have published it;
+ * one call for any span.
+ */
 const TEMPO_HISTORY_YEARS = 3;
 const TEMPO_MAX_SPAN_DAYS = 3650;
 
@@ -16,6 +20,8 @@ const TEMPO_HORIZON: DayHorizon = {
   reachable: (today) => ({ start: addYears(today, -TEMPO_HISTORY_YEARS), end: addDays(today, 2) }),
   maxSpanDays: TEMPO_MAX_SPAN_DAYS,
   recheckRecent: false,
+  // Today's colour was published yesterday; tomorrow's from 10:30 Paris (RTE), polled until it comes.
+  published: { end: tempoPublishedEnd, pollDays: 2 },
 };
 
 export const TEMPO: DayStreamSpec<TempoDay, DayHorizon, 'tempo'> = {

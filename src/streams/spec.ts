@@ -43,6 +43,13 @@ export interface DayHorizon {
   readonly maxSpanDays: number;
   /** The last days are re-checked for late or corrected data (the planner's trailing window). */
   readonly recheckRecent: boolean;
+  /**
+   * Days published at a known time of day (Tempo: the next day's colour at 10:30 Paris): the end
+   * (exclusive) of the days that can exist at `nowMs`, so the planner never asks before; and how many of
+   * the last of those days are asked on every run while missing, without back-off (their publication is
+   * due, not late).
+   */
+  readonly published?: { end(nowMs: number): LocalDate; pollDays: number };
 }
 
 /** The horizon of a metered stream: exactly what its gateway route can reach (one source of truth). */

@@ -75,14 +75,15 @@ describe('SyncEngine with a fake gateway and a real SQLite store', () => {
       // J-1's daily total, out of the daily route's reach, derived from the curve.
       { pdl: A, stream: 'consumption_daily', range: { start: '2026-11-26', end: '2026-11-27' } },
       { pdl: A, stream: 'max_power', range: { start: ACTIVATION, end: '2026-11-27' } },
-      { pdl: '*', stream: 'tempo', range: { start: '2023-11-27', end: '2026-11-29' } },
+      // Before 10:30 Paris tomorrow's colour cannot be published yet: asked through today only.
+      { pdl: '*', stream: 'tempo', range: { start: '2023-11-27', end: '2026-11-28' } },
     ]);
     const [finished] = named('sync-finished');
     expect(finished?.changed).toEqual([
       { pdl: A, stream: 'consumption_daily', range: { start: ACTIVATION, end: '2026-11-27' } },
       { pdl: A, stream: 'consumption_curve', range: { start: ACTIVATION, end: '2026-11-27' } },
       { pdl: A, stream: 'max_power', range: { start: ACTIVATION, end: '2026-11-27' } },
-      { pdl: '*', stream: 'tempo', range: { start: '2023-11-27', end: '2026-11-29' } },
+      { pdl: '*', stream: 'tempo', range: { start: '2023-11-27', end: '2026-11-28' } },
     ]);
     expect((await store.listDaily(A, 'consumption', { start: '2026-11-26', end: '2026-11-27' }))[0]?.wh).toBe(2400);
     expect(recorded[0]).toEqual({ name: 'sync-started', payload: { startedAt: NOW } });

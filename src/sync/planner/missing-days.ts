@@ -1,7 +1,7 @@
 /**
  * Which days of a day-based stream to ask for: every day of the horizon that is not complete in the
  * store and whose back-off has elapsed, plus the trailing window (always re-checked for late and
- * corrected data, whatever its attempts say).
+ * corrected data, whatever its attempts say), plus the missing days whose publication is due (`pollStart`).
  */
 import { addDays, eachDay, maxDate } from '../../domain/time.js';
 import type { DateRange, LocalDate } from '../../domain/types.js';
@@ -15,6 +15,8 @@ export interface MissingDaysInput {
   now: number;
   /** First day of the trailing window (inclusive); days from there to the horizon end are always wanted. */
   trailingStart: LocalDate;
+  /** First day (inclusive) of the days asked while missing whatever their back-off (publication due). */
+  pollStart?: LocalDate;
 }
 
 export function missingDays(input: MissingDaysInput): LocalDate[] {
@@ -28,7 +30,7 @@ export function missingDays(input: MissingDaysInput): LocalDate[] {
       continue;
     }
     if (holding.completeDays.has(day)) continue;
-    if (isDue(attempts.get(day), now)) out.push(day);
+    if ((input.pollStart !== undefined && day >= input.pollStart) || isDue(attempts.get(day), now)) out.push(day);
   }
   return out;
 }

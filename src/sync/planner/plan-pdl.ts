@@ -1,9 +1,9 @@
 /**
  * The plan for one usage point: which streams to fetch and over which ranges, newest first. Pure.
  */
-import { parisDate } from '../../domain/time.js';
-import type { UsagePoint } from '../../domain/types.js';
-import { dayStreamSpec, isDayStream, type StreamName, streamsOf } from '../../streams/index.js';
+import { addDays, minDate, parisDate } from '../../domain/time.js';
+import type { DateRange, UsagePoint } from '../../domain/types.js';
+import { type DayHorizon, dayStreamSpec, isDayStream, type StreamName, streamsOf } from '../../streams/index.js';
 import { callsFor, groupRanges } from './group-ranges.js';
 import { maxSpanDays, streamHorizon } from './horizons.js';
 import { missingDays, trailingWindowStart } from './missing-days.js';
@@ -25,14 +25,16 @@ export function planDayStream(
   input: Pick<PdlPlanInput, 'today' | 'now'> & { point: UsagePoint | null; holding: DayStreamHolding | undefined },
   options: PlannerOptions,
 ): SyncTask[] {
-  const horizon = streamHorizon(stream, input.today, input.point);
+  const spec = dayStreamSpec(stream).horizon;
+  const horizon = publishedHorizon(streamHorizon(stream, input.today, input.point), spec, input.now);
   if (horizon.start >= horizon.end) return [];
-  const trailing = dayStreamSpec(stream).horizon.recheckRecent ? options.trailingDays : 0;
+  const trailing = spec.recheckRecent ? options.trailingDays : 0;
   const wanted = missingDays({
     horizon,
     holding: input.holding ?? EMPTY,
     now: input.now,
     trailingStart: trailingWindowStart(horizon.end, trailing),
+    pollStart: spec.published ? addDays(horizon.end, -spec.published.pollDays) : undefined,
   });
   const span = maxSpanDays(stream);
   return groupRanges(wanted, span).map((range) => ({
@@ -42,6 +44,11 @@ export function planDayStream(
     wanted: wanted.filter((d) => d >= range.start && d < range.end),
     calls: callsFor(range, span),
   }));
+}
+
+/** The horizon cut to the days that can be published at `now` (Tempo's tomorrow from 10:30 Paris). */
+function publishedHorizon(range: DateRange, horizon: DayHorizon, now: number): DateRange {
+  return horizon.published ? { start: range.start, end: minDate(range.end, horizon.published.end(now)) } : range;
 }
 
 /** True when a rarely-changing stream (contract, address) was not refreshed yet on this Paris day. */

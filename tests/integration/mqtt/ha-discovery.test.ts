@@ -163,7 +163,7 @@ describe('MQTT discovery in a real Home Assistant', () => {
     const lastPublished = [
       `sensor.linky_${PDL_A}_production_compensation_month`,
       `sensor.linky_${PDL_A}_last_sync`,
-      'sensor.myelectricaldata_tempo_days_red',
+      'sensor.myelectricaldata_tempo_period',
       'sensor.myelectricaldata_ecowatt_j1',
     ];
     const states = await until('states received', async () => {
@@ -191,6 +191,9 @@ describe('MQTT discovery in a real Home Assistant', () => {
     ]);
     expect(state('sensor.myelectricaldata_tempo_tomorrow')).toEqual(['RED', 'enum', undefined, undefined]);
     expect(state('sensor.myelectricaldata_tempo_days_red')).toEqual(['20', undefined, 'd', undefined]);
+    expect(state('sensor.myelectricaldata_tempo_period')).toEqual(['HP', 'enum', undefined, undefined]);
+    const ecowatt = states.find((x) => x.entity_id === 'sensor.myelectricaldata_ecowatt_j0')?.attributes ?? {};
+    expect([ecowatt.hourly, ecowatt.current_hour_level]).toEqual([Array(24).fill(1), 1]);
     // Costs: 26 Nov is daily-only: 10 kWh at the day-weighted HC/HP price (8 h HC: 0.2/3 + 0.3·2/3).
     expect(state(`sensor.linky_${PDL_A}_consumption_cost_yesterday`)).toEqual(['2.67', 'monetary', 'EUR', 'total']);
     expect(state(`sensor.linky_${PDL_A}_consumption_cost_month`)).toEqual(['67.2', 'monetary', 'EUR', 'total']);

@@ -8,8 +8,8 @@ import { NOW, openTempStore, PDL_A, PDL_B, point, seedStore, type TempStore } fr
 import { type Mosquitto, startMosquitto } from './mosquitto.js';
 import { type Recorder, record } from './recorder.js';
 
-const CONFIG_COUNT = 41;
-const STATE_COUNT = 14 + 10 + 9;
+const CONFIG_COUNT = 42;
+const STATE_COUNT = 14 + 10 + 10;
 let broker: Mosquitto;
 let temp: TempStore;
 let exporter: MqttExporter;
@@ -80,6 +80,18 @@ describe('MQTT exporter against a real Mosquitto', () => {
       unit: null,
       date: '2026-11-28',
       quality: 'complete',
+      published: true,
+      starts_at: '2026-11-28T06:00:00+01:00',
+      ends_at: '2026-11-29T06:00:00+01:00',
+    });
+    expect(rec.json('myelectricaldata/tempo/period')).toMatchObject({ value: 'HP', color: 'WHITE' });
+    expect(rec.json('homeassistant/sensor/myelectricaldata_tempo_period/config')).toMatchObject({
+      name: 'Période Tempo en cours',
+      state_topic: 'myelectricaldata/tempo/period',
+      json_attributes_topic: 'myelectricaldata/tempo/period',
+      device_class: 'enum',
+      options: ['HC', 'HP'],
+      device: { identifiers: ['rte_tempo'] },
     });
     expect(rec.json(`homeassistant/sensor/myelectricaldata_linky_${PDL_A}_max_power/config`)).toEqual({
       name: 'Puissance max',

@@ -96,10 +96,55 @@ describe('planDayStream on a store with holes', () => {
   });
 });
 
-describe('planDayStream for Tempo', () => {
-  it('asks only the missing colours, up to tomorrow, with no trailing window', () => {
-    const h = completeExcept('2023-01-01', addDays(TODAY, 1), []);
-    expect(plan('tempo', h).map((t) => t.range)).toEqual([{ start: '2026-11-28', end: '2026-11-29' }]);
+describe('planDayStream for Tempo (tomorrow from 10:30 Paris, whatever the process time zone)', () => {
+  const tempoAt = (naive: string, holding: DayStreamHolding) => {
+    const now = parisNaiveToUtc(naive);
+    const today = naive.slice(0, 10);
+    return planDayStream('*', 'tempo', { today, now, point: null, holding }, DEFAULT_PLANNER_OPTIONS);
+  };
+  const heldThrough = (last: string) => completeExcept('2023-01-01', addDays(last, 1), []);
+
+  it('before 10:30 asks nothing more once today is held: tomorrow cannot exist yet', () => {
+    expect(plan('tempo', heldThrough(TODAY))).toEqual([]);
+    expect(tempoAt('2026-11-27 10:29:00', heldThrough(TODAY))).toEqual([]);
+  });
+
+  it('from 10:30 asks only tomorrow, with no trailing window', () => {
+    expect(tempoAt('2026-11-27 10:30:00', heldThrough(TODAY)).map((t) => [t.range, t.wanted])).toEqual([
+      [{ start: '2026-11-28', end: '2026-11-29' }, ['2026-11-28']],
+    ]);
+    expect(tempoAt('2026-11-27 11:05:00', heldThrough('2026-11-28'))).toEqual([]);
+  });
+
+  it('between 00:00 and 06:00 the colour of the calendar day (published yesterday) is asked, not the next', () => {
+    const tasks = tempoAt('2026-11-27 00:30:00', heldThrough('2026-11-26'));
+    expect(tasks.map((t) => t.range)).toEqual([{ start: '2026-11-27', end: '2026-11-28' }]);
+  });
+
+  it('tomorrow is polled on every run until published, whatever its back-off says', () => {
+    const attempt = {
+      date: '2026-11-28',
+      attempts: 2,
+      lastAttemptAt: parisNaiveToUtc('2026-11-27 11:05:00'),
+      nextRetryAt: parisNaiveToUtc('2026-11-27 17:05:00'),
+      lastError: 'no data returned',
+    };
+    const holding = { ...heldThrough(TODAY), attempts: [attempt] };
+    expect(tempoAt('2026-11-27 12:05:00', holding).map((t) => t.wanted)).toEqual([['2026-11-28']]);
+    // An older missing day keeps its back-off.
+    const old = { ...attempt, date: '2026-01-10' };
+    const hole = completeExcept('2023-01-01', addDays(TODAY, 1), ['2026-01-10']);
+    expect(tempoAt('2026-11-27 09:00:00', { ...hole, attempts: [old] })).toEqual([]);
+  });
+
+  it.each([
+    ['2026-03-29 10:29:00', '2026-03-30'],
+    ['2026-03-29 10:30:00', '2026-03-31'],
+    ['2026-10-25 10:29:00', '2026-10-26'],
+    ['2026-10-25 10:30:00', '2026-10-27'],
+  ])('on a DST day at %s Paris the horizon ends at %s', (naive, end) => {
+    const tasks = tempoAt(naive, { completeDays: new Set(), attempts: [] });
+    expect(tasks.at(0)?.range?.end).toBe(end);
   });
 });
 
