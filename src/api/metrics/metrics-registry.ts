@@ -22,6 +22,7 @@ const LABELS: Record<SensorGauge | StatusGauge, string[]> = {
   myelectricaldata_sync_status: ['pdl', 'status'],
   myelectricaldata_tempo_color: ['day'],
   myelectricaldata_tempo_days_left: ['color'],
+  myelectricaldata_tempo_offpeak: [],
   myelectricaldata_ecowatt_level: ['day'],
   myelectricaldata_sync_running: [],
   myelectricaldata_last_sync_run_ok: [],

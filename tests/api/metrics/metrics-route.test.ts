@@ -53,6 +53,8 @@ it('renders the sensor catalog checked against the store', async () => {
   expect(value(f, 'myelectricaldata_last_sync_timestamp_seconds', { pdl: PDL_HOME })).toBe(lastSuccess / 1000);
   expect(value(f, 'myelectricaldata_sync_status', { pdl: PDL_HOME, status: 'ok' })).toBe(1);
   expect(value(f, 'myelectricaldata_tempo_color', { day: 'today' })).toBe(0);
+  // 12:00 Paris: Tempo peak hours.
+  expect(value(f, 'myelectricaldata_tempo_offpeak')).toBe(0);
   expect(f.find((x) => x.name === 'process_cpu_seconds_total')?.type).toBe('COUNTER');
 });
 

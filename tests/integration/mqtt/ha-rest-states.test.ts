@@ -36,7 +36,7 @@ test('states posted to a real Home Assistant, and posted again after it restarts
     probeIntervalMs: 3_600_000,
   });
   await exporter.start({ store: temp.store, events: new SyncEvents(), clock: fixedClock(NOW), logger: memoryLogger() });
-  expect(exporter.status()).toMatchObject({ state: 'ok', lastResult: { states: 41 } });
+  expect(exporter.status()).toMatchObject({ state: 'ok', lastResult: { states: 42 } });
   const week = await getState(`sensor.linky_${PDL_A}_consumption_week`);
   expect(week?.state).toBe('42');
   expect(week?.attributes).toMatchObject({
@@ -47,11 +47,21 @@ test('states posted to a real Home Assistant, and posted again after it restarts
   });
   expect(week?.attributes).not.toHaveProperty('state_class');
   expect((await getState('sensor.myelectricaldata_tempo_tomorrow'))?.state).toBe('RED');
+  const period = await getState('sensor.myelectricaldata_tempo_period');
+  expect([period?.state, period?.attributes.device_class, period?.attributes.options]).toEqual([
+    'HP',
+    'enum',
+    ['HC', 'HP'],
+  ]);
+  expect((await getState('sensor.myelectricaldata_ecowatt_j0'))?.attributes).toMatchObject({
+    hourly: Array(24).fill(1),
+    current_hour_level: 1,
+  });
   expect(await exporter.probe()).toBe(false);
 
   await ha.restart();
   expect(await getState(`sensor.linky_${PDL_A}_last_sync`)).toBeNull();
   expect(await exporter.probe()).toBe(true);
   expect((await getState(`sensor.linky_${PDL_A}_last_sync`))?.state).toBe('2026-11-27T07:30:00+01:00');
-  expect(exporter.status().lastResult).toMatchObject({ reason: 'home-assistant-restarted', states: 41 });
+  expect(exporter.status().lastResult).toMatchObject({ reason: 'home-assistant-restarted', states: 42 });
 }, 240_000);
