@@ -38,3 +38,20 @@ test('every MQTT state document is read by at least one entity', () => {
   const read = new Set(readEntities(KNOWN_SNAPSHOT).map((r) => r.entity.topic));
   expect(buildStateMessages(KNOWN_SNAPSHOT).filter((m) => !read.has(m.topic))).toEqual([]);
 });
+
+test('before RTE publishes tomorrow (night, HC): unknown in both, with published false', () => {
+  const night: Snapshot = {
+    ...KNOWN_SNAPSHOT,
+    tempo: { ...KNOWN_SNAPSHOT.tempo, tomorrow: null, period: 'HC' },
+  };
+  const rest = new Map(buildRestStates(night).map((r) => [r.entityId, r.body]));
+  const mqtt = mqttStates(night);
+  const tomorrow = 'sensor.myelectricaldata_tempo_tomorrow';
+  expect([rest.get(tomorrow)?.state, mqtt.get(tomorrow)]).toEqual(['unknown', 'unknown']);
+  expect(rest.get(tomorrow)?.attributes).toMatchObject({ published: false, quality: 'missing', date: '2026-11-28' });
+  expect([
+    rest.get('sensor.myelectricaldata_tempo_period')?.state,
+    mqtt.get('sensor.myelectricaldata_tempo_period'),
+  ]).toEqual(['HC', 'HC']);
+  expect(rest.get('sensor.myelectricaldata_tempo_today')?.attributes).toMatchObject({ published: true });
+});
