@@ -34,7 +34,10 @@ export function planRepairs(input: RepairInput): Repair[] | null {
   if (local.length === 0) return [];
   const totals: number[] = [];
   let running = 0;
-  for (const v of local) totals.push((running += v.value));
+  for (const v of local) {
+    running += v.value;
+    totals.push(running);
+  }
   const lastSum = ha.get(local.at(-1)!.hourStart);
   if (typeof lastSum !== 'number') return null;
   const offset = lastSum - running / scale;
