@@ -5,6 +5,7 @@
  * arithmetic (Wh × price) on whole curve days, within the engine's per-hour rounding. New prices replace the whole series.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { buildDailyCost } from '../../../src/domain/day-cost.js';
 import { readingWh } from '../../../src/domain/energy.js';
 import { type Prices, tariffFor } from '../../../src/domain/tariff.js';
@@ -100,6 +101,23 @@ describeWithVm(`VictoriaMetrics cost series${VM_SKIP}`, () => {
       const micro = (d.wh / 1000) * PRICES.productionKwh! * 1e6;
       expect(Math.abs(days.get(day)! - micro)).toBeLessThanOrEqual(25); // ≤ 0.5 µ€ per rounded hour
     }
+  });
+
+  it("answers the dashboard's rolling 30-day cost query with the engine's sum", async () => {
+    const dashboard = JSON.parse(readFileSync('docs/grafana/myelectricaldata-victoriametrics.json', 'utf8'));
+    const panel = dashboard.panels.find((p: { title: string }) => p.title.startsWith('Cost and compensation per 30'));
+    const expr = (panel.targets[0].expr as string).replace('pdl="$pdl"', `test_run="${RUN}",pdl="${HOUSE}"`);
+    const at = parisMidnightUtc('2026-10-20') + 12 * 3_600_000; // no sample on the window's edges
+    const q = new URLSearchParams({ query: expr, time: String(at / 1000) });
+    const body = (await (await fetch(`${url}/api/v1/query?${q}`)).json()) as {
+      data: { result: { metric: { direction: string }; value: [number, string] }[] };
+    };
+    const { days } = await engineCosts('consumption', PRICES);
+    const inWindow = [...days].filter(([t]) => t > at - 30 * 86_400_000 && t <= at);
+    expect(inWindow).toHaveLength(30);
+    const micro = inWindow.reduce((n, [, v]) => n + v, 0);
+    expect(body.data.result.map((r) => r.metric.direction)).toEqual(['consumption']);
+    expect(Number(body.data.result[0]!.value[1])).toBeCloseTo(micro / 1e6, 6);
   });
 
   it('replaces the cost series when the prices change: one sample per day, the new costs', async () => {
