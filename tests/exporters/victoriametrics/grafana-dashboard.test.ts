@@ -63,7 +63,7 @@ it('has unique panel ids, panels that do not overlap, one data source input and 
   }
   expect(dashboard.__inputs.map((i) => [i.name, i.pluginId])).toEqual([['DS_VICTORIAMETRICS', 'prometheus']]);
   const uids = dashboard.panels.flatMap((p) => [p.datasource.uid, ...p.targets.map((t) => t.datasource.uid)]);
-  expect(new Set(uids)).toEqual(new Set(['${DS_VICTORIAMETRICS}']));
+  expect(new Set(uids)).toEqual(new Set([`\${DS_VICTORIAMETRICS}`]));
   const variables = dashboard.templating.list.map((v) => v.name);
   const used = dashboard.panels.flatMap((p) => p.targets.flatMap((t) => [...t.expr.matchAll(/\$([a-z_]+)/g)]));
   for (const [, v] of used) if (!v!.startsWith('_')) expect(variables).toContain(v);
