@@ -37,6 +37,8 @@ export class HomeAssistantExporter extends KitExporter {
   private api: HaApi | null = null;
   private dirtyWrites: Promise<void> = Promise.resolve();
   private weekly: Cron | null = null;
+  /** A deep check was asked for and has not succeeded yet: the retries after a failed run do it too. */
+  private deepCheckAsked = false;
 
   constructor(
     private readonly options: HomeAssistantExporterOptions,
@@ -57,12 +59,14 @@ export class HomeAssistantExporter extends KitExporter {
   }
 
   protected async exportOnce(run: ExportRun): Promise<Record<string, unknown>> {
+    if (run.reason === DEEP_CHECK_REASON) this.deepCheckAsked = true;
     await this.dirtyWrites;
     const deps = this.exportDeps(await this.ensureApi());
     const result: Record<string, unknown> = await exportStatistics(deps);
     const last = await lastDeepCheck(deps.store);
-    if (deepCheckDue(run.reason, last, run.startedAt)) {
+    if (this.deepCheckAsked || deepCheckDue(run.reason, last, run.startedAt)) {
       result.deepCheck = await deepCheck(deps);
+      this.deepCheckAsked = false;
       this.logger?.info({ ...(result.deepCheck as object) }, 'deep check of the Home Assistant statistics done');
     }
     if (last === null || result.deepCheck) await recordDeepCheck(deps.store, run.startedAt);

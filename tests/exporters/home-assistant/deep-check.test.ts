@@ -19,6 +19,7 @@ import {
 } from '../../../src/exporters/home-assistant/deep-check.js';
 import {
   DEEP_CHECK_PATTERN,
+  HomeAssistantError,
   HomeAssistantExporter,
 } from '../../../src/exporters/home-assistant/home-assistant-exporter.js';
 import { parseHomeAssistantExporterOptions } from '../../../src/exporters/home-assistant/options.js';
@@ -158,6 +159,43 @@ describe('deep check of the Home Assistant statistics', () => {
     const again = await runAt(store, ha, NOW + 20 * DAY, [DEEP_CHECK_REASON]);
     expect(again.results[1]).toMatchObject({ deepCheck: { statistics: 2, repairedRows: 0 } });
     expect(ha.imports).toHaveLength(1);
+    await expectSameAsFullRebuild(ha);
+  });
+
+  it('does an asked-for deep check in the retry when its run failed (connection lost)', async () => {
+    ha.rows.get(COST_ID)!.get(altered)!.sum += 1;
+    let ready = false;
+    let failOnce = true;
+    const flaky: MemoryHa = Object.create(ha);
+    flaky.getStatisticsMetadata = async (ids) => {
+      if (ready && failOnce) {
+        failOnce = false;
+        throw new HomeAssistantError('HA_CONNECTION_LOST', 'the connection to Home Assistant was lost');
+      }
+      return ha.getStatisticsMetadata(ids);
+    };
+    const options = parseHomeAssistantExporterOptions({ url: 'http://ha.test:8123', token: 't', prices: PRICES });
+    const exporter = new HomeAssistantExporter(options, { connect: async () => flaky, sleep: async () => {} });
+    // The store lists no usage point until the start runs are over.
+    const gated = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'listUsagePoints') return async () => (ready ? target.listUsagePoints() : []);
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const clock = fixedClock(NOW + 21 * DAY);
+    await exporter.start({ store: gated, events: new SyncEvents(), clock, logger: memoryLogger() });
+    await exporter.run('settle');
+    expect(await lastDeepCheck(store)).toBe(NOW + 20 * DAY); // the last check, a day ago: none due
+    ready = true;
+    await exporter.run(DEEP_CHECK_REASON);
+    expect(exporter.status()).toMatchObject({ state: 'error', lastError: expect.stringMatching(/was lost/) });
+    ha.imports.length = 0;
+    await exporter.run('retry'); // not due by time: done because it was asked for
+    await exporter.stop();
+    expect(exporter.status().lastResult).toMatchObject({ deepCheck: { statistics: 2, repairedRows: 1 } });
+    expect(ha.imports).toEqual([[COST_ID, altered, 1]]);
     await expectSameAsFullRebuild(ha);
   });
 });
