@@ -145,5 +145,6 @@ export function victoriaMetricsOptions(config: Config): VictoriaMetricsOptions {
     password: config.victoriametrics_password,
     token: config.victoriametrics_token,
     extraLabels: parseExtraLabels(config.victoriametrics_extra_labels),
+    prices: pricesOf(config),
   };
 }

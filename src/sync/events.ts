@@ -39,12 +39,22 @@ export interface SyncProgressEvent {
   message: string;
 }
 
+/** An exporter run that succeeded (emitted by the exporter kit). */
+export interface ExportFinishedEvent {
+  exporter: string;
+  reason: string;
+  finishedAt: number;
+  /** Rows, samples or messages the run wrote; null when the exporter does not count them. */
+  rows: number | null;
+}
+
 export interface SyncEventMap {
   'data-changed': [DataChangedEvent];
   'sync-started': [{ startedAt: number }];
   'sync-finished': [SyncFinishedEvent];
   'sync-failed': [SyncFailedEvent];
   'sync-progress': [SyncProgressEvent];
+  'export-finished': [ExportFinishedEvent];
 }
 
 export class SyncEvents extends EventEmitter<SyncEventMap> {}

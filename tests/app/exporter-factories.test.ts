@@ -117,12 +117,13 @@ describe('VictoriaMetrics (victoriametrics_url)', () => {
     expect(await created(config({ VICTORIAMETRICS_URL: 'http://127.0.0.1:8428' }))).toEqual(['victoriametrics']);
   });
 
-  it('maps the credentials and the extra labels', () => {
+  it('maps the credentials, the extra labels and the prices (its cost series)', () => {
     const c = config({
       VICTORIAMETRICS_URL: 'http://vm.local:8428/',
       VICTORIAMETRICS_USERNAME: 'me',
       VICTORIAMETRICS_PASSWORD: 'pw',
       VICTORIAMETRICS_EXTRA_LABELS: 'home=paris, site=main',
+      PRICE_BASE_KWH: '0.2516',
     });
     expect(victoriaMetricsOptions(c)).toEqual({
       url: 'http://vm.local:8428',
@@ -130,6 +131,7 @@ describe('VictoriaMetrics (victoriametrics_url)', () => {
       password: 'pw',
       token: undefined,
       extraLabels: { home: 'paris', site: 'main' },
+      prices: { baseKwh: 0.2516 },
     });
   });
 

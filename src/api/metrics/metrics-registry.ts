@@ -72,6 +72,16 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     labelNames: ['result'],
     registers: [registry],
   });
+  const exportedRows = new Counter({
+    name: 'myelectricaldata_exporter_rows_total',
+    help: 'Rows, samples or messages each exporter wrote since the program started (successful runs).',
+    labelNames: ['exporter'],
+    registers: [registry],
+  });
+  const onExported = (e: { exporter: string; rows: number | null }) => {
+    // Touched at 0 too, so the series exists from the first run on (rate() needs its start).
+    exportedRows.inc({ exporter: e.exporter }, e.rows ?? 0);
+  };
   // The HTTP requests the run really sent (retries included) when the client counts them, else its calls.
   const onFinished = (e: { calls: number; requests?: number | null }) => {
     requests.inc(e.requests ?? e.calls);
@@ -80,6 +90,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   const onFailed = () => syncs.inc({ result: 'failed' });
   deps.events?.on('sync-finished', onFinished);
   deps.events?.on('sync-failed', onFailed);
+  deps.events?.on('export-finished', onExported);
 
   // Scrapes one at a time: each one resets and refills the gauges.
   let queue: Promise<unknown> = Promise.resolve();
@@ -103,6 +114,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     close() {
       deps.events?.off('sync-finished', onFinished);
       deps.events?.off('sync-failed', onFailed);
+      deps.events?.off('export-finished', onExported);
     },
   };
 }

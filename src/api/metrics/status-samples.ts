@@ -1,4 +1,5 @@
 /** The sync engine's status (`/api/status`) as Prometheus gauge samples. Pure. */
+import { exportedRows } from '../../exporters/kit/exported-rows.js';
 import type { SyncStatus } from '../../sync/status.js';
 import type { MetricSample } from './sensor-samples.js';
 
@@ -14,14 +15,6 @@ export const STATUS_GAUGES = {
 } as const;
 
 export type StatusGauge = keyof typeof STATUS_GAUGES;
-
-/** Fields of an exporter's `lastResult` that count what it wrote, by exporter. */
-const ROW_FIELDS = ['samples', 'importedRows', 'states', 'messages', 'published'];
-
-function rowsOf(result: Record<string, unknown> | null): number | null {
-  for (const f of ROW_FIELDS) if (typeof result?.[f] === 'number') return result[f] as number;
-  return null;
-}
 
 export function statusSamples(s: SyncStatus): MetricSample[] {
   const out: MetricSample[] = [];
@@ -39,7 +32,7 @@ export function statusSamples(s: SyncStatus): MetricSample[] {
     const labels = { exporter: e.name };
     add('myelectricaldata_exporter_up', e.state === 'error' || e.state === 'stopped' ? 0 : 1, labels);
     add('myelectricaldata_exporter_last_success_timestamp_seconds', e.lastSuccessAt && e.lastSuccessAt / 1000, labels);
-    add('myelectricaldata_exporter_last_run_rows', rowsOf(e.lastResult), labels);
+    add('myelectricaldata_exporter_last_run_rows', exportedRows(e.lastResult), labels);
   }
   return out;
 }

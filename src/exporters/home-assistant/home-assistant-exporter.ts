@@ -3,9 +3,12 @@
  * statistic of every usage point in line with the store: incremental in normal runs, self-healing when
  * HA's rows or the local data changed, recomputing costs when prices change. Built on the exporter kit
  * (`../kit/`): runs one at a time, a failed run is logged, reported in `status()` and retried with
- * back-off (not when the token is refused), and never throws.
+ * back-off (not when the token is refused), and never throws. Once a week (and at start when the last
+ * one is older) a deep check compares the whole history and repairs old rows (`deep-check.ts`).
  */
 
+import { Cron } from 'croner';
+import { PARIS } from '../../domain/time.js';
 import { errorMessage } from '../../errors/app-error.js';
 import { registerSecret } from '../../log/redact.js';
 import { streamSpec } from '../../streams/index.js';
@@ -13,13 +16,17 @@ import type { DataChangedEvent } from '../../sync/events.js';
 import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
 import type { StatisticKind } from './build-statistic-rows.js';
 import { recordDirty } from './cursors.js';
-import { exportStatistics } from './export-statistics.js';
+import { DEEP_CHECK_REASON, deepCheck, deepCheckDue, lastDeepCheck, recordDeepCheck } from './deep-check.js';
+import { type ExportDeps, exportStatistics } from './export-statistics.js';
 import { type ConnectOptions, connectHomeAssistant, type HaApi, HomeAssistantError } from './ha-client.js';
 import type { HomeAssistantExporterOptions } from './options.js';
 import type { SyncSettings } from './sync-statistic.js';
 import { wireDashboard } from './wire-dashboard.js';
 
 export const EXPORTER_NAME = 'home-assistant';
+
+/** The weekly deep check (`deep-check.ts`): Sundays 04:40, Paris time, away from the morning sync. */
+export const DEEP_CHECK_PATTERN = '40 4 * * 0';
 
 export interface HomeAssistantExporterDeps {
   connect?: (options: ConnectOptions) => Promise<HaApi>;
@@ -29,6 +36,9 @@ export interface HomeAssistantExporterDeps {
 export class HomeAssistantExporter extends KitExporter {
   private api: HaApi | null = null;
   private dirtyWrites: Promise<void> = Promise.resolve();
+  private weekly: Cron | null = null;
+  /** A deep check was asked for and has not succeeded yet: the retries after a failed run do it too. */
+  private deepCheckAsked = false;
 
   constructor(
     private readonly options: HomeAssistantExporterOptions,
@@ -42,18 +52,31 @@ export class HomeAssistantExporter extends KitExporter {
     registerSecret(this.options.token);
     this.subscribe('data-changed', (e) => this.markDirty(e));
     this.subscribe('sync-finished', () => void this.run('sync-finished'));
+    const cron = { timezone: PARIS, unref: true, protect: true };
+    this.weekly = new Cron(DEEP_CHECK_PATTERN, cron, () => void this.run(DEEP_CHECK_REASON));
     // Not awaited: a first export can take minutes, and start must not hold up the other exporters.
     void this.run('start');
   }
 
   protected async exportOnce(run: ExportRun): Promise<Record<string, unknown>> {
+    if (run.reason === DEEP_CHECK_REASON) this.deepCheckAsked = true;
     await this.dirtyWrites;
-    const result = await this.exportAll(await this.ensureApi());
+    const deps = this.exportDeps(await this.ensureApi());
+    const result: Record<string, unknown> = await exportStatistics(deps);
+    const last = await lastDeepCheck(deps.store);
+    if (this.deepCheckAsked || deepCheckDue(run.reason, last, run.startedAt)) {
+      result.deepCheck = await deepCheck(deps);
+      this.deepCheckAsked = false;
+      this.logger?.info({ ...(result.deepCheck as object) }, 'deep check of the Home Assistant statistics done');
+    }
+    if (last === null || result.deepCheck) await recordDeepCheck(deps.store, run.startedAt);
     this.logger?.debug({ reason: run.reason, ...result }, 'Home Assistant statistics up to date');
     return result;
   }
 
   protected override async disconnect(): Promise<void> {
+    this.weekly?.stop();
+    this.weekly = null;
     await this.dirtyWrites;
     this.api?.close();
     this.api = null;
@@ -97,11 +120,11 @@ export class HomeAssistantExporter extends KitExporter {
     };
   }
 
-  private exportAll(api: HaApi): Promise<Record<string, unknown>> {
+  private exportDeps(api: HaApi): ExportDeps {
     const { store, clock } = this.context!;
     const wire = (haApi: HaApi, pdl: string, kinds: StatisticKind[]) => this.wireDashboard(haApi, pdl, kinds);
     const deps = { store, clock, logger: this.logger!, api, options: this.options, settings: this.settings() };
-    return exportStatistics({ ...deps, wireDashboard: wire });
+    return { ...deps, wireDashboard: wire };
   }
 
   private wireDashboard(api: HaApi, pdl: string, kinds: StatisticKind[]): Promise<void> {

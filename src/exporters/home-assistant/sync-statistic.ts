@@ -111,7 +111,8 @@ export async function compareStart(api: HaApi, input: StartInput, settings: Sync
   return { verifyFrom: from, haSums, untilMs: until };
 }
 
-async function readBack(api: HaApi, id: string, rows: StatisticRow[], settings: SyncSettings): Promise<void> {
+/** Reads imported rows back until HA holds them (it acknowledges an import before writing it). */
+export async function readBack(api: HaApi, id: string, rows: StatisticRow[], settings: SyncSettings): Promise<void> {
   const from = Date.parse(rows[0]!.start);
   const to = Date.parse(rows.at(-1)!.start) + HOUR_MS;
   const deadline = Date.now() + settings.readBackTimeoutMs;

@@ -5,12 +5,14 @@
  * - the status record (`ExporterStatus`): running → ok / error, with the run's reason;
  * - retry with back-off after a failure the exporter says is worth retrying (`onFailure`);
  * - sync-event subscriptions (`subscribe`), all dropped on `stop`;
+ * - an `export-finished` event after each successful run, with the rows it wrote (`exported-rows.ts`);
  * - `stop`: no new run, no retry, the running run asked to finish (`signal`) and waited for, then
  *   `disconnect`.
  * `run(reason)` resolves when done and never throws: failures end in the status and the log.
  */
 import type { Logger } from '../../log/logger.js';
 import type { Exporter, ExporterContext, ExporterStatus } from '../types.js';
+import { exportedRows } from './exported-rows.js';
 import { RetryTimer } from './retry.js';
 import { RunStatus } from './run-status.js';
 import { SerialRuns } from './serial-runs.js';
@@ -118,7 +120,9 @@ export abstract class KitExporter implements Exporter {
     this.#record.running(run.startedAt);
     try {
       const result = await this.exportOnce(run);
-      this.#record.succeeded(clock.now(), reason, result);
+      const finishedAt = clock.now();
+      this.#record.succeeded(finishedAt, reason, result);
+      context.events.emit('export-finished', { exporter: this.name, reason, finishedAt, rows: exportedRows(result) });
       this.#retry.reset();
     } catch (err) {
       this.#record.failed(reason, err);

@@ -23,6 +23,10 @@ export interface Series {
   labels: Record<string, string>;
   /** The store stream it is read from: its change events mark the series dirty. */
   stream: StreamName;
+  /** Other streams it is computed from (a cost: the curve and the daily totals). */
+  alsoStreams?: StreamName[];
+  /** What else it is computed with (a cost: the tariff's prices); a new one re-imports the series. */
+  fingerprint?: string;
   /** Ascending `t`, one sample per timestamp. */
   samples: Sample[];
 }

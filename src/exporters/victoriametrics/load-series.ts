@@ -1,7 +1,9 @@
 /** Reads one usage point's whole stored history into the series we push (the only store reads). */
+import type { Prices } from '../../domain/tariff.js';
 import type { Direction } from '../../domain/types.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
 import { curveSeries, dailySeries, maxPowerSeries, type Series } from './build-import-lines.js';
+import { costSeries } from './cost-series.js';
 
 const ALL_DAYS = { start: '1970-01-01', end: '9999-12-31' };
 
@@ -10,6 +12,7 @@ export async function loadSeries(
   point: StoredUsagePoint,
   nowMs: number,
   extra: Record<string, string>,
+  prices: Prices = {},
 ): Promise<Series[]> {
   const out: Series[] = [];
   const directions: Direction[] = [];
@@ -17,8 +20,10 @@ export async function loadSeries(
   if (point.hasProduction) directions.push('production');
   for (const direction of directions) {
     const curve = await store.listCurve(point.pdl, direction, 0, nowMs + 2 * 86_400_000);
+    const daily = await store.listDaily(point.pdl, direction, ALL_DAYS);
     out.push(...curveSeries(point.pdl, direction, curve, extra));
-    out.push(...dailySeries(point.pdl, direction, await store.listDaily(point.pdl, direction, ALL_DAYS), extra));
+    out.push(...dailySeries(point.pdl, direction, daily, extra));
+    out.push(...costSeries(point, direction, { curve, daily }, prices, extra));
   }
   out.push(...maxPowerSeries(point.pdl, await store.listMaxPower(point.pdl, ALL_DAYS), extra));
   return out;

@@ -1,4 +1,5 @@
 /** The VictoriaMetrics exporter's options; mapped from the settings in `src/app/exporter-factories.ts`. */
+import type { Prices } from '../../domain/tariff.js';
 
 export interface VictoriaMetricsOptions {
   /** Server root, e.g. `http://127.0.0.1:8428` (no trailing slash). */
@@ -6,6 +7,8 @@ export interface VictoriaMetricsOptions {
   username?: string;
   password?: string;
   token?: string;
+  /** The configured prices: the daily cost series of each direction that has one (`cost-series.ts`). */
+  prices?: Prices;
   /** Added to every series (`victoriametrics_extra_labels`). */
   extraLabels?: Record<string, string>;
   /** Samples per import request: bounded so a 3-year backfill never builds one huge body. */

@@ -1,6 +1,6 @@
 /**
  * VictoriaMetrics history exporter: pushes every stored sample (30-min energy and power, daily energy,
- * daily max power) with its original timestamp, the whole history on the first run and then only what is
+ * daily max power, daily cost when prices are set) with its original timestamp, the whole history on the first run and then only what is
  * new, a changed series being deleted and re-imported (see `plan-push.ts`: exactly one sample per
  * timestamp, corrections included, without relying on dedup). Built on the exporter kit: serial runs,
  * status, retry with back-off while VictoriaMetrics is down.
@@ -25,8 +25,14 @@ export const EXPORTER_NAME = 'victoriametrics';
  * server (another `victoriametrics_url` is an empty server: it gets the whole history).
  */
 export const dirtyKey = (pdl: string, stream: StreamName) => `dirty:${pdl}:${stream}`;
-export const seriesKey = (url: string, s: Pick<Series, 'name' | 'labels'>) =>
-  `series:${url}:${selector(s.name, s.labels)}`;
+export const seriesKey = (url: string, s: Pick<Series, 'name' | 'labels' | 'fingerprint'>) =>
+  `series:${url}:${selector(s.name, s.labels)}${s.fingerprint ? `#${s.fingerprint}` : ''}`;
+
+/** The earliest dirty mark of the streams a series is computed from; null when none changed. */
+function earliestMark(s: Series, dirty: ReadonlyMap<StreamName, string | null>): number | null {
+  const marks = [s.stream, ...(s.alsoStreams ?? [])].map((x) => dirty.get(x)).filter((m) => m != null);
+  return marks.length ? Math.min(...marks.map(Number)) : null;
+}
 
 interface RunTotals {
   series: number;
@@ -82,15 +88,12 @@ export class VictoriaMetricsExporter extends KitExporter {
     const keptFrom = retentionMs === null ? 0 : run.startedAt - retentionMs + DAY_MS;
     const totals: RunTotals = { series: 0, samples: 0, replaced: 0, oldest: null, keptFrom, checks: [] };
     for (const point of await store.listUsagePoints()) {
-      const series = await loadSeries(store, point, run.startedAt, this.options.extraLabels ?? {});
-      const streams = [...new Set(series.map((s) => s.stream))];
+      const series = await loadSeries(store, point, run.startedAt, this.options.extraLabels ?? {}, this.options.prices);
+      const streams = [...new Set(series.flatMap((s) => [s.stream, ...(s.alsoStreams ?? [])]))];
       const dirty = new Map<StreamName, string | null>();
       for (const stream of streams)
         dirty.set(stream, await store.getCursor(EXPORTER_NAME, dirtyKey(point.pdl, stream)));
-      for (const s of series) {
-        const mark = dirty.get(s.stream);
-        await this.pushSeries(store, s, mark == null ? null : Number(mark), run, totals);
-      }
+      for (const s of series) await this.pushSeries(store, s, earliestMark(s, dirty), run, totals);
       await this.clearDirty(store, point.pdl, dirty);
     }
     await this.verify(store, totals.checks);

@@ -1,10 +1,14 @@
 /**
  * `GET /metrics` on a filled SQLite store, parsed by a Prometheus text parser (not by our code) and
  * checked against the store: month to date = the stored daily values of the month, the latest max power
- * and its ratio to the contract's subscribed power, the last sync time; counters from the sync events.
+ * and its ratio to the contract's subscribed power, the last sync time; counters from the sync events and
+ * from real exporter-kit runs (rows exported).
  */
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
+import { fixedClock } from '../../../src/domain/clock.js';
+import { memoryLogger } from '../../../src/log/logger.js';
 import { SyncEvents } from '../../../src/sync/events.js';
+import { FakeExporter } from '../../app/fake-exporter.js';
 import { idleStatus, NOW, PDL_HOME } from '../fixtures.js';
 import { type Harness, startHarness } from '../harness.js';
 
@@ -72,4 +76,28 @@ it('renders the sync status and counts gateway requests from the sync events', a
   expect(value(f, 'myelectricaldata_gateway_quota_used', { bucket: 'no_cache' })).toBe(3);
   expect(value(f, 'myelectricaldata_gateway_quota_limit', { bucket: 'cached' })).toBe(10_000);
   expect(value(f, 'myelectricaldata_sync_running')).toBe(0);
+});
+
+it('counts the rows each exporter run wrote in myelectricaldata_exporter_rows_total (from the kit)', async () => {
+  const context = { store: h.store, events, clock: fixedClock(NOW), logger: memoryLogger() };
+  const ha = new FakeExporter('home-assistant', { ok: { statistics: 2, importedRows: 48 } });
+  const vm = new FakeExporter('victoriametrics', { ok: { series: 4, samples: 1_000 } });
+  const broken = new FakeExporter('mqtt', { error: 'broker down' });
+  for (const x of [ha, vm, broken]) await x.start(context);
+  await ha.run('start');
+  await vm.run('start');
+  await broken.run('start');
+  const first = await scrape();
+  const family = first.find((x) => x.name === 'myelectricaldata_exporter_rows_total');
+  expect(family?.type).toBe('COUNTER');
+  expect(value(first, 'myelectricaldata_exporter_rows_total', { exporter: 'home-assistant' })).toBe(48);
+  expect(value(first, 'myelectricaldata_exporter_rows_total', { exporter: 'victoriametrics' })).toBe(1_000);
+  // A failed run wrote nothing it can vouch for: no sample for that exporter.
+  expect(value(first, 'myelectricaldata_exporter_rows_total', { exporter: 'mqtt' })).toBeUndefined();
+  await ha.run('sync-finished');
+  await ha.run('sync-finished');
+  const second = await scrape();
+  expect(value(second, 'myelectricaldata_exporter_rows_total', { exporter: 'home-assistant' })).toBe(48 * 3);
+  expect(value(second, 'myelectricaldata_exporter_rows_total', { exporter: 'victoriametrics' })).toBe(1_000);
+  for (const x of [ha, vm, broken]) await x.stop();
 });

@@ -15,8 +15,13 @@ import type { Store } from '../../../src/store/repository.js';
 import { SyncEvents } from '../../../src/sync/events.js';
 
 const flush = () => new Promise((r) => setImmediate(r));
-/** No usage point: an export that succeeds has nothing to do. */
-const emptyStore = { listUsagePoints: async () => [] } as unknown as Store;
+/** No usage point: an export that succeeds has nothing to do (but records its deep-check time). */
+const cursors = new Map<string, string>();
+const emptyStore = {
+  listUsagePoints: async () => [],
+  getCursor: async (owner: string, key: string) => cursors.get(`${owner}/${key}`) ?? null,
+  setCursor: async (owner: string, key: string, value: string) => void cursors.set(`${owner}/${key}`, value),
+} as unknown as Store;
 const api = { haVersion: '2026.11.0', close: () => undefined } as unknown as HaApi;
 
 function setUp(connects: (HaApi | HomeAssistantError)[]) {
