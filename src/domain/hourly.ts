@@ -156,7 +156,8 @@ export function buildHourlyEnergyCost(input: EnergyInput, tariff: Tariff | null)
   for (const d of dailyOnlyDays(input)) addDailyOnly(add, d, tariff);
   for (const g of fillCurveGaps(input)) slice(g.hourStart, g.start, g.wattMinutes, 'estimated');
   const out = [...hours.values()].sort((a, b) => a.hourStart - b.hourStart);
-  if (tariff) for (const h of out) h.periods.sort((a, b) => tariff.periods.indexOf(a.period) - tariff.periods.indexOf(b.period));
+  if (tariff)
+    for (const h of out) h.periods.sort((a, b) => tariff.periods.indexOf(a.period) - tariff.periods.indexOf(b.period));
   return out;
 }
 

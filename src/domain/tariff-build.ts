@@ -4,7 +4,9 @@
  * that a later change (price, period, off-peak schedule, Tempo colour) can be found day by day. Pure.
  */
 import { HOUR_MS } from './hourly.js';
+
 export { splitInteger } from './split-integer.js';
+
 import { type PriceRow, valueOn } from './dated-prices.js';
 import { type OffpeakSchedule, scheduleOn } from './offpeak-schedule.js';
 import { minuteOfDay, offpeakMask, parisMinuteOfDay } from './offpeak-time.js';
