@@ -127,7 +127,10 @@ function collector(): { add: AddFn; hours: Map<number, HourlyEnergyCost> } {
 function addDailyOnly(add: AddFn, d: DailyEnergy, tariff: Tariff | null): void {
   const hour = parisMidnightUtc(d.date);
   const wm = d.wh * 60;
-  if (!tariff) return add(hour, wm, 'daily', null, 0);
+  if (!tariff) {
+    add(hour, wm, 'daily', null, 0);
+    return;
+  }
   const split = tariff.daySplit(d.date);
   const shares = splitInteger(
     wm,
@@ -148,7 +151,10 @@ function addDailyOnly(add: AddFn, d: DailyEnergy, tariff: Tariff | null): void {
 export function buildHourlyEnergyCost(input: EnergyInput, tariff: Tariff | null): HourlyEnergyCost[] {
   const { add, hours } = collector();
   const slice = (hourStart: number, start: number, wm: number, source: HourSource) => {
-    if (!tariff) return add(hourStart, wm, source, null, 0);
+    if (!tariff) {
+      add(hourStart, wm, source, null, 0);
+      return;
+    }
     const period = tariff.periodAt(start);
     add(hourStart, wm, source, period, microEurOf(wm * tariff.priceOf(parisDateQuick(start), period)));
   };
