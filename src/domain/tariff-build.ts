@@ -143,9 +143,19 @@ export function daySignature(tariff: Tariff, date: LocalDate): string {
   return parts.join(' ');
 }
 
+/** The first Tempo day whose colour differs (a colour prices its day from 06:00 and the next night). */
+function firstColourChange(a: TariffSpec, b: TariffSpec, from: LocalDate, to: LocalDate): LocalDate | null {
+  const days = new Set([...Object.keys(a.tempo), ...Object.keys(b.tempo)]);
+  const changed = [...days].filter((d) => a.tempo[d] !== b.tempo[d] && addDays(d, 1) >= from && d <= to).sort();
+  const first = changed[0];
+  return first === undefined ? null : first < from ? from : first;
+}
+
 /** The first day in `[from, to]` (inclusive) the two tariffs price differently, or null. */
 export function firstChangedDay(a: Tariff, b: Tariff, from: LocalDate, to: LocalDate): LocalDate | null {
-  if (a.kind !== b.kind) return from;
+  if (a.kind !== b.kind || a.spec.direction !== b.spec.direction) return from;
+  // Only the colours changed (a new Tempo day, every day): compare those days, not every minute.
+  if (a.fingerprint === b.fingerprint) return firstColourChange(a.spec, b.spec, from, to);
   for (let d = from; d <= to; d = addDays(d, 1)) if (daySignature(a, d) !== daySignature(b, d)) return d;
   return null;
 }
