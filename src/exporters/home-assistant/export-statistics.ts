@@ -25,9 +25,9 @@ import {
   loadStartFor,
   splitPeriodsOf,
 } from './load-series.js';
-import { markTariffChange, saveExportedTariff } from './tariff-change.js';
 import type { HomeAssistantExporterOptions } from './options.js';
 import { compareStart, type SyncSettings, syncStatistic } from './sync-statistic.js';
+import { markTariffChange, saveExportedTariff } from './tariff-change.js';
 
 export interface ExportDeps {
   store: Store;
