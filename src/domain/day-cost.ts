@@ -38,7 +38,8 @@ export function buildDailyCost(input: EnergyInput, tariff: Tariff): DayCost[] {
     day.microEur += h.microEur;
     day.wattMinutes += h.wattMinutes;
     for (const p of h.periods) {
-      const total = (day.periods[p.period] ??= { wattMinutes: 0, microEur: 0 });
+      const total = day.periods[p.period] ?? { wattMinutes: 0, microEur: 0 };
+      day.periods[p.period] = total;
       total.wattMinutes += p.wattMinutes;
       total.microEur += p.microEur;
     }

@@ -34,7 +34,8 @@ function split(curve: CurveReading[], tariff: Tariff, daily: DailyEnergy[] = [])
     let hourWm = 0;
     let hourMicro = 0;
     for (const p of h.periods) {
-      const bucket = (periods[p.period] ??= { wh: 0, micro: 0 });
+      const bucket = periods[p.period] ?? { wh: 0, micro: 0 };
+      periods[p.period] = bucket;
       bucket.wh += p.wattMinutes / 60;
       bucket.micro += p.microEur;
       hourWm += p.wattMinutes;
