@@ -125,21 +125,18 @@ export function subscriptionMicro(rows: readonly PriceRow[], hourStart: number):
 }
 
 /**
- * One text per Paris day that changes whenever anything that prices that day changes (the period of
- * any minute, a price, the subscription): comparing two tariffs day by day finds the first day to
- * recompute.
+ * One text per Paris day that changes whenever anything that prices that day changes: the off-peak
+ * schedule in force, the Tempo colours of the day and of the night before, a price, the subscription.
+ * (The minutes of each period follow from the schedule and the colours, so they need not be listed.)
+ * Comparing two tariffs of the same kind day by day finds the first day to recompute.
  */
 export function daySignature(tariff: Tariff, date: LocalDate): string {
-  const parts: string[] = [];
-  const end = parisMidnightUtcQuick(addDays(date, 1));
-  let last: TariffPeriod | null = null;
-  for (let t = parisMidnightUtcQuick(date); t < end; t += MINUTE_MS) {
-    const p = tariff.periodAt(t);
-    if (p !== last) parts.push(`${(t - end) / MINUTE_MS}:${p}`);
-    last = p;
-  }
+  const { spec } = tariff;
+  const schedule = scheduleOn(spec.schedules, date);
+  const parts: string[] = [spec.kind, (schedule?.ranges ?? []).map((r) => `${r.start}-${r.end}`).join(',')];
+  if (spec.kind === 'tempo') parts.push(spec.tempo[addDays(date, -1)] ?? 'BLUE', spec.tempo[date] ?? 'BLUE');
   for (const p of tariff.periods) parts.push(`${p}=${tariff.priceOf(date, p)}`);
-  parts.push(`s=${valueOn(tariff.spec.rows, 'subscription', `${date.slice(0, 8)}01`) ?? 0}`);
+  parts.push(`s=${valueOn(spec.rows, 'subscription', `${date.slice(0, 8)}01`) ?? 0}`);
   return parts.join(' ');
 }
 
