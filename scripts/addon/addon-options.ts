@@ -20,10 +20,28 @@ export const ADDON_MANAGED: Readonly<Record<string, string>> = {
 /** Add-on values for settings whose program default is computed at start-up (add-on mode turns them on). */
 export const ADDON_DEFAULTS: Readonly<Record<string, unknown>> = { home_assistant: true, mqtt: true };
 
-/** List settings are real lists in the add-on UI (one entry per line), with this element type. */
-export const ADDON_LIST_ITEMS: Readonly<Record<string, string>> = { pdls: 'match(^\\d{14}$)' };
+const PRICE = 'float(0,)?';
 
-export type AddonSchemaType = string | [string];
+/** List settings are real lists in the add-on UI (one entry per line, or one form per item), with this element type. */
+export const ADDON_LIST_ITEMS: Readonly<Record<string, string | Record<string, string>>> = {
+  pdls: 'match(^\\d{14}$)',
+  prices: {
+    from: 'match(^\\d{4}-\\d{2}-\\d{2}$)',
+    price_base_kwh: PRICE,
+    price_hc_kwh: PRICE,
+    price_hp_kwh: PRICE,
+    price_production_kwh: PRICE,
+    price_tempo_blue_hc_kwh: PRICE,
+    price_tempo_blue_hp_kwh: PRICE,
+    price_tempo_white_hc_kwh: PRICE,
+    price_tempo_white_hp_kwh: PRICE,
+    price_tempo_red_hc_kwh: PRICE,
+    price_tempo_red_hp_kwh: PRICE,
+    subscription_eur_month: PRICE,
+  },
+};
+
+export type AddonSchemaType = string | [string | Record<string, string>];
 
 export interface AddonOptions {
   options: Record<string, unknown>;

@@ -9,6 +9,7 @@ import { ConfigError } from '../config/index.js';
 import { envName } from '../config/settings.js';
 import { errorMessage } from '../errors/app-error.js';
 import { haRestStatesOptions, homeAssistantConnection, mqttEnabled } from './exporter-factories.js';
+import { tariffProblems } from './tariff-settings.js';
 
 const TLS_FILES = ['mqtt_ca', 'mqtt_cert', 'mqtt_key'] as const;
 
@@ -22,7 +23,7 @@ function problemOf(check: () => unknown): string[] {
 }
 
 export function settingProblems(config: Config, exists: (path: string) => boolean = existsSync): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...tariffProblems(config)];
   if (config.home_assistant) problems.push(...problemOf(() => homeAssistantConnection(config)));
   if (config.ha_rest_states) problems.push(...problemOf(() => haRestStatesOptions(config)));
   if (mqttEnabled(config)) {

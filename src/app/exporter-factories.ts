@@ -6,7 +6,10 @@
  * fallback (`ha_rest_states`) is off unless asked for; VictoriaMetrics is on when `victoriametrics_url` is set.
  */
 import type { Config } from '../config/index.js';
-import type { Prices } from '../domain/tariff.js';
+import { pricesOf } from './tariff-settings.js';
+
+export { pricesOf } from './tariff-settings.js';
+
 import { AppError } from '../errors/app-error.js';
 import { HaRestStatesExporter } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
 import type { HaRestStatesOptions } from '../exporters/ha-rest-states/options.js';
@@ -82,17 +85,6 @@ function homeAssistantExporter(config: Config): HomeAssistantExporter {
   );
 }
 
-/** The configured prices, for the tariff engine (`domain/tariff.ts`); unset prices stay absent. */
-export function pricesOf(config: Config): Prices {
-  const prices: Prices = {
-    baseKwh: config.price_base_kwh,
-    hcKwh: config.price_hc_kwh,
-    hpKwh: config.price_hp_kwh,
-    productionKwh: config.price_production_kwh,
-  };
-  return Object.fromEntries(Object.entries(prices).filter(([, v]) => v !== undefined));
-}
-
 /** Jeedom is on when `jeedom_url` is set; it then needs the core API key. */
 function jeedomExporter(config: Config): JeedomExporter {
   if (!config.jeedom_url || !config.jeedom_api_key) {
@@ -127,10 +119,7 @@ function mqttExporter(config: Config, version: string): MqttExporter {
     retain: config.mqtt_retain,
     discovery: config.mqtt_discovery,
     discoveryPrefix: config.mqtt_discovery_prefix,
-    priceBaseKwh: config.price_base_kwh,
-    priceHcKwh: config.price_hc_kwh,
-    priceHpKwh: config.price_hp_kwh,
-    priceProductionKwh: config.price_production_kwh,
+    prices: pricesOf(config),
   });
   const token = config.supervisor_token;
   const supervisor = token && !config.mqtt_url ? { baseUrl: config.supervisor_url, token } : undefined;

@@ -26,7 +26,7 @@ export function coerceValue(info: SettingInfo, value: unknown): unknown {
     case 'picklist':
       return typeof info.options[0] === 'number' && NUMBER.test(s) ? Number(s) : s.toLowerCase();
     case 'array':
-      return splitList(s);
+      return info.meta.jsonList ? parseJsonList(s) : splitList(s);
     case 'record':
       return parsePairs(s);
     default:
@@ -39,6 +39,16 @@ function coerceBoolean(s: string): boolean | string {
   if (TRUE.has(lower)) return true;
   if (FALSE.has(lower)) return false;
   return s;
+}
+
+/** A JSON list (`[{"from": …}]`); the text itself when it is not one, so validation names it. */
+function parseJsonList(s: string): unknown {
+  try {
+    const value: unknown = JSON.parse(s);
+    return Array.isArray(value) ? value : s;
+  } catch {
+    return s;
+  }
 }
 
 /** Items separated by commas; `\,` is a comma inside an item. */

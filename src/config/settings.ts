@@ -20,6 +20,8 @@ export type SettingMeta = {
   defaultText?: string;
   envOnly?: boolean;
   addonType?: string;
+  /** A list of objects: in the environment a JSON list (`[{"from": "2025-02-01", …}]`). */
+  jsonList?: boolean;
 };
 
 const PDL = /^\d{14}$/;
@@ -44,6 +46,46 @@ const price = (what: string) =>
       v.metadata({ expect: 'a price in EUR per kWh such as 0.2516' }),
     ),
   );
+const TEMPO_PRICES = {
+  price_tempo_blue_hc_kwh: 'Tempo blue day, off-peak',
+  price_tempo_blue_hp_kwh: 'Tempo blue day, peak',
+  price_tempo_white_hc_kwh: 'Tempo white day, off-peak',
+  price_tempo_white_hp_kwh: 'Tempo white day, peak',
+  price_tempo_red_hc_kwh: 'Tempo red day, off-peak',
+  price_tempo_red_hp_kwh: 'Tempo red day, peak',
+} as const;
+const subscription = v.optional(
+  v.pipe(
+    v.number('is not a number'),
+    v.minValue(0, 'is negative'),
+    v.description(
+      'Monthly subscription (abonnement) in EUR, spread over the hours of each month in the Home Assistant cost statistic. Empty: no subscription in the costs.',
+    ),
+    v.metadata({ expect: 'an amount in EUR per month such as 15.65' }),
+  ),
+);
+const tempoPrices = Object.fromEntries(Object.entries(TEMPO_PRICES).map(([key, what]) => [key, price(what)])) as {
+  [K in keyof typeof TEMPO_PRICES]: ReturnType<typeof price>;
+};
+/** One dated period of `prices`: the prices it names apply from `from` on (the others carry on). */
+const pricePeriod = v.object({
+  from: v.pipe(v.string('is not a date'), v.isoDate('is not a date such as 2025-02-01')),
+  price_base_kwh: price('Base tariff'),
+  price_hc_kwh: price('Off-peak'),
+  price_hp_kwh: price('Peak'),
+  price_production_kwh: price('Production'),
+  ...tempoPrices,
+  subscription_eur_month: subscription,
+});
+export type PricePeriodSetting = v.InferOutput<typeof pricePeriod>;
+const sortedFroms = (list: PricePeriodSetting[]) => list.every((p, i) => i === 0 || list[i - 1]!.from < p.from);
+const unsortedMessage = (issue: { input: PricePeriodSetting[] }) => {
+  const i = issue.input.findIndex((p, j) => j > 0 && issue.input[j - 1]!.from >= p.from);
+  const [a, b] = [issue.input[i - 1]?.from, issue.input[i]?.from];
+  return a === b
+    ? `has two periods from ${b}: keep one period per date`
+    : `has the period from ${b} after the one from ${a}: sort the periods by their from date, oldest first`;
+};
 const text = (description: string, m: SettingMeta = {}) =>
   v.optional(v.pipe(v.string(), v.description(description), v.metadata(m)));
 const flag = (fallback: boolean, description: string) =>
@@ -156,6 +198,31 @@ export const settings = {
   price_hc_kwh: price('Off-peak (heures creuses)'),
   price_hp_kwh: price('Peak (heures pleines)'),
   price_production_kwh: price('Production (sold energy)'),
+  tariff: v.optional(
+    v.pipe(
+      v.picklist(['base', 'hc_hp', 'tempo'] as const),
+      v.description(
+        'Tariff of the consumption costs: `base`, `hc_hp` (off-peak hours of the contract, dated) or `tempo` (six prices; a Tempo day runs from 06:00 to 06:00). Empty: from the contract (Tempo with the six Tempo prices, HC/HP with both HC and HP prices, else Base).',
+      ),
+      v.metadata({ expect: 'base, hc_hp or tempo' }),
+    ),
+  ),
+  ...tempoPrices,
+  subscription_eur_month: subscription,
+  prices: v.optional(
+    v.pipe(
+      v.array(pricePeriod, 'is not a list'),
+      v.check(sortedFroms, unsortedMessage),
+      v.description(
+        'Dated prices: a list of periods `{from: YYYY-MM-DD, price_…_kwh: …, subscription_eur_month: …}`, oldest first; each period sets the prices it names from its `from` day (Paris) on, the others carry on. The simple `price_*` settings apply from the beginning. Env: a JSON list.',
+      ),
+      v.metadata({
+        expect: 'a list of periods such as [{"from": "2025-02-01", "price_base_kwh": 0.2016}]',
+        jsonList: true,
+      }),
+    ),
+    [],
+  ),
   mqtt: v.optional(
     v.pipe(
       v.boolean(),

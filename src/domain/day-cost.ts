@@ -1,26 +1,48 @@
 /**
- * Cost per Paris day, from the same hourly costs Home Assistant receives (`buildHourlyCost`), so a day's
- * cost is the sum of its hours everywhere it is shown. A UTC hour lies in exactly one Paris day (Paris
- * offsets are whole hours). Pure.
+ * Cost per Paris day, from the same hourly costs Home Assistant receives (`buildHourlyEnergyCost`), so a
+ * day's cost is the sum of its hours everywhere it is shown; with the day's split by tariff period. A
+ * UTC hour lies in exactly one Paris day (Paris offsets are whole hours). Pure.
  */
-import { type EnergyInput, hourStartOf } from './hourly.js';
+import { buildHourlyEnergyCost, type EnergyInput, hourStartOf } from './hourly.js';
 import { parisDateQuick } from './paris-fast-path.js';
-import { buildHourlyCost, type Tariff } from './pricing.js';
+import type { Tariff } from './pricing.js';
+import type { TariffPeriod } from './tariff-period.js';
 import type { LocalDate } from './types.js';
+
+export interface PeriodTotal {
+  /** Integer watt-minutes (Wh × 60). */
+  wattMinutes: number;
+  /** Integer micro-euros. */
+  microEur: number;
+}
 
 export interface DayCost {
   date: LocalDate;
   /** Integer micro-euros. */
   microEur: number;
+  /** Integer watt-minutes of the day. */
+  wattMinutes: number;
+  /** The day per tariff period (in the tariff's period order); adds up to the day exactly. */
+  periods: Partial<Record<TariffPeriod, PeriodTotal>>;
 }
 
 export function buildDailyCost(input: EnergyInput, tariff: Tariff): DayCost[] {
-  const days = new Map<LocalDate, number>();
-  for (const h of buildHourlyCost(input, tariff)) {
+  const days = new Map<LocalDate, DayCost>();
+  for (const h of buildHourlyEnergyCost(input, tariff)) {
     const date = parisDateQuick(hourStartOf(h.hourStart));
-    days.set(date, (days.get(date) ?? 0) + h.microEur);
+    let day = days.get(date);
+    if (!day) {
+      day = { date, microEur: 0, wattMinutes: 0, periods: {} };
+      days.set(date, day);
+    }
+    day.microEur += h.microEur;
+    day.wattMinutes += h.wattMinutes;
+    for (const p of h.periods) {
+      const total = day.periods[p.period] ?? { wattMinutes: 0, microEur: 0 };
+      day.periods[p.period] = total;
+      total.wattMinutes += p.wattMinutes;
+      total.microEur += p.microEur;
+    }
   }
-  return [...days.entries()]
-    .map(([date, microEur]) => ({ date, microEur }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

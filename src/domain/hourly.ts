@@ -13,6 +13,8 @@ import { wattMinutes } from './energy.js';
 import { fillCurveGaps } from './fill-curve-gaps.js';
 import { parisDateQuick } from './paris-fast-path.js';
 import type { Tariff } from './pricing.js';
+import { splitInteger } from './split-integer.js';
+import type { TariffPeriod } from './tariff-period.js';
 import { parisMidnightUtc } from './time.js';
 import type { CurveReading, DailyEnergy, LocalDate } from './types.js';
 
@@ -79,9 +81,18 @@ export function dailyOnlyDays(input: EnergyInput): DailyEnergy[] {
   return input.daily.filter((d) => !covered.has(d.date));
 }
 
-export interface HourlyEnergyCost extends HourlyEnergy {
-  /** Cost of the hour in integer micro-euros (0 without a tariff). */
+/** Energy and cost of one tariff period inside an hour. */
+export interface PeriodAmount {
+  period: TariffPeriod;
+  wattMinutes: number;
   microEur: number;
+}
+
+export interface HourlyEnergyCost extends HourlyEnergy {
+  /** Cost of the hour in integer micro-euros (0 without a tariff): the sum of its periods' costs. */
+  microEur: number;
+  /** The hour split by tariff period (empty without a tariff); adds up to `wattMinutes` and `microEur`. */
+  periods: PeriodAmount[];
 }
 
 /** Integer micro-euros of `wattMinutes × eurPerKwh` (rounded once per slice, as costs always were). */
@@ -89,34 +100,71 @@ function microEurOf(eurTimesWattMinutes: number): number {
   return Math.round((eurTimesWattMinutes / 60_000) * 1e6);
 }
 
-/**
- * Energy and cost per UTC hour in one pass over the readings (each reading sliced once, the gaps of
- * partial days filled once), sorted by hour; only hours that received data appear. Each slice is
- * priced at its own start, a daily-only day at the tariff's day price, a gap share at its hour start.
- * Without a tariff every `microEur` is 0.
- */
-export function buildHourlyEnergyCost(input: EnergyInput, tariff: Tariff | null): HourlyEnergyCost[] {
+type AddFn = (hourStart: number, wm: number, source: HourSource, period: TariffPeriod | null, micro: number) => void;
+
+function collector(): { add: AddFn; hours: Map<number, HourlyEnergyCost> } {
   const hours = new Map<number, HourlyEnergyCost>();
-  const add = (hourStart: number, wm: number, source: HourSource, micro: number) => {
-    const hit = hours.get(hourStart);
+  const add: AddFn = (hourStart, wm, source, period, micro) => {
+    let hit = hours.get(hourStart);
     if (hit) {
       hit.wattMinutes += wm;
       hit.microEur += micro;
-    } else hours.set(hourStart, { hourStart, wattMinutes: wm, source, microEur: micro });
-  };
-  for (const r of input.curve) {
-    for (const s of sliceReading(r)) {
-      add(s.hourStart, s.wattMinutes, 'curve', tariff ? microEurOf(s.wattMinutes * tariff.priceAt(s.start)) : 0);
+    } else {
+      hit = { hourStart, wattMinutes: wm, source, microEur: micro, periods: [] };
+      hours.set(hourStart, hit);
     }
+    if (period === null) return;
+    const p = hit.periods.find((x) => x.period === period);
+    if (p) {
+      p.wattMinutes += wm;
+      p.microEur += micro;
+    } else hit.periods.push({ period, wattMinutes: wm, microEur: micro });
+  };
+  return { add, hours };
+}
+
+/** A day known only by its total: split over its periods by minutes, each share priced at its period. */
+function addDailyOnly(add: AddFn, d: DailyEnergy, tariff: Tariff | null): void {
+  const hour = parisMidnightUtc(d.date);
+  const wm = d.wh * 60;
+  if (!tariff) {
+    add(hour, wm, 'daily', null, 0);
+    return;
   }
-  for (const d of dailyOnlyDays(input)) {
-    const wm = d.wh * 60;
-    add(parisMidnightUtc(d.date), wm, 'daily', tariff ? microEurOf(wm * tariff.dailyPrice(d.date)) : 0);
+  const split = tariff.daySplit(d.date);
+  const shares = splitInteger(
+    wm,
+    split.map(([, minutes]) => minutes),
+  );
+  for (const [i, [period]] of split.entries()) {
+    const share = shares[i]!;
+    add(hour, share, 'daily', period, microEurOf(share * tariff.priceOf(d.date, period)));
   }
-  for (const g of fillCurveGaps(input)) {
-    add(g.hourStart, g.wattMinutes, 'estimated', tariff ? microEurOf(g.wattMinutes * tariff.priceAt(g.start)) : 0);
-  }
-  return [...hours.values()].sort((a, b) => a.hourStart - b.hourStart);
+}
+
+/**
+ * Energy and cost per UTC hour in one pass over the readings (each reading sliced once, the gaps of
+ * partial days filled once), sorted by hour; only hours that received data appear. Each slice is
+ * priced at its own start and put in its period; a daily-only day is split over its periods by
+ * minutes; a gap share is priced at its own start. Without a tariff every `microEur` is 0.
+ */
+export function buildHourlyEnergyCost(input: EnergyInput, tariff: Tariff | null): HourlyEnergyCost[] {
+  const { add, hours } = collector();
+  const slice = (hourStart: number, start: number, wm: number, source: HourSource) => {
+    if (!tariff) {
+      add(hourStart, wm, source, null, 0);
+      return;
+    }
+    const period = tariff.periodAt(start);
+    add(hourStart, wm, source, period, microEurOf(wm * tariff.priceOf(parisDateQuick(start), period)));
+  };
+  for (const r of input.curve) for (const s of sliceReading(r)) slice(s.hourStart, s.start, s.wattMinutes, 'curve');
+  for (const d of dailyOnlyDays(input)) addDailyOnly(add, d, tariff);
+  for (const g of fillCurveGaps(input)) slice(g.hourStart, g.start, g.wattMinutes, 'estimated');
+  const out = [...hours.values()].sort((a, b) => a.hourStart - b.hourStart);
+  if (tariff)
+    for (const h of out) h.periods.sort((a, b) => tariff.periods.indexOf(a.period) - tariff.periods.indexOf(b.period));
+  return out;
 }
 
 /** Hourly energy, sorted by hour; only hours that received data appear. */

@@ -1,20 +1,36 @@
 /**
- * Energy prices (EUR per kWh) and hourly costs. A `Tariff` answers "what does one kWh cost at this
- * instant", so richer tariffs (Tempo colours, EJP, weekend off-peak, dated price changes) plug in by
- * implementing the same three members. Costs are computed per reading slice (so a 22:30 off-peak start
- * is exact with half-hour readings) and kept in integer micro-euros per hour.
+ * Energy prices (EUR per kWh) and hourly costs. A `Tariff` answers "which period is this instant in and
+ * what does one kWh cost then"; `tariff-build.ts` builds one for every tariff kind (Base, HC/HP with
+ * dated off-peak schedules, Tempo) with dated prices. Costs are computed per reading slice (so a 22:30
+ * off-peak start is exact with half-hour readings) and kept in integer micro-euros per hour.
  */
-import { buildHourlyEnergyCost, type EnergyInput, hourStartOf } from './hourly.js';
-import { parisOffsetMinutes } from './time.js';
+import { buildHourlyEnergyCost, type EnergyInput } from './hourly.js';
+import { buildTariff, type TariffSpec } from './tariff-build.js';
+import type { TariffKind, TariffPeriod } from './tariff-period.js';
 import type { LocalDate, OffpeakRange } from './types.js';
 
+export { inRange, minuteOfDay, offpeakMinutesPerDay, parisMinuteOfDay } from './offpeak-time.js';
+
 export interface Tariff {
-  /** Text that changes whenever any price changes: stored to detect that costs must be recomputed. */
+  /** Text that changes whenever the configuration changes (prices, kind, schedules; not Tempo colours). */
   readonly fingerprint: string;
+  readonly kind: TariffKind;
+  /** The periods this tariff bills, in display order (`['base']`, `['hc', 'hp']`, the six Tempo ones). */
+  readonly periods: readonly TariffPeriod[];
+  /** The serialisable description it was built from. */
+  readonly spec: TariffSpec;
+  /** The period of the instant `ms` (UTC epoch ms). */
+  periodAt(ms: number): TariffPeriod;
+  /** EUR per kWh of `period` on the Paris day `date`. */
+  priceOf(date: LocalDate, period: TariffPeriod): number;
   /** EUR per kWh for energy used in the interval starting at the UTC instant `startMs`. */
   priceAt(startMs: number): number;
-  /** EUR per kWh for a day known only by its daily total (no load curve): a day-weighted estimate. */
+  /** Minutes of the Paris day `date` in each period (23, 24 or 25 hours in all), in period order. */
+  daySplit(date: LocalDate): [TariffPeriod, number][];
+  /** EUR per kWh of a day known only by its daily total: the minute-weighted mean of its periods. */
   dailyPrice(date: LocalDate): number;
+  /** The monthly subscription's share of the UTC hour `hourStart`, integer micro-euros (0 when unset). */
+  subscriptionMicro(hourStart: number): number;
 }
 
 export interface HourlyCost {
@@ -23,63 +39,27 @@ export interface HourlyCost {
   microEur: number;
 }
 
-const HHMM_RE = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+const flatSpec = (kind: 'base', eur: number): TariffSpec => ({
+  kind,
+  direction: 'consumption',
+  rows: [{ from: null, values: { base: eur } }],
+  schedules: [],
+  tempo: {},
+});
 
 export function flatTariff(eurPerKwh: number): Tariff {
-  return { fingerprint: `flat:${eurPerKwh}`, priceAt: () => eurPerKwh, dailyPrice: () => eurPerKwh };
+  return buildTariff(flatSpec('base', eurPerKwh));
 }
 
-/** Minutes since local midnight of an `HH:MM` string (`24:00` is 1440). */
-export function minuteOfDay(hhmm: string): number {
-  if (!HHMM_RE.test(hhmm)) throw new RangeError(`not an HH:MM time: ${JSON.stringify(hhmm)}`);
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
-
-/** True when the local minute `m` (0..1439) lies in the range (start inclusive, end exclusive). */
-export function inRange(m: number, range: OffpeakRange): boolean {
-  const start = minuteOfDay(range.start);
-  const end = minuteOfDay(range.end);
-  if (start === end) return false;
-  return start < end ? m >= start && m < end : m >= start || m < end;
-}
-
-/** Minutes per day covered by the off-peak ranges (overlaps counted once). */
-export function offpeakMinutesPerDay(ranges: readonly OffpeakRange[]): number {
-  let n = 0;
-  for (let m = 0; m < 1440; m++) if (ranges.some((r) => inRange(m, r))) n++;
-  return n;
-}
-
-const offsetCache = new Map<number, number>();
-
-/** Paris local minute of the day (0..1439) of a UTC instant. */
-export function parisMinuteOfDay(ms: number): number {
-  const hour = hourStartOf(ms);
-  let offset = offsetCache.get(hour);
-  if (offset === undefined) {
-    offset = parisOffsetMinutes(hour);
-    if (offsetCache.size > 100_000) offsetCache.clear();
-    offsetCache.set(hour, offset);
-  }
-  const minutes = Math.floor(ms / 60_000) + offset;
-  return ((minutes % 1440) + 1440) % 1440;
-}
-
-/** Off-peak (HC) / peak (HP) pair using the usage point's off-peak ranges in Paris local time. */
+/** Off-peak (HC) / peak (HP) pair using one off-peak schedule in Paris local time. */
 export function offpeakTariff(prices: { hc: number; hp: number; offpeak: readonly OffpeakRange[] }): Tariff {
-  const ranges = [...prices.offpeak];
-  for (const r of ranges) {
-    minuteOfDay(r.start);
-    minuteOfDay(r.end);
-  }
-  const share = offpeakMinutesPerDay(ranges) / 1440;
-  const daily = prices.hc * share + prices.hp * (1 - share);
-  const text = ranges.map((r) => `${r.start}-${r.end}`).join(',');
-  return {
-    fingerprint: `hc_hp:${prices.hc}:${prices.hp}:${text}`,
-    priceAt: (ms) => (ranges.some((r) => inRange(parisMinuteOfDay(ms), r)) ? prices.hc : prices.hp),
-    dailyPrice: () => daily,
-  };
+  return buildTariff({
+    kind: 'hc_hp',
+    direction: 'consumption',
+    rows: [{ from: null, values: { hc: prices.hc, hp: prices.hp } }],
+    schedules: [{ from: null, ranges: [...prices.offpeak] }],
+    tempo: {},
+  });
 }
 
 /** Cost per UTC hour, sorted; same hours as `buildHourlyEnergy` for the same input. */

@@ -1,23 +1,34 @@
 /**
- * The one tariff engine: which `Tariff` prices a usage point's energy, from the configured prices and
- * the point's contract. Every exporter and the API ask here, so the same prices give the same cost
- * everywhere. Pure.
+ * The one tariff engine: which `Tariff` prices a usage point's energy, from the configured prices, the
+ * point's contract, its off-peak schedule history and the Tempo colours. Every exporter and the API ask
+ * here, so the same prices give the same cost everywhere. Pure (the store side is
+ * `store/tariff-history.ts`).
  *
- * The rule (documented in the README, "Costs"):
- * - consumption: the HC/HP prices when both are set and the contract has off-peak hours (and is not on
- *   the Base option); otherwise the Base price; otherwise no cost at all. A contract with off-peak
- *   hours but only a Base price set is priced at the Base price.
+ * The rule (documented in the README, "Tariffs"):
+ * - consumption: the `tariff` setting when set; otherwise from the contract: a Tempo contract with the
+ *   six Tempo prices is `tempo`; a contract with off-peak hours (not on the Base option) and both HC and
+ *   HP prices is `hc_hp`; otherwise `base` when a Base price is set; otherwise no cost at all.
  * - production: the production price when set, else no compensation.
+ *
+ * Public API for other code: `tariffFor` (or `consumptionTariff` / `productionTariff`) gives a `Tariff`
+ * (`pricing.ts`): `periodAt(ms)`, `priceAt(ms)`, `priceOf(date, period)`, `periods`; the per-period
+ * split of hours is `buildHourlyEnergyCost` (`hourly.ts`) and of days `buildDailyCost` (`day-cost.ts`).
  */
-import { flatTariff, offpeakTariff, type Tariff } from './pricing.js';
-import type { Contract, Direction, OffpeakRange, PricingOption } from './types.js';
+import { type DatedPrices, hasField, type PriceFields, priceRows } from './dated-prices.js';
+import type { OffpeakSchedule } from './offpeak-schedule.js';
+import type { Tariff } from './pricing.js';
+import { buildTariff, type TariffSpec } from './tariff-build.js';
+import { type TariffKind, TEMPO_PERIODS } from './tariff-period.js';
+import type { Contract, Direction, LocalDate, OffpeakRange, PricingOption, TempoColor } from './types.js';
 
-/** EUR per kWh; a missing price means no cost of that kind. */
-export interface Prices {
-  baseKwh?: number;
-  hcKwh?: number;
-  hpKwh?: number;
-  productionKwh?: number;
+export type { TariffKind, TariffPeriod } from './tariff-period.js';
+
+/** EUR per kWh (and EUR per month); a missing price means no cost of that kind. */
+export interface Prices extends PriceFields {
+  /** The tariff kind; unset: from the contract. */
+  tariff?: TariffKind;
+  /** Dated periods on top of the simple prices (which apply from the beginning). */
+  dated?: readonly DatedPrices[];
 }
 
 /** What of a usage point decides its tariff. */
@@ -28,25 +39,70 @@ export interface TariffPoint {
   contract?: Pick<Contract, 'offpeakHours'> | null;
 }
 
-/** The off-peak ranges in force: the contract's when it has some, else the usage point's. */
+/** What the store knows that prices depend on: the dated off-peak schedules and the Tempo colours. */
+export interface TariffContext {
+  schedules?: readonly OffpeakSchedule[];
+  tempo?: Readonly<Record<LocalDate, TempoColor>>;
+}
+
+/** The off-peak ranges in force now: the contract's when it has some, else the usage point's. */
 export function offpeakHoursOf(point: TariffPoint): readonly OffpeakRange[] {
   return point.contract?.offpeakHours?.length ? point.contract.offpeakHours : point.offpeakHours;
 }
 
-export function consumptionTariff(prices: Prices, point: TariffPoint): Tariff | null {
-  const { baseKwh, hcKwh, hpKwh } = prices;
-  const offpeak = offpeakHoursOf(point);
-  if (hcKwh !== undefined && hpKwh !== undefined && point.pricingOption !== 'BASE' && offpeak.length > 0) {
-    return offpeakTariff({ hc: hcKwh, hp: hpKwh, offpeak });
+/** The dated schedules of the context, or the point's current ranges from the beginning. */
+function schedulesOf(point: TariffPoint, context: TariffContext): OffpeakSchedule[] {
+  if (context.schedules?.length) return [...context.schedules];
+  const ranges = offpeakHoursOf(point);
+  return ranges.length ? [{ from: null, ranges: [...ranges] }] : [];
+}
+
+/** The consumption tariff kind for these prices and this point, or null when nothing can be priced. */
+export function consumptionKind(prices: Prices, point: TariffPoint, context: TariffContext = {}): TariffKind | null {
+  const rows = priceRows(prices, prices.dated);
+  if (prices.tariff) return prices.tariff;
+  if (point.pricingOption === 'TEMPO' && TEMPO_PERIODS.every((p) => hasField(rows, p))) return 'tempo';
+  const offpeak = schedulesOf(point, context).length > 0;
+  if (point.pricingOption !== 'BASE' && offpeak && hasField(rows, 'hc') && hasField(rows, 'hp')) return 'hc_hp';
+  return hasField(rows, 'base') ? 'base' : null;
+}
+
+/** The serialisable description of a direction's tariff, or null when no price applies. */
+export function tariffSpecFor(
+  prices: Prices,
+  point: TariffPoint,
+  direction: Direction,
+  context: TariffContext = {},
+): TariffSpec | null {
+  const rows = priceRows(prices, prices.dated);
+  if (direction === 'production') {
+    if (!hasField(rows, 'production')) return null;
+    return { kind: 'base', direction, rows, schedules: [], tempo: {} };
   }
-  return baseKwh === undefined ? null : flatTariff(baseKwh);
+  const kind = consumptionKind(prices, point, context);
+  if (kind === null) return null;
+  const schedules = kind === 'base' ? [] : schedulesOf(point, context);
+  const tempo = kind === 'tempo' ? { ...context.tempo } : {};
+  return { kind, direction, rows, schedules, tempo };
+}
+
+export function consumptionTariff(prices: Prices, point: TariffPoint, context: TariffContext = {}): Tariff | null {
+  const spec = tariffSpecFor(prices, point, 'consumption', context);
+  return spec ? buildTariff(spec) : null;
 }
 
 export function productionTariff(prices: Prices): Tariff | null {
-  return prices.productionKwh === undefined ? null : flatTariff(prices.productionKwh);
+  const spec = tariffSpecFor(prices, { pricingOption: null, offpeakHours: [] }, 'production');
+  return spec ? buildTariff(spec) : null;
 }
 
 /** The tariff of one direction of a usage point; null when no price applies (no cost published). */
-export function tariffFor(prices: Prices, point: TariffPoint, direction: Direction): Tariff | null {
-  return direction === 'consumption' ? consumptionTariff(prices, point) : productionTariff(prices);
+export function tariffFor(
+  prices: Prices,
+  point: TariffPoint,
+  direction: Direction,
+  context: TariffContext = {},
+): Tariff | null {
+  const spec = tariffSpecFor(prices, point, direction, context);
+  return spec ? buildTariff(spec) : null;
 }

@@ -1,5 +1,6 @@
 /** What the gateway knows of a PDL's customer side: its contract (consumption points only) and address. */
 import type { Address, Contract } from '../domain/types.js';
+import { recordOffpeakSchedule } from '../store/tariff-history.js';
 import type { SnapshotStreamSpec } from './spec.js';
 
 export const CONTRACT: SnapshotStreamSpec<Contract, never, 'contract'> = {
@@ -10,8 +11,10 @@ export const CONTRACT: SnapshotStreamSpec<Contract, never, 'contract'> = {
   energy: null,
   codec: null,
   fetch: (client, pdl) => client.getContract(pdl),
-  async write(store, contract) {
+  async write(store, contract, nowMs) {
     await store.setContract(contract);
+    // The off-peak hours in force change over time: keep them dated, for the tariff engine.
+    await recordOffpeakSchedule(store, contract.pdl, contract.offpeakHours, nowMs);
     return null;
   },
 };

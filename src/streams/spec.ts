@@ -98,8 +98,8 @@ export interface SnapshotStreamSpec<Value, Row = never, Name extends StreamName 
   /** The codec of its rows; null when stored as JSON on the usage point (contract, address). */
   readonly codec: RowCodec<Row> | null;
   fetch(client: GatewayClient, pdl: string): Promise<Value>;
-  /** Stores the value; returns the local days whose data changed (for `data-changed`), or null. */
-  write(store: Store, value: Value): Promise<DateRange | null>;
+  /** Stores the value read at `nowMs`; returns the local days whose data changed (for `data-changed`), or null. */
+  write(store: Store, value: Value, nowMs: number): Promise<DateRange | null>;
 }
 
 /** True when `point` has a stream of this owner. */

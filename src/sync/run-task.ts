@@ -45,7 +45,7 @@ async function runDayTask<Row>(
 
 async function runSnapshotTask(ctx: TaskContext, spec: AnySnapshotStreamSpec, task: SyncTask): Promise<void> {
   const value = await spec.fetch(ctx.client, task.pdl);
-  const changed = await spec.write(ctx.store, value);
+  const changed = await spec.write(ctx.store, value, ctx.now());
   if (changed) ctx.onChanged({ pdl: task.pdl, stream: spec.name, range: changed });
   ctx.onCall();
 }

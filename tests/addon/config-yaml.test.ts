@@ -130,7 +130,7 @@ describe('addon/config.yaml follows the Supervisor rules', () => {
       }
     }
     for (const [key, type] of Object.entries(config.schema)) {
-      const optional = Array.isArray(type) ? type[0].endsWith('?') : type.endsWith('?');
+      const optional = Array.isArray(type) ? typeof type[0] !== 'string' || type[0].endsWith('?') : type.endsWith('?');
       if (!optional && !(key in config.options)) problems.push(`${key}: required but no default`);
     }
     expect(problems).toEqual([]);

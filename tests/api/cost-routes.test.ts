@@ -85,7 +85,13 @@ describe('GET /api/pdls/{pdl}/consumption/cost', () => {
       `/api/pdls/${PDL_HOME}/consumption/cost?start=2026-11-01&end=2026-11-02`,
     );
     const weighted = 0.2 * (8 / 24) + 0.3 * (16 / 24);
-    expect(res.body.days).toEqual([{ date: '2026-11-01', eur: expect.closeTo(8.123 * weighted, 5) }]);
+    // Split by minutes: 8 off-peak hours (22:00–06:00) of 24, to the Wh, each share at its own price.
+    const periods = { hc: { wh: 2707.667, eur: 0.541533 }, hp: { wh: 5415.333, eur: 1.6246 } };
+    expect(res.body.days).toEqual([{ date: '2026-11-01', eur: expect.closeTo(8.123 * weighted, 5), periods }]);
+    expect(res.body.periods).toEqual(periods);
+    expect(res.body.tariff_kind).toBe('hc_hp');
+    expect(periods.hc.wh + periods.hp.wh).toBeCloseTo(8123, 6);
+    expect(periods.hc.eur + periods.hp.eur).toBeCloseTo(res.body.total_eur, 6);
   });
 
   it('uses the Base price for a contract with off-peak hours when only the Base price is set', async () => {

@@ -103,7 +103,10 @@ describe('each day stream through the store', () => {
   });
 
   it('EcoWatt replaces the forecast and reports the days it changed', async () => {
-    expect(await STREAMS.ecowatt.write(store, ECOWATT)).toEqual({ start: '2026-11-28', end: '2026-11-29' });
+    expect(await STREAMS.ecowatt.write(store, ECOWATT, Date.UTC(2026, 10, 28))).toEqual({
+      start: '2026-11-28',
+      end: '2026-11-29',
+    });
     expect(await store.listEcoWatt({ start: '2026-11-28', end: '2026-11-29' })).toEqual(ECOWATT);
   });
 });

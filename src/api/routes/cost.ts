@@ -4,10 +4,12 @@
  * and the MQTT cost sensors. 404 with the settings to set when no price applies to the PDL.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildDailyCost } from '../../domain/day-cost.js';
+import { buildDailyCost, type DayCost } from '../../domain/day-cost.js';
+import type { Tariff } from '../../domain/pricing.js';
 import { tariffFor } from '../../domain/tariff.js';
 import { parisMidnightUtc } from '../../domain/time.js';
 import type { Direction } from '../../domain/types.js';
+import { loadTariffContext } from '../../store/tariff-history.js';
 import type { ApiContext } from '../context.js';
 import { findPdl } from '../find-pdl.js';
 import { HttpError } from '../http-error.js';
@@ -22,12 +24,34 @@ const NO_PRICE: Record<Direction, string> = {
 };
 
 const eur = (micro: number) => micro / 1e6;
+/** Wh to the mWh from integer watt-minutes. */
+const wh = (wattMinutes: number) => Math.round((wattMinutes / 60) * 1000) / 1000;
+
+/** `{hc: {wh, eur}, hp: {…}}` over the given days, in the tariff's period order (periods without energy left out). */
+function periodsJson(tariff: Tariff, days: readonly DayCost[]): Record<string, { wh: number; eur: number }> {
+  const out: Record<string, { wh: number; eur: number }> = {};
+  for (const period of tariff.periods) {
+    let wattMinutes = 0;
+    let micro = 0;
+    let seen = false;
+    for (const d of days) {
+      const p = d.periods[period];
+      if (!p) continue;
+      seen = true;
+      wattMinutes += p.wattMinutes;
+      micro += p.microEur;
+    }
+    if (seen) out[period] = { wh: wh(wattMinutes), eur: eur(micro) };
+  }
+  return out;
+}
 
 function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Direction): void {
   app.get<{ Params: { pdl: string } }>(`/api/pdls/:pdl/${direction}/cost`, async (request) => {
     const point = await findPdl(ctx, request.params.pdl);
     const range = parseRange(request.query, COST_LIMITS, ctx.clock.now());
-    const tariff = tariffFor(ctx.prices ?? {}, point, direction);
+    const context = await loadTariffContext(ctx.store, point.pdl);
+    const tariff = tariffFor(ctx.prices ?? {}, point, direction, context);
     if (!tariff) throw new HttpError(404, 'no_price', NO_PRICE[direction]);
     const from = parisMidnightUtc(range.start);
     const to = parisMidnightUtc(range.end);
@@ -41,8 +65,10 @@ function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Directio
       end: range.end,
       currency: 'EUR',
       tariff: tariff.fingerprint,
+      tariff_kind: tariff.kind,
       total_eur: eur(days.reduce((n, d) => n + d.microEur, 0)),
-      days: days.map((d) => ({ date: d.date, eur: eur(d.microEur) })),
+      periods: periodsJson(tariff, days),
+      days: days.map((d) => ({ date: d.date, eur: eur(d.microEur), periods: periodsJson(tariff, [d]) })),
     };
   });
 }

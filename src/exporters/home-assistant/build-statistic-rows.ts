@@ -3,11 +3,27 @@
  * `{start, state, sum}` whose `sum` is the exact running total chained from a base (the sum HA holds
  * at the end of the hour before the first row).
  */
+import type { TariffPeriod } from '../../domain/tariff-period.js';
 import { parisIso } from '../../domain/time.js';
 
 export const STATISTIC_SOURCE = 'myelectricaldata';
 
-export type StatisticKind = 'consumption' | 'production' | 'consumption_cost' | 'production_compensation';
+/** A consumption period with its own statistics (every period but the Base one, which is the total). */
+export type SplitPeriod = Exclude<TariffPeriod, 'base'>;
+export type PeriodKind = `consumption_${SplitPeriod}`;
+
+export type StatisticKind =
+  | 'consumption'
+  | 'production'
+  | 'consumption_cost'
+  | 'production_compensation'
+  | PeriodKind
+  | `${PeriodKind}_cost`;
+
+/** The per-period energy statistic of `period` and its cost twin. */
+export function periodKinds(period: SplitPeriod): [PeriodKind, `${PeriodKind}_cost`] {
+  return [`consumption_${period}`, `consumption_${period}_cost`];
+}
 
 export const STATISTIC_KINDS: readonly StatisticKind[] = [
   'consumption',
@@ -43,12 +59,23 @@ export interface HourValue {
   value: number;
 }
 
-const KIND_NAMES: Record<StatisticKind, string> = {
+const KIND_NAMES: Record<string, string> = {
   consumption: 'consumption',
   production: 'production',
   consumption_cost: 'consumption cost',
   production_compensation: 'production compensation',
 };
+
+/** `consumption_blue_hp_cost` → `consumption blue HP cost`. */
+function kindName(kind: StatisticKind): string {
+  return (
+    KIND_NAMES[kind] ??
+    kind
+      .split('_')
+      .map((w) => (w === 'hc' || w === 'hp' ? w.toUpperCase() : w))
+      .join(' ')
+  );
+}
 
 export function statisticId(pdl: string, kind: StatisticKind): string {
   const id = `${STATISTIC_SOURCE}:${pdl.toLowerCase()}_${kind}`;
@@ -57,7 +84,7 @@ export function statisticId(pdl: string, kind: StatisticKind): string {
 }
 
 export function isMoneyKind(kind: StatisticKind): boolean {
-  return kind === 'consumption_cost' || kind === 'production_compensation';
+  return kind.endsWith('_cost') || kind === 'production_compensation';
 }
 
 /** Integer units per unit of the statistic: watt-minutes per kWh, micro-euros per euro. */
@@ -89,7 +116,7 @@ export function statisticMetadata(
   const base = {
     source: STATISTIC_SOURCE,
     statistic_id: statisticId(pdl, kind),
-    name: `${displayName?.trim() || `Linky ${pdl}`} ${KIND_NAMES[kind]}`,
+    name: `${displayName?.trim() || `Linky ${pdl}`} ${kindName(kind)}`,
     unit_of_measurement: money ? 'EUR' : 'kWh',
     has_sum: true as const,
   };

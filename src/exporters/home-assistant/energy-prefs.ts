@@ -12,6 +12,17 @@ export interface DashboardIds {
   production: string | null;
   consumptionCost: string | null;
   productionCompensation: string | null;
+  /**
+   * Per-period consumption statistics (HC/HP, Tempo) with their cost twins: when present they are added
+   * instead of the total, one consumption flow each, so the dashboard shows the split.
+   */
+  periods?: { energy: string; cost: string | null }[];
+}
+
+/** The consumption flows to add: the periods when there are, else the total. */
+function consumptionFlows(ids: DashboardIds): { energy: string; cost: string | null }[] {
+  if (ids.periods?.length) return ids.periods;
+  return ids.consumption ? [{ energy: ids.consumption, cost: ids.consumptionCost }] : [];
 }
 
 type Source = Record<string, unknown>;
@@ -29,10 +40,10 @@ function legacyGrid(sources: Source[]): Source | undefined {
 function withLegacy(grid: Source, ids: DashboardIds): Source {
   const flowFrom = [...(grid.flow_from as Source[])];
   const flowTo = [...((grid.flow_to as Source[] | undefined) ?? [])];
-  if (ids.consumption) {
+  for (const flow of consumptionFlows(ids)) {
     flowFrom.push({
-      stat_energy_from: ids.consumption,
-      stat_cost: ids.consumptionCost,
+      stat_energy_from: flow.energy,
+      stat_cost: flow.cost,
       entity_energy_price: null,
       number_energy_price: null,
     });
@@ -48,19 +59,22 @@ function withLegacy(grid: Source, ids: DashboardIds): Source {
   return { ...grid, flow_from: flowFrom, flow_to: flowTo };
 }
 
-function unifiedGrid(ids: DashboardIds): Source {
-  return {
+/** One unified grid source per consumption flow (the first also carries the production). */
+function unifiedGrids(ids: DashboardIds): Source[] {
+  const flows: ({ energy: string; cost: string | null } | null)[] = consumptionFlows(ids);
+  if (flows.length === 0) flows.push(null);
+  return flows.map((flow, i) => ({
     type: 'grid',
-    stat_energy_from: ids.consumption,
-    stat_energy_to: ids.production,
-    stat_cost: ids.consumption ? ids.consumptionCost : null,
+    stat_energy_from: flow?.energy ?? null,
+    stat_energy_to: i === 0 ? ids.production : null,
+    stat_cost: flow?.cost ?? null,
     entity_energy_price: null,
     number_energy_price: null,
-    stat_compensation: ids.production ? ids.productionCompensation : null,
+    stat_compensation: i === 0 && ids.production ? ids.productionCompensation : null,
     entity_energy_price_export: null,
     number_energy_price_export: null,
     cost_adjustment_day: 0,
-  };
+  }));
 }
 
 /**
@@ -69,7 +83,8 @@ function unifiedGrid(ids: DashboardIds): Source {
  */
 export function mergeEnergySources(prefs: EnergyPrefs | null, ids: DashboardIds, haVersion: string): Source[] | null {
   const sources = [...((prefs?.energy_sources as Source[] | undefined) ?? [])];
-  const ours = [ids.consumption, ids.production, ids.consumptionCost, ids.productionCompensation].filter(
+  const periodIds = (ids.periods ?? []).flatMap((p) => [p.energy, p.cost]);
+  const ours = [ids.consumption, ids.production, ids.consumptionCost, ids.productionCompensation, ...periodIds].filter(
     (id): id is string => id !== null,
   );
   if (!ids.consumption && !ids.production) return null;
@@ -79,5 +94,5 @@ export function mergeEnergySources(prefs: EnergyPrefs | null, ids: DashboardIds,
   if (legacy) return sources.map((s) => (s === legacy ? withLegacy(s, ids) : s));
   if (!usesUnifiedGrid(haVersion))
     return [...sources, withLegacy({ type: 'grid', flow_from: [], flow_to: [], cost_adjustment_day: 0 }, ids)];
-  return [...sources, unifiedGrid(ids)];
+  return [...sources, ...unifiedGrids(ids)];
 }

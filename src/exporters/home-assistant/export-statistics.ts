@@ -9,15 +9,25 @@
 import type { Clock } from '../../domain/clock.js';
 import type { Tariff } from '../../domain/pricing.js';
 import { tariffFor } from '../../domain/tariff.js';
+import { TEMPO_PERIODS } from '../../domain/tariff-period.js';
 import type { Direction } from '../../domain/types.js';
 import type { Logger } from '../../log/logger.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
-import { type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
+import { loadTariffContext } from '../../store/tariff-history.js';
+import { periodKinds, type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
 import { clearDirty, dirtyFrom, readStatisticCursor, type StatisticCursor, writeStatisticCursor } from './cursors.js';
 import type { HaApi } from './ha-client.js';
-import { costKind, type DirectionSeries, loadDirection, loadStartFor } from './load-series.js';
+import {
+  COST_FINGERPRINT,
+  costKind,
+  type DirectionSeries,
+  loadDirection,
+  loadStartFor,
+  splitPeriodsOf,
+} from './load-series.js';
 import type { HomeAssistantExporterOptions } from './options.js';
 import { compareStart, type SyncSettings, syncStatistic } from './sync-statistic.js';
+import { markTariffChange, saveExportedTariff } from './tariff-change.js';
 
 export interface ExportDeps {
   store: Store;
@@ -40,6 +50,9 @@ interface PointResult {
   importedRows: number;
   kinds: StatisticKind[];
 }
+
+/** Every per-period statistic a usage point may have (HC/HP and Tempo), energy and cost. */
+const ALL_PERIOD_KINDS: StatisticKind[] = (['hc', 'hp', ...TEMPO_PERIODS] as const).flatMap((p) => periodKinds(p));
 
 function directionsOf(point: StoredUsagePoint): Direction[] {
   const out: Direction[] = [];
@@ -73,7 +86,11 @@ async function jobsOf(
   existing: ReadonlySet<string>,
 ): Promise<Job[]> {
   const kinds: [StatisticKind, string][] = [[direction, 'energy']];
-  if (tariff) kinds.push([costKind(direction), tariff.fingerprint]);
+  if (tariff) kinds.push([costKind(direction), COST_FINGERPRINT]);
+  for (const period of splitPeriodsOf(tariff, direction)) {
+    const [energy, cost] = periodKinds(period);
+    kinds.push([energy, 'energy'], [cost, COST_FINGERPRINT]);
+  }
   const dirty = await dirtyFrom(deps.store, point.pdl, direction);
   const jobs: Job[] = [];
   for (const [kind, fingerprint] of kinds) {
@@ -95,7 +112,9 @@ async function exportDirection(
   out: PointResult,
 ): Promise<void> {
   const { store, api } = deps;
-  const tariff = tariffFor(deps.options.prices, point, direction);
+  const context = await loadTariffContext(store, point.pdl);
+  const tariff = tariffFor(deps.options.prices, point, direction, context);
+  await markTariffChange(store, point.pdl, direction, tariff, deps.clock.now());
   const jobs = await jobsOf(deps, point, direction, tariff, existing);
   const starts = jobs.map((j) => j.verifyFrom);
   const from = starts.includes(null) ? null : loadStartFor(Math.min(...(starts as number[])));
@@ -118,6 +137,7 @@ async function exportDirection(
     out.statistics++;
     out.kinds.push(job.kind);
   }
+  await saveExportedTariff(store, point.pdl, direction, tariff);
 }
 
 export async function exportStatistics(deps: ExportDeps): Promise<ExportResult> {
@@ -127,6 +147,7 @@ export async function exportStatistics(deps: ExportDeps): Promise<ExportResult> 
   for (const point of await store.listUsagePoints()) {
     const directions = directionsOf(point);
     const ids = directions.flatMap((d) => [statisticId(point.pdl, d), statisticId(point.pdl, costKind(d))]);
+    for (const kind of ALL_PERIOD_KINDS) ids.push(statisticId(point.pdl, kind));
     const existing = new Set((await api.getStatisticsMetadata(ids)).map((m) => m.statistic_id));
     const out: PointResult = { statistics: 0, importedRows: 0, kinds: [] };
     for (const direction of directions) await exportDirection(deps, point, direction, existing, out);

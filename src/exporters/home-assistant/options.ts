@@ -5,16 +5,7 @@
  * environment.
  */
 import * as v from 'valibot';
-
-const price = v.pipe(v.number(), v.minValue(0), v.maxValue(10));
-
-/** EUR per kWh (the settings' `price_*_kwh`); the tariff engine (`domain/tariff.ts`) picks the ones that apply. */
-export const pricesSchema = v.object({
-  baseKwh: v.optional(price),
-  hcKwh: v.optional(price),
-  hpKwh: v.optional(price),
-  productionKwh: v.optional(price),
-});
+import { pricesSchema } from '../kit/prices-schema.js';
 
 export const homeAssistantExporterOptionsSchema = v.object({
   /** `http://homeassistant.local:8123`, or `http://supervisor/core` in the add-on. */

@@ -11,6 +11,9 @@ export async function wireDashboard(api: HaApi, logger: Logger, pdl: string, kin
     production: id('production'),
     consumptionCost: id('consumption_cost'),
     productionCompensation: id('production_compensation'),
+    periods: kinds
+      .filter((k) => /^consumption_(hc|hp|blue_h[cp]|white_h[cp]|red_h[cp])$/.test(k))
+      .map((k) => ({ energy: statisticId(pdl, k), cost: id(`${k}_cost` as StatisticKind) })),
   };
   const sources = mergeEnergySources(await api.getEnergyPrefs(), ids, api.haVersion);
   if (!sources) return;

@@ -4,9 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Prices } from '../../domain/tariff.js';
-
-/** EUR per kWh (the settings' `price_*_kwh`); a missing price means no cost sensor of that kind. */
-const price = v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10)));
+import { pricesSchema } from '../kit/prices-schema.js';
 
 const TOPIC_PART = /^[^#+\s/][^#+\s]*[^#+\s/]$|^[^#+\s/]$/;
 
@@ -46,19 +44,14 @@ export const mqttExporterOptionsSchema = v.object({
   reconnectMinMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10)), 1_000),
   reconnectMaxMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10)), 60_000),
   connectTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100)), 10_000),
-  /** Base price; used when HC/HP prices are not both set or the PDL has no off-peak hours. */
-  priceBaseKwh: price,
-  /** Off-peak (HC) and peak (HP) prices, applied with the PDL's off-peak hours. */
-  priceHcKwh: price,
-  priceHpKwh: price,
-  /** Price paid for produced energy (compensation sensors). */
-  priceProductionKwh: price,
+  /** Prices of the cost sensors, for the tariff engine; a direction without a price has none. */
+  prices: v.optional(pricesSchema, {}),
 });
 
 export type MqttExporterOptions = v.InferOutput<typeof mqttExporterOptionsSchema>;
 
 export function pricesOf(o: MqttExporterOptions): Prices {
-  return { baseKwh: o.priceBaseKwh, hcKwh: o.priceHcKwh, hpKwh: o.priceHpKwh, productionKwh: o.priceProductionKwh };
+  return o.prices;
 }
 
 export function parseMqttExporterOptions(input: unknown): MqttExporterOptions {

@@ -8,6 +8,7 @@ import { consumptionTariff, offpeakHoursOf, type Prices, productionTariff } from
 import { addDays, minDate, parisDayHours, parisMidnightUtc, parisToday } from '../../domain/time.js';
 import type { CurveReading, DateRange, Direction, LocalDate } from '../../domain/types.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
+import { loadTariffContext } from '../../store/tariff-history.js';
 import { currentPeriods } from './calendar-periods.js';
 import { type CostSources, periodCost } from './period-cost.js';
 import { type EnergySources, periodEnergy } from './period-energy.js';
@@ -62,7 +63,7 @@ async function readPdl(
   prices: Prices,
 ): Promise<PdlSnapshot> {
   const offpeakHours = [...offpeakHoursOf(point)];
-  const consumptionPrice = consumptionTariff(prices, point);
+  const consumptionPrice = consumptionTariff(prices, point, await loadTariffContext(store, point.pdl));
   const maxPowers = await store.listMaxPower(point.pdl, {
     start: addDays(today, -MAX_POWER_LOOKBACK_DAYS),
     end: today,

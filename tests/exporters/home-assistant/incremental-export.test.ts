@@ -20,6 +20,7 @@ import {
 import { memoryLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/repository.js';
+import { recordOffpeakSchedule } from '../../../src/store/tariff-history.js';
 import { type DataChangedEvent, SyncEvents } from '../../../src/sync/events.js';
 import { usagePoint } from '../../store/fixtures.js';
 import { type MemoryHa, memoryHa } from './memory-ha.js';
@@ -31,6 +32,12 @@ const HOUR = 3_600_000;
 const PRICES = { hcKwh: 0.2068, hpKwh: 0.27 };
 const ID = statisticId(PDL, 'consumption');
 const COST_ID = statisticId(PDL, 'consumption_cost');
+// The per-period statistics of the HC/HP contract, each with its cost twin.
+const HC = statisticId(PDL, 'consumption_hc');
+const HC_COST = statisticId(PDL, 'consumption_hc_cost');
+const HP = statisticId(PDL, 'consumption_hp');
+const HP_COST = statisticId(PDL, 'consumption_hp_cost');
+const ALL_IDS = [ID, COST_ID, HC, HC_COST, HP, HP_COST];
 
 interface Asked {
   curve: [number, number][];
@@ -71,7 +78,9 @@ function counting(store: Store): { store: Store; asked: Asked } {
 function withoutCursors(store: Store): Store {
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if (prop === 'getCursor') return async () => null;
+      // The exporter's cursors are hidden; the tariff history (owner `tariff`) is data and stays.
+      if (prop === 'getCursor')
+        return async (owner: string, key: string) => (owner === 'tariff' ? target.getCursor(owner, key) : null);
       if (prop === 'setCursor' || prop === 'deleteCursor') return async () => {};
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -125,11 +134,11 @@ function firstImports(ha: MemoryHa): [string, number, number][] {
   return [...out.values()];
 }
 
-/** HA's rows of both statistics equal those of a full rebuild from the same store. */
+/** HA's rows of every statistic equal those of a full rebuild from the same store. */
 async function expectSameAsFullRebuild(store: Store, ha: MemoryHa, prices = PRICES) {
   const reference = memoryHa();
   await exportOnce(withoutCursors(store), reference, { prices });
-  for (const id of [ID, COST_ID]) {
+  for (const id of ALL_IDS) {
     const got = [...ha.rows.get(id)!.entries()].sort(([a], [b]) => a - b);
     const want = [...reference.rows.get(id)!.entries()].sort(([a], [b]) => a - b);
     expect(got.map(([h]) => h)).toEqual(want.map(([h]) => h));
@@ -178,7 +187,7 @@ describe('incremental Home Assistant export', () => {
     expect(asked.curve.map(([from]) => from)).toEqual([0]);
     expect(asked.daily.map((r) => r.start)).toEqual(['2000-01-01']);
     const hours = (parisMidnightUtc('2026-11-04') - parisMidnightUtc('2026-02-01')) / HOUR;
-    expect(result).toEqual({ statistics: 2, importedRows: 2 * hours });
+    expect(result).toEqual({ statistics: 6, importedRows: 6 * hours });
   });
 
   it('a daily run reads only the trailing window and imports the new day', async () => {
@@ -190,10 +199,7 @@ describe('incremental Home Assistant export', () => {
     expect(Math.min(...asked.curve.map(([from]) => from))).toBe(parisMidnightUtc('2026-10-20'));
     expect(asked.daily.map((r) => r.start)).toEqual(['2026-10-21']);
     expect(asked.readings).toBeLessThan(48 * 20);
-    expect(imports).toEqual([
-      [ID, parisMidnightUtc('2026-11-04'), 24],
-      [COST_ID, parisMidnightUtc('2026-11-04'), 24],
-    ]);
+    expect(imports).toEqual(ALL_IDS.map((id) => [id, parisMidnightUtc('2026-11-04'), 24]));
     await expectSameAsFullRebuild(store, ha);
   });
 
@@ -202,10 +208,11 @@ describe('incremental Home Assistant export', () => {
     const { asked, imports } = await exportOnce(store, ha, {}, [changedDay('consumption_curve', '2026-04-15')]);
     expect(Math.min(...asked.curve.map(([from]) => from))).toBe(parisMidnightUtc('2026-04-13'));
     expect(asked.daily.map((r) => r.start)).toEqual(['2026-04-14']);
-    expect(imports.map(([id, from]) => [id, from])).toEqual([
-      [ID, parisMidnightUtc('2026-04-15')],
-      [COST_ID, parisMidnightUtc('2026-04-15')],
-    ]);
+    // The peak hours start at 06:00: before that HP stays 0 (unchanged).
+    const six = parisMidnightUtc('2026-04-15') + 6 * HOUR;
+    expect(imports.map(([id, from]) => [id, from])).toEqual(
+      ALL_IDS.map((id) => [id, id === HP || id === HP_COST ? six : parisMidnightUtc('2026-04-15')]),
+    );
     await expectSameAsFullRebuild(store, ha);
   });
 
@@ -213,18 +220,48 @@ describe('incremental Home Assistant export', () => {
     await store.upsertDaily(PDL, 'consumption', [{ date: '2026-03-29', wh: 90_000 }]);
     const { imports } = await exportOnce(store, ha, {}, [changedDay('consumption_daily', '2026-03-29')]);
     // The first hour of the day's gap: 5 hours after midnight (readings 10 to 15 are missing).
-    expect(imports.map(([, from]) => from)).toEqual([1, 2].map(() => parisMidnightUtc('2026-03-29') + 5 * HOUR));
+    // (06:00 local on this 23-hour day; peak hours: the off-peak statistics do not change.)
+    const gap = parisMidnightUtc('2026-03-29') + 5 * HOUR;
+    expect(imports.map(([id, from]) => [id, from])).toEqual([ID, COST_ID, HP, HP_COST].map((id) => [id, gap]));
     await expectSameAsFullRebuild(store, ha);
   });
 
-  it('recomputes the whole cost when the prices change, and only the cost', async () => {
+  it('recomputes the costs from the first stored day when the prices change, and only the costs', async () => {
     const prices = { hcKwh: 0.25, hpKwh: 0.31 };
-    const { asked, imports } = await exportOnce(store, ha, { prices });
-    expect(asked.curve.map(([from]) => from)).toEqual([0]);
-    expect(imports.map(([id, from]) => [id, from])).toEqual([[COST_ID, parisMidnightUtc('2026-02-01')]]);
+    const { imports } = await exportOnce(store, ha, { prices });
+    const first = parisMidnightUtc('2026-02-01');
+    expect(imports.map(([id, from]) => [id, from])).toEqual([COST_ID, HC_COST, HP_COST].map((id) => [id, first]));
     await expectSameAsFullRebuild(store, ha, prices);
     const back = await exportOnce(store, ha);
-    expect(back.imports.map(([id]) => id)).toEqual([COST_ID]);
+    expect(back.imports.map(([id]) => id)).toEqual([COST_ID, HC_COST, HP_COST]);
+    await expectSameAsFullRebuild(store, ha);
+  });
+
+  it('a dated price change recomputes from its first hour only, in one pass', async () => {
+    const prices = { ...PRICES, dated: [{ from: '2026-09-01', hpKwh: 0.3 }] };
+    const { asked, imports } = await exportOnce(store, ha, { prices });
+    // HP starts at 06:00 on 1 September; the total cost changes there too; HC is unchanged.
+    const six = parisMidnightUtc('2026-09-01') + 6 * HOUR;
+    expect(imports.map(([id, from]) => [id, from])).toEqual([
+      [COST_ID, six],
+      [HP_COST, six],
+    ]);
+    expect(Math.min(...asked.curve.map(([from]) => from))).toBe(parisMidnightUtc('2026-08-30'));
+    await expectSameAsFullRebuild(store, ha, prices);
+    await exportOnce(store, ha);
+    await expectSameAsFullRebuild(store, ha);
+  });
+
+  it('an off-peak schedule change mid-history recomputes the periods from that day', async () => {
+    await recordOffpeakSchedule(store, PDL, [{ start: '22:00', end: '06:00' }], parisMidnightUtc('2026-02-01'));
+    await recordOffpeakSchedule(store, PDL, [{ start: '23:00', end: '07:00' }], parisMidnightUtc('2026-10-01') + HOUR);
+    const { imports } = await exportOnce(store, ha);
+    // 1 October: 06:00–07:00 becomes off-peak; the total energy is unchanged.
+    const six = parisMidnightUtc('2026-10-01') + 6 * HOUR;
+    expect(imports.map(([id, from]) => [id, from])).toEqual([COST_ID, HC, HC_COST, HP, HP_COST].map((id) => [id, six]));
+    await expectSameAsFullRebuild(store, ha);
+    await store.deleteCursor('tariff', `offpeak:${PDL}`);
+    await exportOnce(store, ha);
     await expectSameAsFullRebuild(store, ha);
   });
 
@@ -257,7 +294,7 @@ describe('incremental Home Assistant export', () => {
   it('does nothing but read the window when nothing changed', async () => {
     const { asked, imports, result } = await exportOnce(store, ha);
     expect(imports).toEqual([]);
-    expect(result).toEqual({ statistics: 2, importedRows: 0 });
+    expect(result).toEqual({ statistics: 6, importedRows: 0 });
     expect(asked.daily.map((r) => r.start)).toEqual([addDays(TODAY, -14)]);
   });
 });

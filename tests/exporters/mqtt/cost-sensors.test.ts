@@ -50,17 +50,14 @@ describe('tariff of a PDL', () => {
     expect(productionTariff({ baseKwh: 0.25 })).toBeNull();
   });
 
-  test('options: price_* keys map to the prices, invalid prices are rejected', () => {
-    const o = parseMqttExporterOptions({
-      priceBaseKwh: 0.19,
-      priceHcKwh: 0.16,
-      priceHpKwh: 0.21,
-      priceProductionKwh: 0.04,
-    });
-    expect(pricesOf(o)).toEqual({ baseKwh: 0.19, hcKwh: 0.16, hpKwh: 0.21, productionKwh: 0.04 });
+  test('options: the prices reach the tariff engine, invalid prices are rejected', () => {
+    const prices = { baseKwh: 0.19, hcKwh: 0.16, hpKwh: 0.21, productionKwh: 0.04 };
+    expect(pricesOf(parseMqttExporterOptions({ prices }))).toEqual(prices);
     expect(pricesOf(parseMqttExporterOptions({}))).toEqual({});
-    expect(() => parseMqttExporterOptions({ priceBaseKwh: -1 })).toThrow();
-    expect(() => parseMqttExporterOptions({ priceHcKwh: '0.2' })).toThrow();
+    expect(() => parseMqttExporterOptions({ prices: { baseKwh: -1 } })).toThrow();
+    expect(() => parseMqttExporterOptions({ prices: { hcKwh: '0.2' } })).toThrow();
+    const unsorted = [{ from: '2026-02-01' }, { from: '2025-08-01' }];
+    expect(() => parseMqttExporterOptions({ prices: { dated: unsorted } })).toThrow();
   });
 });
 

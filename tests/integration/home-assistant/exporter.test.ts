@@ -71,6 +71,36 @@ async function expected(pdl: string): Promise<{ kwh: Map<number, number>; eur: M
   return { kwh, eur };
 }
 
+/**
+ * Expected kWh and EUR per UTC hour and per period (`hc`/`hp`) from what the store holds: a curve
+ * reading goes to the period of its local start; a daily-only day is split 8/24 off-peak, 16/24 peak.
+ */
+async function expectedPeriods(pdl: string, hc = HC, hp = HP) {
+  const readings = await store.listCurve(pdl, 'consumption', 0, NOW + 10 * 86_400_000);
+  const daily = await store.listDaily(pdl, 'consumption', { start: '2020-01-01', end: '2027-01-01' });
+  const out = {
+    hc: { kwh: new Map<number, number>(), eur: new Map<number, number>() },
+    hp: { kwh: new Map<number, number>(), eur: new Map<number, number>() },
+  };
+  const add = (m: Map<number, number>, k: number, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  const curveDays = new Set(readings.map((r) => parisNaive(r.start).slice(0, 10)));
+  for (const r of readings) {
+    const hour = Math.floor(r.start / HOUR) * HOUR;
+    const localHour = Number(parisNaive(r.start).slice(11, 13));
+    const period = localHour >= 22 || localHour < 6 ? 'hc' : 'hp';
+    add(out[period].kwh, hour, r.w / 2 / 1000);
+    add(out[period].eur, hour, (r.w / 2 / 1000) * (period === 'hc' ? hc : hp));
+  }
+  for (const d of daily.filter((x) => !curveDays.has(x.date))) {
+    const at = parisMidnightUtc(d.date);
+    add(out.hc.kwh, at, (d.wh / 1000) * (8 / 24));
+    add(out.hp.kwh, at, (d.wh / 1000) * (16 / 24));
+    add(out.hc.eur, at, (d.wh / 1000) * (8 / 24) * hc);
+    add(out.hp.eur, at, (d.wh / 1000) * (16 / 24) * hp);
+  }
+  return out;
+}
+
 /** HA's hourly changes (sum − previous sum) over the whole range, and the last sum. */
 async function haChanges(id: string, from: number, to: number) {
   const rows: { start: number; sum: number }[] = [];
@@ -132,6 +162,9 @@ async function runOnce(overrides: Partial<HomeAssistantExporterOptionsInput> = {
 
 const ID = `myelectricaldata:${PDL}_consumption`;
 const COST_ID = `myelectricaldata:${PDL}_consumption_cost`;
+const HC_ID = `myelectricaldata:${PDL}_consumption_hc`;
+const HP_ID = `myelectricaldata:${PDL}_consumption_hp`;
+const PERIOD_IDS = [HC_ID, `${HC_ID}_cost`, HP_ID, `${HP_ID}_cost`];
 const RANGE = [parisMidnightUtc('2026-09-01'), parisMidnightUtc('2026-11-10')] as const;
 
 beforeAll(async () => {
@@ -168,15 +201,31 @@ describe('Home Assistant statistics exporter (real HA)', () => {
     expectSame((await haChanges(COST_ID, ...RANGE)).changes, want.eur, 1e-5);
   });
 
+  it('per-period statistics (HC, HP and their costs) read back equal the store split, hour by hour', async () => {
+    const want = await expectedPeriods(PDL);
+    const hc = await haChanges(HC_ID, ...RANGE);
+    const hp = await haChanges(HP_ID, ...RANGE);
+    // A daily-only day's split is kept in whole watt-minutes: within 1/60 Wh of the exact share.
+    expectSame(hc.changes, want.hc.kwh, 2e-5);
+    expectSame(hp.changes, want.hp.kwh, 2e-5);
+    expectSame((await haChanges(`${HC_ID}_cost`, ...RANGE)).changes, want.hc.eur, 1e-5);
+    expectSame((await haChanges(`${HP_ID}_cost`, ...RANGE)).changes, want.hp.eur, 1e-5);
+    // The periods add up to the total, to the Wh, every hour.
+    const total = await haChanges(ID, ...RANGE);
+    const sums = new Map(
+      [...total.changes.keys()].map((h) => [h, (hc.changes.get(h) ?? 0) + (hp.changes.get(h) ?? 0)]),
+    );
+    expectSame(sums, total.changes, 1e-6);
+  });
+
   it('imports only the new hours the next day', async () => {
     await store.upsertCurve(PDL, 'consumption', curve('2026-11-04', '2026-11-05', 7));
     const { exporter, logger } = await runOnce();
     const imports = logger.lines.filter((l) => l.msg === 'importing statistics into Home Assistant');
-    expect(imports.map((l) => [l.fields.statistic, l.fields.rows])).toEqual([
-      [ID, 24],
-      [COST_ID, 24],
-    ]);
-    expect(exporter.status().lastResult).toEqual({ statistics: 2, importedRows: 0 });
+    expect(imports.map((l) => [l.fields.statistic, l.fields.rows])).toEqual(
+      [ID, COST_ID, ...PERIOD_IDS].map((id) => [id, 24]),
+    );
+    expect(exporter.status().lastResult).toEqual({ statistics: 6, importedRows: 0 });
     expectSame((await haChanges(ID, ...RANGE)).changes, (await expected(PDL)).kwh, 1e-6);
   });
 
@@ -200,12 +249,27 @@ describe('Home Assistant statistics exporter (real HA)', () => {
     expect([...after.changes.values()].every((v) => v >= 0)).toBe(true);
   });
 
-  it('recomputes the cost statistic over the whole history when prices change', async () => {
+  it('recomputes the cost statistics over the whole history when prices change, per period too', async () => {
     await runOnce({ prices: { hcKwh: HC * 2, hpKwh: HP * 2 } });
     const doubled = new Map([...(await expected(PDL)).eur].map(([k, v]) => [k, v * 2]));
     expectSame((await haChanges(COST_ID, ...RANGE)).changes, doubled, 1e-5);
+    const twice = await expectedPeriods(PDL, HC * 2, HP * 2);
+    expectSame((await haChanges(`${HC_ID}_cost`, ...RANGE)).changes, twice.hc.eur, 1e-5);
+    expectSame((await haChanges(`${HP_ID}_cost`, ...RANGE)).changes, twice.hp.eur, 1e-5);
     await runOnce();
     expectSame((await haChanges(COST_ID, ...RANGE)).changes, (await expected(PDL)).eur, 1e-5);
+    expectSame((await haChanges(`${HP_ID}_cost`, ...RANGE)).changes, (await expectedPeriods(PDL)).hp.eur, 1e-5);
+  });
+
+  it('a dated price from 15 October recomputes the peak costs from that day on only', async () => {
+    const before = await haChanges(`${HC_ID}_cost`, ...RANGE);
+    await runOnce({ prices: { hcKwh: HC, hpKwh: HP, dated: [{ from: '2026-10-15', hpKwh: 0.4 }] } });
+    const split = await expectedPeriods(PDL);
+    const hpWant = new Map([...split.hp.kwh].map(([h, kwh]) => [h, kwh * (parisNaive(h) >= '2026-10-15' ? 0.4 : HP)]));
+    expectSame((await haChanges(`${HP_ID}_cost`, ...RANGE)).changes, hpWant, 1e-5);
+    expectSame((await haChanges(`${HC_ID}_cost`, ...RANGE)).changes, before.changes, 1e-9);
+    await runOnce();
+    expectSame((await haChanges(`${HP_ID}_cost`, ...RANGE)).changes, split.hp.eur, 1e-5);
   });
 
   it('re-imports statistics the user cleared in HA', async () => {
@@ -253,9 +317,14 @@ describe('Home Assistant statistics exporter (real HA)', () => {
       type: 'energy/get_prefs',
     });
     expect(prefs.device_consumption).toEqual([expect.objectContaining(userDevice)]);
+    // An HC/HP contract: the per-period statistics instead of the total, so the dashboard shows the split.
     expect(prefs.energy_sources).toEqual(
-      expect.arrayContaining([expect.objectContaining({ type: 'grid', stat_energy_from: ID, stat_cost: COST_ID })]),
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'grid', stat_energy_from: HC_ID, stat_cost: `${HC_ID}_cost` }),
+        expect.objectContaining({ type: 'grid', stat_energy_from: HP_ID, stat_cost: `${HP_ID}_cost` }),
+      ]),
     );
+    expect(JSON.stringify(prefs.energy_sources)).not.toContain(`"${ID}"`);
     await runOnce({ energyDashboard: 'auto' });
     const again = await conn.sendMessagePromise<{ energy_sources: unknown[] }>({ type: 'energy/get_prefs' });
     expect(again.energy_sources).toHaveLength(prefs.energy_sources.length);

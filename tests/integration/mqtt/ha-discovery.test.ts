@@ -22,7 +22,7 @@ jest.setTimeout(300_000);
 // 42 sensors without prices (see the MQTT exporter test) + 4 monetary sensors for PDL A (consumption and
 // production, yesterday and month) + 2 for PDL B (consumption only).
 const ENTITY_COUNT = 42 + 4 + 2;
-const PRICES = { priceHcKwh: 0.2, priceHpKwh: 0.3, priceProductionKwh: 0.1 };
+const PRICES = { prices: { hcKwh: 0.2, hpKwh: 0.3, productionKwh: 0.1 } };
 
 interface RegistryEntity {
   entity_id: string;
