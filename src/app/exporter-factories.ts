@@ -10,6 +10,7 @@ import type { Prices } from '../domain/tariff.js';
 import { AppError } from '../errors/app-error.js';
 import { HaRestStatesExporter } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
 import type { HaRestStatesOptions } from '../exporters/ha-rest-states/options.js';
+import { CardsExporter } from '../cards-delivery/cards-exporter.js';
 import { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
 import { parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
 import { JeedomExporter } from '../exporters/jeedom/jeedom-exporter.js';
@@ -32,6 +33,7 @@ export function mqttEnabled(config: Config): boolean {
 export function exporterFactories(config: Config, version: string): ExporterFactory[] {
   return [
     { name: 'home-assistant', create: () => (config.home_assistant ? homeAssistantExporter(config) : null) },
+    { name: 'lovelace-cards', create: () => (cardsDelivery(config) ? cardsExporter(config) : null) },
     { name: 'mqtt', create: () => (mqttEnabled(config) ? mqttExporter(config, version) : null) },
     {
       name: 'ha-rest-states',
@@ -70,6 +72,18 @@ export function homeAssistantConnection(config: Config): { url: string; token: s
     );
   }
   return { url: config.ha_url, token };
+}
+
+/** The add-on installs the Lovelace cards when it feeds Home Assistant (standalone: the API serves them). */
+export function cardsDelivery(config: Config): boolean {
+  return isAddonMode(config) && config.home_assistant === true;
+}
+
+/** Home Assistant's configuration folder in the add-on (the `homeassistant_config` map). */
+export const ADDON_HA_CONFIG_DIR = '/homeassistant';
+
+function cardsExporter(config: Config): CardsExporter {
+  return new CardsExporter({ ...homeAssistantConnection(config), configDir: ADDON_HA_CONFIG_DIR });
 }
 
 function homeAssistantExporter(config: Config): HomeAssistantExporter {
