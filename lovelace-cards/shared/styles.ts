@@ -99,6 +99,29 @@ export const cardStyles = css`
     border-radius: 2px;
     margin-right: 4px;
   }
+  .day {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .dot {
+    width: 28px;
+    height: 28px;
+    border-radius: 50%;
+    display: inline-block;
+    border: 2px solid var(--divider-color, #e0e0e0);
+  }
+  .rows {
+    margin: 8px 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .rows li {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 2px 0;
+  }
   .sr-only {
     position: absolute;
     width: 1px;
