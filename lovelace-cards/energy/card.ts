@@ -145,7 +145,7 @@ export class EnergyCard extends BaseCard<EnergyCardConfig> {
       ${config.show_totals ? this.totals(v, config, fmt) : nothing}
       <figure role="img" aria-label=${this.summary(config, v)} style="margin:0">${barChart(v.bars, { format: (x) => (config.metric === 'cost' ? x.toFixed(0) : x.toFixed(x < 10 ? 1 : 0)) })}</figure>
       <ul class="legend">${v.legend.map((l) => html`<li><i style="background:${l.colour}"></i>${l.key}</li>`)}
-        ${v.compareTotal !== null ? html`<li><i style="background:var(--primary-text-color);height:2px"></i>${this.t(config.compare === 'previous' ? 'previous' : 'last_year')}</li>` : nothing}</ul>
+        ${v.compareTotal !== null ? html`<li><i style="background:var(--primary-text-color, #212121);height:2px"></i>${this.t(config.compare === 'previous' ? 'previous' : 'last_year')}</li>` : nothing}</ul>
       ${v.missing ? html`<p class="muted quality">${this.t('missing', { n: `${v.missing} ${this.t(this.loaded.window.period)}` })}</p>` : nothing}
       ${this.table(v, fmt)}
     </ha-card>`;

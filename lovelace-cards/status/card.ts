@@ -71,6 +71,10 @@ export class StatusCard extends BaseCard<StatusCardConfig> {
     }
   }
 
+  private streamName(stream: string): string {
+    return stream === 'consumption' || stream === 'production' ? this.t(stream) : stream;
+  }
+
   protected renderCard(config: StatusCardConfig, hass: Hass): TemplateResult {
     const ent = syncEntities(config.pdl);
     const last = hass.states[ent.lastSync]?.state;
@@ -84,9 +88,9 @@ export class StatusCard extends BaseCard<StatusCardConfig> {
       <div class="header"><h2>${config.title ?? `Linky ${config.pdl}`}</h2><span class="muted sync-status">${status?.state ?? ''}</span></div>
       <ul class="rows">
         <li><span class="muted">${this.t('last_sync')}</span><strong class="last-sync">${lastText}</strong></li>
-        ${(this.streams ?? []).map((s) => html`<li data-stream=${s.stream}><span class="muted">${this.t('newest_day')} · ${s.stream}</span><strong>${s.newest ?? '—'}</strong></li>`)}
+        ${(this.streams ?? []).map((s) => html`<li data-stream=${s.stream}><span class="muted">${this.t('newest_day')} · ${this.streamName(s.stream)}</span><strong>${s.newest ?? '—'}</strong></li>`)}
       </ul>
-      <p class=${error || streamErrors.length ? 'error' : 'muted'} role=${error ? 'alert' : nothing}>
+      <p style="margin:8px 0" class=${error || streamErrors.length ? 'error' : 'muted'} role=${error ? 'alert' : nothing}>
         ${error || streamErrors.length ? `${this.t('errors')}: ${[error, ...streamErrors.map((s) => `${s.stream}: ${s.error}`)].filter(Boolean).join(' · ')}` : this.t('no_error')}</p>
       ${this.api === 'reachable' ? html`<button class="sync" @click=${() => void this.syncNow(config)}>${this.t('sync_now')}</button>` : nothing}
       ${this.api === 'unreachable' ? html`<p class="muted">${this.t('api_unreachable')}</p>` : nothing}
