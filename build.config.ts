@@ -8,13 +8,12 @@
  * `.node` file) next to the bundle. The Lovelace cards (lovelace-cards/) are bundled too, written to
  * `dist/myelectricaldata-cards.js` (attached to releases) and inlined for the add-on and the local API.
  */
-import { chmod, cp, mkdir, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { bundlePageScript } from './src/api/page/bundle-options.js';
 import { bundleCards, CARDS_FILE } from './src/cards-delivery/bundle-options.js';
-import { writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 
 const OUT_DIR = 'dist';
 
@@ -96,7 +95,8 @@ async function buildServer(cards: string): Promise<void> {
   const plugins = [inlinePageScript(script, () => inlined++), inlineCardsScript(cards, () => inlined++)];
   await build({ ...serverBundle, plugins });
   // Without the replacements the bundle would embed esbuild itself and fail at run time.
-  if (inlined !== 2) throw new Error('the page script or cards loader (page-script.ts, cards-script.ts) was not replaced');
+  if (inlined !== 2)
+    throw new Error('the page script or cards loader (page-script.ts, cards-script.ts) was not replaced');
 }
 
 async function main(): Promise<void> {
@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   await buildServer(cards.js);
   await chmod(`${OUT_DIR}/main.mjs`, 0o755);
   await cp('drizzle', `${OUT_DIR}/drizzle`, { recursive: true });
-  process.stdout.write(`built ${OUT_DIR}/main.mjs, ${OUT_DIR}/drizzle/ and ${OUT_DIR}/${CARDS_FILE} (${cards.gzipBytes} bytes gzipped)\n`);
+  process.stdout.write(
+    `built ${OUT_DIR}/main.mjs, ${OUT_DIR}/drizzle/ and ${OUT_DIR}/${CARDS_FILE} (${cards.gzipBytes} bytes gzipped)\n`,
+  );
 }
 
 await main();

@@ -32,7 +32,13 @@ interface Loaded {
 }
 
 export class EnergyCard extends BaseCard<EnergyCardConfig> {
-  static override properties = { ...BaseCard.properties, offset: { state: true }, loaded: { state: true }, failure: { state: true }, range: { state: true } };
+  static override properties = {
+    ...BaseCard.properties,
+    offset: { state: true },
+    loaded: { state: true },
+    failure: { state: true },
+    range: { state: true },
+  };
 
   offset = 0;
   loaded?: Loaded;

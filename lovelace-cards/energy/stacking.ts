@@ -4,7 +4,15 @@
  */
 import { aggregate, type StatResult, total } from '../shared/aggregate.js';
 import type { Window } from '../shared/periods.js';
-import { type Bucket, bucketId, type Direction, HP_HC, type Metric, TEMPO_BUCKETS, totalId } from '../shared/statistic-ids.js';
+import {
+  type Bucket,
+  bucketId,
+  type Direction,
+  HP_HC,
+  type Metric,
+  TEMPO_BUCKETS,
+  totalId,
+} from '../shared/statistic-ids.js';
 
 export type Stack = 'auto' | 'none' | 'hp_hc' | 'tempo';
 export type Layout = 'none' | 'hp_hc' | 'tempo';
@@ -36,7 +44,8 @@ const has = (result: StatResult, id: string) => (result[id]?.length ?? 0) > 0;
 /** The layout to draw: Tempo when any Tempo bucket has rows, else HP/HC when they have rows, else none. */
 export function chooseLayout(result: StatResult, pdls: readonly string[], metric: Metric, stack: Stack): Layout {
   if (stack !== 'auto') return stack;
-  const any = (buckets: readonly Bucket[]) => pdls.some((p) => buckets.some((b) => has(result, bucketId(p, b, metric))));
+  const any = (buckets: readonly Bucket[]) =>
+    pdls.some((p) => buckets.some((b) => has(result, bucketId(p, b, metric))));
   if (any(TEMPO_BUCKETS)) return 'tempo';
   if (any(HP_HC)) return 'hp_hc';
   return 'none';

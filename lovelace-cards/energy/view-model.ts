@@ -53,13 +53,22 @@ export function energyView(input: ViewInput): EnergyView {
   const totals = barTotals(series, w.starts.length);
   let compare: (number | null)[] | null = null;
   if (input.compareWindow && input.compareResult) {
-    const cs = buildSeries(input.compareResult, input.compareWindow, config.pdls, config.direction, config.metric, 'none');
+    const cs = buildSeries(
+      input.compareResult,
+      input.compareWindow,
+      config.pdls,
+      config.direction,
+      config.metric,
+      'none',
+    );
     compare = barTotals(cs, w.starts.length);
   }
   const bars: Bar[] = w.starts.map((start, i) => {
     const segments = series.flatMap((s) => {
       const v = s.values[i];
-      return v != null && v > 0 ? [{ value: v, colour: colourOf(s, config), title: `${input.name(s)}: ${input.format(v)}` }] : [];
+      return v != null && v > 0
+        ? [{ value: v, colour: colourOf(s, config), title: `${input.name(s)}: ${input.format(v)}` }]
+        : [];
     });
     const t = totals[i] ?? null;
     const tempo = layout === 'tempo' && w.period !== 'year' ? tempoColourAt(series, i) : null;

@@ -61,16 +61,26 @@ export class PowerCard extends BaseCard<PowerCardConfig> {
     if (this.failure) return html`<ha-card>${head}<div class="error" role="alert">${this.failure}</div></ha-card>`;
     if (!this.days) return html`<ha-card>${head}<p class="muted">${this.t('loading')}</p></ha-card>`;
     if (!this.days.length) return html`<ha-card>${head}<p class="muted">${this.t('no_data')}</p></ha-card>`;
-    const { limitVa, over } = Number.isFinite(kva) ? overThreshold(this.days, kva, config.threshold) : { limitVa: undefined, over: [] as string[] };
-    const kvaText = (va: number) => `${new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(va / 1000)} kVA`;
-    const dayText = (d: string) => new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(d));
+    const { limitVa, over } = Number.isFinite(kva)
+      ? overThreshold(this.days, kva, config.threshold)
+      : { limitVa: undefined, over: [] as string[] };
+    const kvaText = (va: number) =>
+      `${new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(va / 1000)} kVA`;
+    const dayText = (d: string) =>
+      new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(d));
     const bars = this.days.map((d) => {
       const high = over.includes(d.date);
       return {
         label: dayText(d.date),
         title: `${dayText(d.date)}: ${kvaText(d.va)}`,
         total: d.va / 1000,
-        segments: [{ value: d.va / 1000, colour: high ? 'var(--error-color, #db4437)' : 'var(--primary-color, #03a9f4)', title: kvaText(d.va) }],
+        segments: [
+          {
+            value: d.va / 1000,
+            colour: high ? 'var(--error-color, #db4437)' : 'var(--primary-color, #03a9f4)',
+            title: kvaText(d.va),
+          },
+        ],
         highlight: high,
       };
     });

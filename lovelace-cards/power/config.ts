@@ -9,7 +9,10 @@ export const PowerCardSchema = v.strictObject({
   title: v.optional(v.string()),
   pdl: PDL,
   days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(7), v.maxValue(366, 'at most 366 days')), 30),
-  threshold: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(200, 'threshold is a percentage of the subscribed power, 1-200')), 90),
+  threshold: v.optional(
+    v.pipe(v.number(), v.minValue(1), v.maxValue(200, 'threshold is a percentage of the subscribed power, 1-200')),
+    90,
+  ),
 });
 
 export type PowerCardConfig = v.InferOutput<typeof PowerCardSchema>;

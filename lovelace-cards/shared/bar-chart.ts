@@ -44,7 +44,10 @@ function axis(max: number, format: (v: number) => string): TemplateResult[] {
   });
 }
 
-export function barChart(bars: readonly Bar[], opts: { threshold?: number; format: (v: number) => string }): TemplateResult {
+export function barChart(
+  bars: readonly Bar[],
+  opts: { threshold?: number; format: (v: number) => string },
+): TemplateResult {
   const plot = H - TOP - BOTTOM;
   const values = bars.flatMap((b) => [b.total ?? 0, b.compare ?? 0]);
   const max = niceMax(Math.max(opts.threshold ?? 0, ...values));
@@ -62,11 +65,18 @@ export function barChart(bars: readonly Bar[], opts: { threshold?: number; forma
       return svg`<rect x=${x} y=${top} width=${bw} height=${Math.max(h, 0)} fill=${s.colour}><title>${s.title}</title></rect>`;
     });
     const missing =
-      b.total === null ? svg`<rect class="missing" x=${x} y=${TOP} width=${bw} height=${plot}><title>${b.title}</title></rect>` : null;
+      b.total === null
+        ? svg`<rect class="missing" x=${x} y=${TOP} width=${bw} height=${plot}><title>${b.title}</title></rect>`
+        : null;
     const cmp =
-      b.compare != null ? svg`<line class="compare" x1=${x - 1} x2=${x + bw + 1} y1=${y(b.compare)} y2=${y(b.compare)}></line>` : null;
+      b.compare != null
+        ? svg`<line class="compare" x1=${x - 1} x2=${x + bw + 1} y1=${y(b.compare)} y2=${y(b.compare)}></line>`
+        : null;
     const strip = b.strip ? svg`<rect x=${x} y=${H - BOTTOM + 2} width=${bw} height="3" fill=${b.strip}></rect>` : null;
-    const text = i % every === 0 ? svg`<text class="axis" x=${x + bw / 2} y=${H - 6} text-anchor="middle">${b.label}</text>` : null;
+    const text =
+      i % every === 0
+        ? svg`<text class="axis" x=${x + bw / 2} y=${H - 6} text-anchor="middle">${b.label}</text>`
+        : null;
     return svg`<g class=${b.highlight ? 'bar over' : 'bar'}>${missing}${segs}${cmp}${strip}${text}</g>`;
   });
   const threshold =

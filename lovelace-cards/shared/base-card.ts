@@ -63,7 +63,11 @@ interface CustomCardEntry {
 }
 
 /** Defines the element once (the bundle may load twice) and lists it in the card picker. */
-export function registerCard(tag: string, element: CustomElementConstructor, entry: Omit<CustomCardEntry, 'type'>): void {
+export function registerCard(
+  tag: string,
+  element: CustomElementConstructor,
+  entry: Omit<CustomCardEntry, 'type'>,
+): void {
   if (customElements.get(tag)) return;
   customElements.define(tag, element);
   const w = window as unknown as { customCards?: CustomCardEntry[] };

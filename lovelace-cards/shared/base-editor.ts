@@ -23,7 +23,7 @@ const NAMES: Record<string, [string, string]> = {
   direction: ['Consumption or production', 'Consommation ou production'],
   stack: ['Split bars', 'Détail des barres'],
   compare: ['Compare with', 'Comparer avec'],
-  energy_date_selection: ['Follow the Energy Dashboard dates', "Suivre les dates du tableau Énergie"],
+  energy_date_selection: ['Follow the Energy Dashboard dates', 'Suivre les dates du tableau Énergie'],
   show_totals: ['Show totals', 'Afficher les totaux'],
   threshold: ['Highlight above (% of subscribed)', 'Surligner au-delà (% de la souscrite)'],
   days: ['Days shown', 'Jours affichés'],
@@ -62,7 +62,9 @@ export function defineEditor(tag: string, fields: readonly EditorField[]): void 
       }
       for (const [k, v] of Object.entries(value)) if (v === '' || v === undefined) delete value[k];
       this.config = value;
-      this.dispatchEvent(new CustomEvent('config-changed', { detail: { config: value }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('config-changed', { detail: { config: value }, bubbles: true, composed: true }),
+      );
     }
 
     override render(): TemplateResult {

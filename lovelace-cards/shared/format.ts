@@ -16,6 +16,13 @@ const DATE_OPTIONS: Record<Period, Intl.DateTimeFormatOptions> = {
 };
 
 export function formatBucket(ms: number, period: Period, locale: string, zone: string, long = false): string {
-  const opts = long && period !== 'year' ? { ...DATE_OPTIONS[period], year: 'numeric' as const, ...(period === 'hour' ? { day: 'numeric' as const, month: 'short' as const } : {}) } : DATE_OPTIONS[period];
+  const opts =
+    long && period !== 'year'
+      ? {
+          ...DATE_OPTIONS[period],
+          year: 'numeric' as const,
+          ...(period === 'hour' ? { day: 'numeric' as const, month: 'short' as const } : {}),
+        }
+      : DATE_OPTIONS[period];
   return new Intl.DateTimeFormat(locale, { ...opts, timeZone: zone }).format(ms);
 }

@@ -87,6 +87,7 @@ export function shiftWindow(w: Window, n: number, zone: string): Window {
  * Monday; weeks by 52 weeks; months and years by 12 months.
  */
 export function lastYearWindow(w: Window, zone: string): Window {
-  const move = (s: number) => (w.period === 'month' || w.period === 'year' ? addMonths(s, -12, zone) : addDays(s, -364, zone));
+  const move = (s: number) =>
+    w.period === 'month' || w.period === 'year' ? addMonths(s, -12, zone) : addDays(s, -364, zone);
   return { period: w.period, starts: w.starts.map(move), end: move(w.end) };
 }

@@ -35,6 +35,9 @@ export function fetchStatistics(hass: Hass, ids: readonly string[], w: Window, n
 
 /** Our statistic ids known to HA (for `getStubConfig` and the editors). */
 export async function ourStatisticIds(hass: Hass): Promise<string[]> {
-  const list = await hass.callWS<{ statistic_id: string }[]>({ type: 'recorder/list_statistic_ids', statistic_type: 'sum' });
+  const list = await hass.callWS<{ statistic_id: string }[]>({
+    type: 'recorder/list_statistic_ids',
+    statistic_type: 'sum',
+  });
   return list.map((s) => s.statistic_id).filter((id) => id.startsWith('myelectricaldata:'));
 }

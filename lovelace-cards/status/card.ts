@@ -9,7 +9,12 @@ import { parseStatusConfig, STATUS_CARD, type StatusCardConfig, syncEntities } f
 import { daysFromApi, daysFromStatistics, type StreamDay } from './newest-days.js';
 
 export class StatusCard extends BaseCard<StatusCardConfig> {
-  static override properties = { ...BaseCard.properties, streams: { state: true }, api: { state: true }, message: { state: true } };
+  static override properties = {
+    ...BaseCard.properties,
+    streams: { state: true },
+    api: { state: true },
+    message: { state: true },
+  };
   streams?: StreamDay[];
   api?: 'reachable' | 'unreachable';
   message?: string;
@@ -51,7 +56,10 @@ export class StatusCard extends BaseCard<StatusCardConfig> {
         this.api = 'unreachable';
       }
     }
-    const ids = { consumption: totalId(config.pdl, 'consumption', 'energy'), production: totalId(config.pdl, 'production', 'energy') };
+    const ids = {
+      consumption: totalId(config.pdl, 'consumption', 'energy'),
+      production: totalId(config.pdl, 'production', 'energy'),
+    };
     const w = windowEndingAt(Date.now(), 'day', 60, hass.config.time_zone);
     const result = await fetchStatistics(hass, Object.values(ids), w).catch(() => ({}));
     this.streams = daysFromStatistics(result, ids, hass.config.time_zone);
@@ -65,7 +73,9 @@ export class StatusCard extends BaseCard<StatusCardConfig> {
         body: '{}',
       });
       const body = (await r.json().catch(() => ({}))) as { error?: { message?: string }; message?: string };
-      this.message = r.ok ? this.t('sync_started') : this.t('sync_failed', { why: body.error?.message ?? body.message ?? String(r.status) });
+      this.message = r.ok
+        ? this.t('sync_started')
+        : this.t('sync_failed', { why: body.error?.message ?? body.message ?? String(r.status) });
     } catch (e) {
       this.message = this.t('sync_failed', { why: (e as Error).message });
     }
@@ -80,9 +90,14 @@ export class StatusCard extends BaseCard<StatusCardConfig> {
     const last = hass.states[ent.lastSync]?.state;
     const status = hass.states[ent.status];
     const error = (status?.attributes.error as string | null | undefined) ?? null;
-    const lastText = last && !Number.isNaN(Date.parse(last))
-      ? new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: hass.config.time_zone }).format(Date.parse(last))
-      : this.t('never');
+    const lastText =
+      last && !Number.isNaN(Date.parse(last))
+        ? new Intl.DateTimeFormat(this.locale, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: hass.config.time_zone,
+          }).format(Date.parse(last))
+        : this.t('never');
     const streamErrors = (this.streams ?? []).filter((s) => s.error);
     return html`<ha-card>
       <div class="header"><h2>${config.title ?? `Linky ${config.pdl}`}</h2><span class="muted sync-status">${status?.state ?? ''}</span></div>

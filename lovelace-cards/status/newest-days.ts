@@ -12,12 +12,19 @@ export interface StreamDay {
 }
 
 interface ApiStatus {
-  pdls?: { pdl: string; streams?: { stream: string; dataRange?: { end: string } | null; lastError?: string | null }[] }[];
+  pdls?: {
+    pdl: string;
+    streams?: { stream: string; dataRange?: { end: string } | null; lastError?: string | null }[];
+  }[];
 }
 
 export function daysFromApi(status: ApiStatus, pdl: string): StreamDay[] {
   const p = status.pdls?.find((x) => x.pdl === pdl);
-  return (p?.streams ?? []).map((s) => ({ stream: s.stream, newest: s.dataRange?.end ?? null, error: s.lastError ?? null }));
+  return (p?.streams ?? []).map((s) => ({
+    stream: s.stream,
+    newest: s.dataRange?.end ?? null,
+    error: s.lastError ?? null,
+  }));
 }
 
 export function daysFromStatistics(result: StatResult, ids: Record<string, string>, zone: string): StreamDay[] {

@@ -50,4 +50,3 @@ export class TempoCard extends BaseCard<TempoCardConfig> {
     </ha-card>`;
   }
 }
-

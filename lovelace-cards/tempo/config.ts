@@ -4,7 +4,10 @@ import { parseConfig } from '../shared/validate.js';
 
 export const TEMPO_CARD = 'myelectricaldata-tempo-card';
 
-const HOURS = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'write off-peak hours as "22:00-06:00"'));
+const HOURS = v.pipe(
+  v.string(),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'write off-peak hours as "22:00-06:00"'),
+);
 const PRICE = v.pipe(v.number('a price is a number of EUR per kWh'), v.minValue(0), v.maxValue(10));
 
 export const TempoCardSchema = v.strictObject({

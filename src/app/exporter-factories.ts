@@ -5,12 +5,13 @@
  * comes from the Supervisor's services API when `mqtt_url` is not set. The Home Assistant REST-states
  * fallback (`ha_rest_states`) is off unless asked for; VictoriaMetrics is on when `victoriametrics_url` is set.
  */
+
+import { CardsExporter } from '../cards-delivery/cards-exporter.js';
 import type { Config } from '../config/index.js';
 import type { Prices } from '../domain/tariff.js';
 import { AppError } from '../errors/app-error.js';
 import { HaRestStatesExporter } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
 import type { HaRestStatesOptions } from '../exporters/ha-rest-states/options.js';
-import { CardsExporter } from '../cards-delivery/cards-exporter.js';
 import { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
 import { parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
 import { JeedomExporter } from '../exporters/jeedom/jeedom-exporter.js';

@@ -3,9 +3,10 @@
  * back-off). Built on the exporter kit so its result (URL, what changed, the YAML line when needed) is
  * shown on the status page and in `/api/status` like any exporter's.
  */
-import { registerSecret } from '../log/redact.js';
-import { type ExportRun, type FailureVerdict, KitExporter } from '../exporters/kit/kit-exporter.js';
+
 import { connectHomeAssistant, type HaApi, type LovelaceApi } from '../exporters/home-assistant/ha-client.js';
+import { type ExportRun, type FailureVerdict, KitExporter } from '../exporters/kit/kit-exporter.js';
+import { registerSecret } from '../log/redact.js';
 import { cardsScript } from './cards-script.js';
 import { installCards } from './install-cards.js';
 
@@ -29,7 +30,11 @@ export class CardsExporter extends KitExporter {
     private readonly options: CardsExporterOptions,
     private readonly deps: CardsExporterDeps = {},
   ) {
-    super({ name: CARDS_EXPORTER, retryDelaysMs: options.retryDelaysMs ?? [60_000, 300_000, 900_000], reasonInResult: false });
+    super({
+      name: CARDS_EXPORTER,
+      retryDelaysMs: options.retryDelaysMs ?? [60_000, 300_000, 900_000],
+      reasonInResult: false,
+    });
   }
 
   protected async connect(): Promise<void> {

@@ -11,7 +11,9 @@ let script: Promise<string> | undefined;
 async function bundleFromSources(): Promise<string> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const esbuild = await import('esbuild').catch((error: unknown) => {
-    throw new Error(`the Lovelace cards are not built and esbuild is not installed: run \`npm run build\` (${String(error)})`);
+    throw new Error(
+      `the Lovelace cards are not built and esbuild is not installed: run \`npm run build\` (${String(error)})`,
+    );
   });
   return bundleCards(esbuild.build, root);
 }

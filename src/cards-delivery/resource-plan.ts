@@ -35,7 +35,8 @@ export function isOurs(url: string): boolean {
 export function planResources(existing: readonly LovelaceResource[], url: string): ResourcePlan {
   const ours = existing.filter((r) => isOurs(r.url));
   const exact = ours.find((r) => r.url === url && (r.type ?? 'module') === 'module');
-  if (exact) return { keep: exact.id, update: null, create: null, delete: ours.filter((r) => r !== exact).map((r) => r.id) };
+  if (exact)
+    return { keep: exact.id, update: null, create: null, delete: ours.filter((r) => r !== exact).map((r) => r.id) };
   const [first, ...rest] = ours;
   if (first) return { keep: null, update: { id: first.id, url }, create: null, delete: rest.map((r) => r.id) };
   return { keep: null, update: null, create: { url }, delete: [] };

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { bundleCards } from '../../../src/cards-delivery/bundle-options.js';
 import { localDate } from '../../../lovelace-cards/shared/zoned-time.js';
+import { bundleCards } from '../../../src/cards-delivery/bundle-options.js';
 import {
   dailyRows,
   dayValue,
@@ -98,9 +98,13 @@ describe.each([
     await card.locator('tr[data-total]').first().waitFor({ state: 'attached' });
     const shown = (await totalsOf(page, 0)).map(Number);
     expect(shown).toHaveLength(30);
-    shown.forEach((v, i) => expect(v).toBeCloseTo(dayValue(rows, id(TEMPO_PDL, 'consumption'), days[i]!)!, 9));
+    shown.forEach((v, i) => {
+      expect(v).toBeCloseTo(dayValue(rows, id(TEMPO_PDL, 'consumption'), days[i]!)!, 9);
+    });
     const total = sumDays(rows, id(TEMPO_PDL, 'consumption'), days[0]!, days[29]!);
-    const fmt = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 0 }).format(total);
+    const fmt = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 0 }).format(
+      total,
+    );
     await expect(card.locator('.total').textContent()).resolves.toContain(fmt.replace(/\s/g, '\u202f').slice(0, 1));
     expect((await card.locator('.total').textContent())!.replace(/\s/g, '')).toBe(`${fmt.replace(/\s/g, '')}kWh`);
     const legend = await card.locator('.legend li').allTextContents();
@@ -109,10 +113,16 @@ describe.each([
     const lastYearFrom = localDate(NOW - 30 * DAY - 364 * DAY, ZONE);
     const lastYearTo = localDate(NOW - DAY - 364 * DAY, ZONE);
     const lyTotal = sumDays(rows, id(TEMPO_PDL, 'consumption'), lastYearFrom, lastYearTo);
-    const lyText = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 0 }).format(lyTotal);
-    expect((await card.locator('.compare-total').textContent())!.replace(/\s/g, '')).toContain(lyText.replace(/\s/g, ''));
+    const lyText = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 0 }).format(
+      lyTotal,
+    );
+    expect((await card.locator('.compare-total').textContent())!.replace(/\s/g, '')).toContain(
+      lyText.replace(/\s/g, ''),
+    );
     // One statistics call per window: this one and the comparison one.
-    const calls = await page.evaluate(() => (window as unknown as { wsCalls: { type: string; period?: string }[] }).wsCalls);
+    const calls = await page.evaluate(
+      () => (window as unknown as { wsCalls: { type: string; period?: string }[] }).wsCalls,
+    );
     expect(calls.filter((c) => c.type === 'recorder/statistics_during_period')).toHaveLength(2);
   });
 
@@ -127,8 +137,12 @@ describe.each([
       if (last7[i] === MISSING_DAY) expect(v).toBe('');
       else expect(Number(v)).toBeCloseTo(expected!, 9);
     });
-    expect(await card.locator('.quality').textContent()).toContain(language === 'fr' ? '1 jour sans données' : '1 day without data');
-    expect((await card.locator('.legend li').allTextContents()).join('|')).toContain(language === 'fr' ? 'Heures creuses' : 'Off-peak hours');
+    expect(await card.locator('.quality').textContent()).toContain(
+      language === 'fr' ? '1 jour sans données' : '1 day without data',
+    );
+    expect((await card.locator('.legend li').allTextContents()).join('|')).toContain(
+      language === 'fr' ? 'Heures creuses' : 'Off-peak hours',
+    );
     await expect(card.locator('.total').textContent()).resolves.toContain('€');
   });
 
@@ -137,7 +151,9 @@ describe.each([
     const card = page.locator('myelectricaldata-tempo-card');
     await card.locator('.left').waitFor();
     expect(await card.locator('.day.blue').textContent()).toContain(language === 'fr' ? 'Bleu' : 'Blue');
-    expect(await card.locator('.day.unknown').textContent()).toContain(language === 'fr' ? 'pas encore publié' : 'not yet published');
+    expect(await card.locator('.day.unknown').textContent()).toContain(
+      language === 'fr' ? 'pas encore publié' : 'not yet published',
+    );
     expect(await card.locator('.left li').allTextContents()).toEqual(
       language === 'fr' ? ['Bleu: 187', 'Blanc: 31', 'Rouge: 9'] : ['Blue: 187', 'White: 31', 'Red: 9'],
     );
@@ -179,8 +195,14 @@ describe.each([
 
   it('the editors render ha-form with their fields and send config-changed', async () => {
     const result = await page.evaluate(async () => {
-      const Card = customElements.get('myelectricaldata-energy-card') as unknown as { getConfigElement(): Promise<HTMLElement> };
-      const ed = (await Card.getConfigElement()) as HTMLElement & { setConfig(c: unknown): void; hass: unknown; updateComplete: Promise<unknown> };
+      const Card = customElements.get('myelectricaldata-energy-card') as unknown as {
+        getConfigElement(): Promise<HTMLElement>;
+      };
+      const ed = (await Card.getConfigElement()) as HTMLElement & {
+        setConfig(c: unknown): void;
+        hass: unknown;
+        updateComplete: Promise<unknown>;
+      };
       ed.hass = (window as unknown as { hass: unknown }).hass;
       ed.setConfig({ type: 'custom:myelectricaldata-energy-card', pdls: ['12345678901234'] });
       document.body.append(ed);
@@ -190,20 +212,32 @@ describe.each([
       ed.addEventListener('config-changed', (e) => (sent = (e as CustomEvent).detail.config));
       form.dispatchEvent(
         new CustomEvent('value-changed', {
-          detail: { value: { type: 'custom:myelectricaldata-energy-card', statistics: ['myelectricaldata:98765432109876_consumption'], period: 'month' } },
+          detail: {
+            value: {
+              type: 'custom:myelectricaldata-energy-card',
+              statistics: ['myelectricaldata:98765432109876_consumption'],
+              period: 'month',
+            },
+          },
         }),
       );
-      const stub = await (customElements.get('myelectricaldata-energy-card') as unknown as { getStubConfig(h: unknown): Promise<unknown> }).getStubConfig(
-        (window as unknown as { hass: unknown }).hass,
-      );
+      const stub = await (
+        customElements.get('myelectricaldata-energy-card') as unknown as { getStubConfig(h: unknown): Promise<unknown> }
+      ).getStubConfig((window as unknown as { hass: unknown }).hass);
       ed.remove();
       return { fields: form.getAttribute('data-fields'), sent, stub };
     });
     expect(result.fields).toContain('statistics');
     expect(result.fields).toContain('compare');
-    expect(result.sent).toEqual({ type: 'custom:myelectricaldata-energy-card', pdls: ['98765432109876'], period: 'month' });
+    expect(result.sent).toEqual({
+      type: 'custom:myelectricaldata-energy-card',
+      pdls: ['98765432109876'],
+      period: 'month',
+    });
     expect(result.stub).toEqual({ pdls: [TEMPO_PDL], period: 'day' });
-    const picker = await page.evaluate(() => (window as unknown as { customCards: { type: string }[] }).customCards.map((c) => c.type));
+    const picker = await page.evaluate(() =>
+      (window as unknown as { customCards: { type: string }[] }).customCards.map((c) => c.type),
+    );
     expect(picker).toEqual([
       'myelectricaldata-energy-card',
       'myelectricaldata-tempo-card',

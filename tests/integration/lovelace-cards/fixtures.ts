@@ -25,7 +25,10 @@ const id = (pdl: string, suffix: string) => `myelectricaldata:${pdl}_${suffix}`;
 /** Daily rows from `first` to `last` (Paris days) for both PDLs. */
 export function dailyRows(first = '2024-12-01', last = '2026-03-14'): Rows {
   const rows: Rows = {};
-  const push = (key: string, start: number, end: number, change: number) => (rows[key] ??= []).push({ start, end, change });
+  const push = (key: string, start: number, end: number, change: number) => {
+    rows[key] ??= [];
+    rows[key].push({ start, end, change });
+  };
   for (let t = startOfDay(Date.parse(`${first}T12:00:00Z`), ZONE); localDate(t, ZONE) <= last; ) {
     const end = startOfDay(t + DAY + 3 * 3_600_000, ZONE);
     const n = Math.round(t / DAY);

@@ -35,7 +35,8 @@ export function installStubHass(f: PageFixtures): void {
         }
         return out;
       }
-      if (msg.type === 'recorder/list_statistic_ids') return Object.keys(f.rows).map((statistic_id) => ({ statistic_id }));
+      if (msg.type === 'recorder/list_statistic_ids')
+        return Object.keys(f.rows).map((statistic_id) => ({ statistic_id }));
       if (msg.type === 'history/history_during_period') return f.history;
       throw { code: 'unknown_command', message: `no fixture for ${String(msg.type)}` };
     },

@@ -1,13 +1,7 @@
+import { barTotals, buildSeries, chooseLayout, idsToFetch, stackBar } from '../../../lovelace-cards/energy/stacking.js';
+import { tempoColourAt } from '../../../lovelace-cards/energy/tempo-colour.js';
 import { aggregate, total } from '../../../lovelace-cards/shared/aggregate.js';
 import { windowEndingAt } from '../../../lovelace-cards/shared/periods.js';
-import {
-  barTotals,
-  buildSeries,
-  chooseLayout,
-  idsToFetch,
-  stackBar,
-} from '../../../lovelace-cards/energy/stacking.js';
-import { tempoColourAt } from '../../../lovelace-cards/energy/tempo-colour.js';
 
 const PARIS = 'Europe/Paris';
 const PDL = '12345678901234';
@@ -31,14 +25,22 @@ describe('aggregation into card buckets', () => {
   it('years are summed from monthly rows', () => {
     const y = windowEndingAt(Date.parse('2026-06-01T12:00:00Z'), 'year', 2, PARIS);
     const month = (iso: string, change: number) => ({ start: Date.parse(iso), change });
-    expect(aggregate([month('2024-12-31T23:00:00Z', 10), month('2025-05-31T22:00:00Z', 5), month('2025-12-31T23:00:00Z', 7)], y)).toEqual([15, 7]);
+    expect(
+      aggregate(
+        [month('2024-12-31T23:00:00Z', 10), month('2025-05-31T22:00:00Z', 5), month('2025-12-31T23:00:00Z', 7)],
+        y,
+      ),
+    ).toEqual([15, 7]);
   });
 });
 
 describe('stacking', () => {
   const result = {
     [id('consumption')]: [{ start: day(1), change: 10 }],
-    [id('consumption_blue_hp')]: [{ start: day(1), change: 4 }, { start: day(2), change: 1 }],
+    [id('consumption_blue_hp')]: [
+      { start: day(1), change: 4 },
+      { start: day(2), change: 1 },
+    ],
     [id('consumption_blue_hc')]: [{ start: day(1), change: 2 }],
     [id('consumption_red_hp')]: [{ start: day(2), change: 6 }],
   };
@@ -54,7 +56,9 @@ describe('stacking', () => {
 
   it('auto picks Tempo when Tempo rows exist, HP/HC when only those exist, else the total', () => {
     expect(chooseLayout(result, [PDL], 'energy', 'auto')).toBe('tempo');
-    expect(chooseLayout({ [id('consumption_hc')]: [{ start: day(1), change: 1 }] }, [PDL], 'energy', 'auto')).toBe('hp_hc');
+    expect(chooseLayout({ [id('consumption_hc')]: [{ start: day(1), change: 1 }] }, [PDL], 'energy', 'auto')).toBe(
+      'hp_hc',
+    );
     expect(chooseLayout({ [id('consumption')]: [{ start: day(1), change: 1 }] }, [PDL], 'energy', 'auto')).toBe('none');
     expect(chooseLayout(result, [PDL], 'energy', 'hp_hc')).toBe('hp_hc');
   });

@@ -18,7 +18,9 @@ describe('card periods in the Home Assistant time zone', () => {
     expect(spring.starts[1]! - spring.starts[0]!).toBe(23 * 3_600_000);
     const autumn = windowBetween(at('2026-10-24T22:00:00Z'), at('2026-10-26T23:00:00Z'), 'day', PARIS);
     expect(autumn.starts[1]! - autumn.starts[0]!).toBe(25 * 3_600_000);
-    expect(windowBetween(at('2026-10-24T22:00:00Z'), at('2026-10-25T23:00:00Z'), 'hour', PARIS).starts).toHaveLength(25);
+    expect(windowBetween(at('2026-10-24T22:00:00Z'), at('2026-10-25T23:00:00Z'), 'hour', PARIS).starts).toHaveLength(
+      25,
+    );
   });
 
   it('weeks start on Monday, months on the 1st, years on 1 January', () => {
@@ -30,13 +32,24 @@ describe('card periods in the Home Assistant time zone', () => {
       '2025-12-01',
       '2026-01-01',
     ]);
-    expect(dates(windowEndingAt(at('2026-06-15T12:00:00Z'), 'year', 2, PARIS).starts)).toEqual(['2025-01-01', '2026-01-01']);
+    expect(dates(windowEndingAt(at('2026-06-15T12:00:00Z'), 'year', 2, PARIS).starts)).toEqual([
+      '2025-01-01',
+      '2026-01-01',
+    ]);
   });
 
   it('the previous period is the window moved by its own length', () => {
     const w = windowEndingAt(at('2026-03-10T12:00:00Z'), 'day', 7, PARIS);
     const prev = shiftWindow(w, -1, PARIS);
-    expect(dates(prev.starts)).toEqual(['2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02', '2026-03-03']);
+    expect(dates(prev.starts)).toEqual([
+      '2026-02-25',
+      '2026-02-26',
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+    ]);
     expect(prev.end).toBe(w.starts[0]);
   });
 
