@@ -6,7 +6,7 @@ defineEditor(`${ENERGY_CARD}-editor`, [
   { name: 'title', selector: { text: {} } },
   { name: 'statistics', selector: { statistic: { multiple: true } }, pdlField: 'pdls' },
   { name: 'period', selector: { select: { mode: 'dropdown', options: ['hour', 'day', 'week', 'month', 'year'] } } },
-  { name: 'count', selector: { number: { min: 1, max: 400, mode: 'box' } } },
+  { name: 'count', selector: { number: { min: 1, max: 1100, mode: 'box' } } },
   { name: 'metric', selector: { select: { options: ['energy', 'cost'] } } },
   { name: 'direction', selector: { select: { options: ['consumption', 'production'] } } },
   { name: 'stack', selector: { select: { options: ['auto', 'none', 'hp_hc', 'tempo'] } } },
