@@ -3,13 +3,14 @@
  * 3 years of daily bars (1 095, Tempo-stacked, compared with last year) and 400 hourly bars picked from
  * 2 years of hourly statistics, from `setConfig` to the last bar in the DOM; then a `hass` update, which
  * must hit the per-period cache (no new statistics call). Median of 5 runs each.
+ * Type-checked with DOM types by tests/integration/lovelace-cards/tsconfig.json (page-side code).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
+import { startOfDay } from '../lovelace-cards/shared/zoned-time.js';
 import { bundleCards } from '../src/cards-delivery/bundle-options.js';
-import { localDate, startOfDay } from '../lovelace-cards/shared/zoned-time.js';
 import { installStubHass, type PageFixtures } from '../tests/integration/lovelace-cards/stub-hass.js';
 import { type BenchTable, count, median, millis } from './report.js';
 
@@ -99,7 +100,9 @@ export async function benchCards(): Promise<BenchTable> {
         ['same day view again (cached statistics), median', millis(cached)],
         ['bundle', `${count(bundle.length)} bytes`],
       ],
-      notes: ['From setConfig to the last bar in the DOM plus one animation frame; the stub answers callWS in the page.'],
+      notes: [
+        'From setConfig to the last bar in the DOM plus one animation frame; the stub answers callWS in the page.',
+      ],
     };
   } finally {
     await browser.close();

@@ -10,7 +10,10 @@ export const EnergyCardSchema = v.strictObject({
   title: v.optional(v.string()),
   pdls: v.pipe(v.array(PDL, 'pdls must be a list of PDLs'), v.minLength(1, 'give at least one PDL')),
   period: v.optional(oneOf(PERIODS), 'day'),
-  count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1100, 'at most 1100 bars (3 years of days)')), undefined),
+  count: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1100, 'at most 1100 bars (3 years of days)')),
+    undefined,
+  ),
   metric: v.optional(oneOf(['energy', 'cost'] as const), 'energy'),
   direction: v.optional(oneOf(['consumption', 'production'] as const), 'consumption'),
   stack: v.optional(oneOf(['auto', 'none', 'hp_hc', 'tempo'] as const), 'auto'),

@@ -75,4 +75,5 @@ export function registerCard(
   w.customCards.push({ type: tag, preview: true, documentationURL: DOCS_URL, ...entry });
 }
 
-export const DOCS_URL = 'https://github.com/MyElectricalData/myelectricaldata_import#lovelace-cards';
+export const DOCS_URL =
+  'https://github.com/MyElectricalData/myelectricaldata-client-local/blob/main/docs/lovelace-cards.md';

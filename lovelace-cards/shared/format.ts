@@ -17,7 +17,10 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 
 export function formatValue(v: number, metric: 'energy' | 'cost', locale: string, currency = 'EUR'): string {
   if (metric === 'cost') {
-    return cached(`c|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(v);
+    return cached(
+      `c|${locale}|${currency}`,
+      () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+    ).format(v);
   }
   const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
   const nf = cached(

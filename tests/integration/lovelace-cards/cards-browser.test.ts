@@ -247,7 +247,12 @@ describe.each([
   });
 
   it('no console error, and a screenshot for the docs', async () => {
-    await page.screenshot({ path: join(SHOTS, `cards-${language}-${dark ? 'dark' : 'light'}.png`), fullPage: true });
+    const theme = dark ? 'dark' : 'light';
+    await page.screenshot({ path: join(SHOTS, `cards-${language}-${theme}.png`), fullPage: true });
+    for (const tag of ['energy', 'tempo', 'power', 'status']) {
+      const card = page.locator(`myelectricaldata-${tag}-card`).first();
+      await card.screenshot({ path: join(SHOTS, `${tag}-card-${language}-${theme}.png`) });
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/repository.js';
 import { SyncEvents } from '../../../src/sync/events.js';
 import { usagePoint as storeFixturePoint } from '../../store/fixtures.js';
-import { type HomeAssistantInstance, startHomeAssistant } from '../home-assistant/harness/ha.js';
+import { type HomeAssistantInstance, haRest, startHomeAssistant } from '../home-assistant/harness/ha.js';
 
 jest.setTimeout(400_000);
 
@@ -49,7 +49,8 @@ function usagePoint(pdl: string): UsagePoint {
 function curve(): CurveReading[] {
   const out: CurveReading[] = [];
   const end = parisMidnightUtc(parisDate(NOW));
-  for (let t = end - 40 * DAY, i = 0; t < end; t += HOUR / 2, i++) out.push({ start: t, minutes: 30, w: 150 + ((i * 37) % 1700) });
+  for (let t = end - 40 * DAY, i = 0; t < end; t += HOUR / 2, i++)
+    out.push({ start: t, minutes: 30, w: 150 + ((i * 37) % 1700) });
   return out;
 }
 
@@ -59,12 +60,21 @@ beforeAll(async () => {
     // HA serves /local/ only when www exists at start-up.
     prepareConfig: async (configDir) => mkdirSync(join(configDir, 'www')),
   });
+  // The harness only creates the user; the frontend shows the remaining onboarding steps until done.
+  await haRest(ha, '/api/onboarding/core_config', {});
+  await haRest(ha, '/api/onboarding/analytics', {});
+  await haRest(ha, '/api/onboarding/integration', { client_id: `${ha.url}/`, redirect_uri: `${ha.url}/?auth_callback=1` });
   dir = mkdtempSync(path.join(tmpdir(), 'ha-cards-'));
   store = await openStore({ dataDir: dir, logger: memoryLogger() });
   await store.upsertUsagePoints([usagePoint(PDL)], NOW);
   await store.upsertCurve(PDL, 'consumption', curve());
   const exporter = new HomeAssistantExporter(
-    parseHomeAssistantExporterOptions({ url: ha.url, token: ha.token, prices: { hcKwh: 0.2, hpKwh: 0.3 }, retryDelaysMs: [60_000] }),
+    parseHomeAssistantExporterOptions({
+      url: ha.url,
+      token: ha.token,
+      prices: { hcKwh: 0.2, hpKwh: 0.3 },
+      retryDelaysMs: [60_000],
+    }),
   );
   await exporter.start({ store, events: new SyncEvents(), clock: fixedClock(NOW), logger: memoryLogger() });
   await exporter.run('test');
@@ -122,7 +132,10 @@ describe('cards in the real Home Assistant frontend', () => {
     expect(res.ok).toBe(true);
     const { createConnection, createLongLivedTokenAuth } = await import('home-assistant-js-websocket');
     const conn = await createConnection({ auth: createLongLivedTokenAuth(ha.url, ha.token) });
-    await conn.sendMessagePromise({ type: 'lovelace/config/save', config: { title: 'Linky', views: [{ title: 'Linky', path: 'linky', cards }] } });
+    await conn.sendMessagePromise({
+      type: 'lovelace/config/save',
+      config: { title: 'Linky', views: [{ title: 'Linky', path: 'linky', cards }] },
+    });
     conn.close();
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, locale: 'en-GB' });
@@ -142,7 +155,15 @@ describe('cards in the real Home Assistant frontend', () => {
     await page.addInitScript((t) => localStorage.setItem('hassTokens', JSON.stringify(t)), tokens);
     await page.goto(`${ha.url}/lovelace/linky`);
     const energy = page.locator('myelectricaldata-energy-card').first();
-    await energy.locator('tr[data-total]').first().waitFor({ state: 'attached', timeout: 120_000 });
+    await energy
+      .locator('tr[data-total]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 90_000 })
+      .catch(async (error: unknown) => {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: join(SHOTS, 'in-home-assistant-failed.png'), fullPage: true });
+        throw new Error(`${(error as Error).message}\nurl ${page.url()}\nbrowser errors: ${errors.join('\n')}`);
+      });
     const shown = await energy.locator('tr[data-total]').evaluateAll((t) => t.map((r) => r.getAttribute('data-total')));
     const want = await storeDays();
     const days = Array.from({ length: 30 }, (_, i) => parisDate(NOW - (30 - i) * DAY));
