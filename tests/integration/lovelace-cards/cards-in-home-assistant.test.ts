@@ -63,7 +63,10 @@ beforeAll(async () => {
   // The harness only creates the user; the frontend shows the remaining onboarding steps until done.
   await haRest(ha, '/api/onboarding/core_config', {});
   await haRest(ha, '/api/onboarding/analytics', {});
-  await haRest(ha, '/api/onboarding/integration', { client_id: `${ha.url}/`, redirect_uri: `${ha.url}/?auth_callback=1` });
+  await haRest(ha, '/api/onboarding/integration', {
+    client_id: `${ha.url}/`,
+    redirect_uri: `${ha.url}/?auth_callback=1`,
+  });
   dir = mkdtempSync(path.join(tmpdir(), 'ha-cards-'));
   store = await openStore({ dataDir: dir, logger: memoryLogger() });
   await store.upsertUsagePoints([usagePoint(PDL)], NOW);
