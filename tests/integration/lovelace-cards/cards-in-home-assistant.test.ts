@@ -40,6 +40,37 @@ let ha: HomeAssistantInstance;
 let store: Store;
 let dir: string;
 let browser: Browser;
+let browserTokens: { access_token: string; refresh_token: string; expires_in: number };
+
+/** Home Assistant's login flow, as the frontend runs it: user name and password, code, tokens. */
+async function loginFlow(instance: HomeAssistantInstance) {
+  const clientId = `${instance.url}/`;
+  const post = async (p: string, body: unknown) => {
+    const r = await fetch(`${instance.url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${p} answered ${r.status}: ${await r.text()}`);
+    return (await r.json()) as Record<string, unknown>;
+  };
+  const flow = await post('/auth/login_flow', {
+    client_id: clientId,
+    handler: ['homeassistant', null],
+    redirect_uri: `${clientId}?auth_callback=1`,
+  });
+  const done = await post(`/auth/login_flow/${String(flow.flow_id)}`, {
+    client_id: clientId,
+    username: 'test',
+    password: 'test-pass-1234',
+  });
+  const r = await fetch(`${instance.url}/auth/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: String(done.result), client_id: clientId }),
+  });
+  if (!r.ok) throw new Error(`/auth/token answered ${r.status}`);
+  return (await r.json()) as { access_token: string; refresh_token: string; expires_in: number };
+}
 
 function usagePoint(pdl: string): UsagePoint {
   return storeFixturePoint(pdl, { name: null, activationDate: '2020-01-01', oldestAvailableDataDate: '2020-01-01' });
@@ -63,10 +94,13 @@ beforeAll(async () => {
   // The harness only creates the user; the frontend shows the remaining onboarding steps until done.
   await haRest(ha, '/api/onboarding/core_config', {});
   await haRest(ha, '/api/onboarding/analytics', {});
-  await haRest(ha, '/api/onboarding/integration', {
-    client_id: `${ha.url}/`,
-    redirect_uri: `${ha.url}/?auth_callback=1`,
+  browserTokens = await loginFlow(ha);
+  const done = await fetch(`${ha.url}/api/onboarding/integration`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${browserTokens.access_token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: `${ha.url}/`, redirect_uri: `${ha.url}/?auth_callback=1` }),
   });
+  expect(done.status).toBe(200);
   dir = mkdtempSync(path.join(tmpdir(), 'ha-cards-'));
   store = await openStore({ dataDir: dir, logger: memoryLogger() });
   await store.upsertUsagePoints([usagePoint(PDL)], NOW);
@@ -135,8 +169,18 @@ describe('cards in the real Home Assistant frontend', () => {
     expect(res.ok).toBe(true);
     const { createConnection, createLongLivedTokenAuth } = await import('home-assistant-js-websocket');
     const conn = await createConnection({ auth: createLongLivedTokenAuth(ha.url, ha.token) });
+    // A storage-mode dashboard of its own (recent cores open the new "home" dashboard by default).
+    await conn.sendMessagePromise({
+      type: 'lovelace/dashboards/create',
+      url_path: 'med-linky',
+      title: 'Linky',
+      mode: 'storage',
+      show_in_sidebar: true,
+      require_admin: false,
+    });
     await conn.sendMessagePromise({
       type: 'lovelace/config/save',
+      url_path: 'med-linky',
       config: { title: 'Linky', views: [{ title: 'Linky', path: 'linky', cards }] },
     });
     conn.close();
@@ -149,14 +193,14 @@ describe('cards in the real Home Assistant frontend', () => {
     const tokens = {
       hassUrl: ha.url,
       clientId: `${ha.url}/`,
-      access_token: ha.token,
-      refresh_token: '',
+      access_token: browserTokens.access_token,
+      refresh_token: browserTokens.refresh_token,
       token_type: 'Bearer',
-      expires_in: 315_360_000,
-      expires: Date.now() + 315_360_000_000,
+      expires_in: browserTokens.expires_in,
+      expires: Date.now() + browserTokens.expires_in * 1000,
     };
     await page.addInitScript((t) => localStorage.setItem('hassTokens', JSON.stringify(t)), tokens);
-    await page.goto(`${ha.url}/lovelace/linky`);
+    await page.goto(`${ha.url}/med-linky/linky`);
     const energy = page.locator('myelectricaldata-energy-card').first();
     await energy
       .locator('tr[data-total]')
