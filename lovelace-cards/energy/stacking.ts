@@ -51,17 +51,18 @@ export function chooseLayout(result: StatResult, pdls: readonly string[], metric
   return 'none';
 }
 
-/** The series to stack, PDL by PDL: the buckets of the layout, or the total. */
+/** The series to stack, PDL by PDL: the buckets of the layout (`auto`: chosen per PDL), or the total. */
 export function buildSeries(
   result: StatResult,
   w: Window,
   pdls: readonly string[],
   direction: Direction,
   metric: Metric,
-  layout: Layout,
+  stack: Stack,
 ): Series[] {
   const series: Series[] = [];
   for (const pdl of pdls) {
+    const layout = chooseLayout(result, [pdl], metric, stack);
     const buckets = direction === 'consumption' ? bucketsOf(layout) : [];
     if (!buckets.length) {
       series.push({ pdl, key: 'total', values: aggregate(result[totalId(pdl, direction, metric)], w) });

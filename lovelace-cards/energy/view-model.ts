@@ -49,7 +49,7 @@ export interface ViewInput {
 export function energyView(input: ViewInput): EnergyView {
   const { config, window: w, result } = input;
   const layout = chooseLayout(result, config.pdls, config.metric, config.stack);
-  const series = buildSeries(result, w, config.pdls, config.direction, config.metric, layout);
+  const series = buildSeries(result, w, config.pdls, config.direction, config.metric, config.stack);
   const totals = barTotals(series, w.starts.length);
   let compare: (number | null)[] | null = null;
   if (input.compareWindow && input.compareResult) {

@@ -126,20 +126,31 @@ describe.each([
     expect(calls.filter((c) => c.type === 'recorder/statistics_during_period')).toHaveLength(2);
   });
 
-  it('the energy card shows HP/HC costs of several PDLs and counts the day without data', async () => {
-    await add(page, 'myelectricaldata-energy-card', { pdls: [HPHC_PDL], metric: 'cost', period: 'day', count: 7 });
+  it('the energy card stacks the costs of two PDLs, each with its own split', async () => {
+    await add(page, 'myelectricaldata-energy-card', {
+      pdls: [HPHC_PDL, TEMPO_PDL],
+      metric: 'cost',
+      period: 'day',
+      count: 7,
+    });
     const card = page.locator('myelectricaldata-energy-card').nth(1);
     await card.locator('tr[data-total]').first().waitFor({ state: 'attached' });
     const last7 = days.slice(-7);
     const shown = await totalsOf(page, 1);
     shown.forEach((v, i) => {
-      const expected = dayValue(rows, id(HPHC_PDL, 'consumption_cost'), last7[i]!);
-      if (last7[i] === MISSING_DAY) expect(v).toBe('');
-      else expect(Number(v)).toBeCloseTo(expected!, 9);
+      // HP/HC costs of one PDL (none on its missing day) stacked on the other PDL's total cost (it has no
+      // per-period cost statistics, so auto mode shows its total).
+      const hphc =
+        last7[i] === MISSING_DAY
+          ? 0
+          : (dayValue(rows, id(HPHC_PDL, 'consumption_hp_cost'), last7[i]!) ?? Number.NaN) +
+            (dayValue(rows, id(HPHC_PDL, 'consumption_hc_cost'), last7[i]!) ?? Number.NaN);
+      const other = dayValue(rows, id(TEMPO_PDL, 'consumption_cost'), last7[i]!)!;
+      expect(Number(v)).toBeCloseTo(hphc + other, 9);
     });
-    expect(await card.locator('.quality').textContent()).toContain(
-      language === 'fr' ? '1 jour sans données' : '1 day without data',
-    );
+    // The day one PDL misses still has the other's cost: not counted as missing.
+    expect(await card.locator('.quality').count()).toBe(0);
+    expect(days.slice(-7)).toContain(MISSING_DAY);
     expect((await card.locator('.legend li').allTextContents()).join('|')).toContain(
       language === 'fr' ? 'Heures creuses' : 'Off-peak hours',
     );

@@ -73,6 +73,15 @@ describe('stacking', () => {
     expect(barTotals(series, 3)).toEqual([6, 7, null]);
   });
 
+  it('in auto mode each PDL keeps its own split (one on Tempo, one on HP/HC)', () => {
+    const other = '98765432109876';
+    const both = { ...result, [`myelectricaldata:${other}_consumption_hp`]: [{ start: day(1), change: 3 }] };
+    const series = buildSeries(both, w, [PDL, other], 'consumption', 'energy', 'auto');
+    expect(series.filter((s) => s.pdl === other).map((s) => s.key)).toEqual(['hp', 'hc']);
+    expect(series.filter((s) => s.pdl === PDL)).toHaveLength(6);
+    expect(barTotals(series, 3)).toEqual([9, 7, null]);
+  });
+
   it('colours each day by its Tempo buckets', () => {
     const series = buildSeries(result, w, [PDL], 'consumption', 'energy', 'tempo');
     expect([0, 1, 2].map((i) => tempoColourAt(series, i))).toEqual(['blue', 'red', null]);
