@@ -23,6 +23,9 @@ import type { Series } from './stacking.js';
 import { idsToFetch } from './stacking.js';
 import { type EnergyView, energyView } from './view-model.js';
 
+/** Axis ticks (0, half, max of a nice scale): whole numbers as they are, else one decimal (12.5, 0.5). */
+const axisNumber = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
 interface Loaded {
   key: string;
   window: Window;
@@ -149,7 +152,7 @@ export class EnergyCard extends BaseCard<EnergyCardConfig> {
     return html`<ha-card>
       ${head}
       ${config.show_totals ? this.totals(v, config, fmt) : nothing}
-      <figure role="img" aria-label=${this.summary(config, v)} style="margin:0">${barChart(v.bars, { format: (x) => (config.metric === 'cost' ? x.toFixed(0) : x.toFixed(x < 10 ? 1 : 0)) })}</figure>
+      <figure role="img" aria-label=${this.summary(config, v)} style="margin:0">${barChart(v.bars, { format: axisNumber })}</figure>
       <ul class="legend">${v.legend.map((l) => html`<li><i style="background:${l.colour}"></i>${l.key}</li>`)}
         ${v.compareTotal !== null ? html`<li><i style="background:var(--primary-text-color, #212121);height:2px"></i>${this.t(config.compare === 'previous' ? 'previous' : 'last_year')}</li>` : nothing}</ul>
       ${v.missing ? html`<p class="muted quality">${this.t('missing', { n: `${v.missing} ${this.t(this.loaded.window.period)}` })}</p>` : nothing}

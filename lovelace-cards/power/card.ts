@@ -60,7 +60,8 @@ export class PowerCard extends BaseCard<PowerCardConfig> {
       ${Number.isFinite(kva) ? html`<span class="muted subscribed">${this.t('subscribed', { kva })}</span>` : nothing}</div>`;
     if (this.failure) return html`<ha-card>${head}<div class="error" role="alert">${this.failure}</div></ha-card>`;
     if (!this.days) return html`<ha-card>${head}<p class="muted">${this.t('loading')}</p></ha-card>`;
-    if (!this.days.length) return html`<ha-card>${head}<p class="muted">${this.t('no_data')}</p></ha-card>`;
+    if (!this.days.length)
+      return html`<ha-card>${head}<p class="muted">${this.t('no_history', { entity: powerEntities(config.pdl).maxPower })}</p></ha-card>`;
     const { limitVa, over } = Number.isFinite(kva)
       ? overThreshold(this.days, kva, config.threshold)
       : { limitVa: undefined, over: [] as string[] };
