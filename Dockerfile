@@ -20,6 +20,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY build.config.ts tsconfig.json tsconfig.page.json ./
 COPY drizzle/ ./drizzle/
 COPY src/ ./src/
+COPY lovelace-cards/ ./lovelace-cards/
 RUN npm run build
 
 FROM node:24-alpine3.22 AS modules

@@ -5,12 +5,15 @@
  * program needs no esbuild at run time.
  *
  * Native and optional modules stay external: ship `node_modules/better-sqlite3` (with its compiled
- * `.node` file) next to the bundle. The Lovelace cards bundle plugs into `cardBundles` (later issue).
+ * `.node` file) next to the bundle. The Lovelace cards (lovelace-cards/) are bundled too, written to
+ * `dist/myelectricaldata-cards.js` (attached to releases) and inlined for the add-on and the local API.
  */
-import { chmod, cp, mkdir, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { bundlePageScript } from './src/api/page/bundle-options.js';
+import { bundleCards, CARDS_FILE } from './src/cards-delivery/bundle-options.js';
 
 const OUT_DIR = 'dist';
 
@@ -48,40 +51,65 @@ export const serverBundle: BuildOptions = {
 /** The development loader of the page script (bundles with esbuild on first use), replaced in the build. */
 const PAGE_SCRIPT_LOADER = /[\\/]src[\\/]api[\\/]page[\\/]page-script\.ts$/;
 
-/** Replaces `src/api/page/page-script.ts` by a module returning the prebuilt `script`. */
-export function inlinePageScript(script: string, loaded: () => void): Plugin {
+/** The development loader of the cards bundle, replaced the same way. */
+const CARDS_SCRIPT_LOADER = /[\\/]src[\\/]cards-delivery[\\/]cards-script\.ts$/;
+
+/** The Lovelace cards must stay small: Home Assistant loads them on every dashboard. */
+export const CARDS_GZIP_LIMIT = 30 * 1024;
+
+function inlineModule(name: string, filter: RegExp, exported: string, text: string, loaded: () => void): Plugin {
   return {
-    name: 'inline-page-script',
+    name,
     setup(b) {
-      b.onLoad({ filter: PAGE_SCRIPT_LOADER }, () => {
+      b.onLoad({ filter }, () => {
         loaded();
-        return {
-          contents: `export const pageScript = () => Promise.resolve(${JSON.stringify(script)});`,
-          loader: 'js',
-        };
+        return { contents: `export const ${exported} = () => Promise.resolve(${JSON.stringify(text)});`, loader: 'js' };
       });
     },
   };
 }
 
-async function buildServer(): Promise<void> {
-  const script = await bundlePageScript(build, fileURLToPath(new URL('.', import.meta.url)));
-  let inlined = false;
-  await build({ ...serverBundle, plugins: [inlinePageScript(script, () => (inlined = true))] });
-  // Without the replacement the bundle would embed esbuild itself and fail at run time.
-  if (!inlined) throw new Error('the page script loader (src/api/page/page-script.ts) was not replaced');
+/** Replaces `src/api/page/page-script.ts` by a module returning the prebuilt `script`. */
+export function inlinePageScript(script: string, loaded: () => void): Plugin {
+  return inlineModule('inline-page-script', PAGE_SCRIPT_LOADER, 'pageScript', script, loaded);
 }
 
-/** Browser bundles (Lovelace cards) are added here; each is built with the server bundle. */
-export const cardBundles: BuildOptions[] = [];
+/** Replaces `src/cards-delivery/cards-script.ts` by a module returning the prebuilt cards bundle. */
+export function inlineCardsScript(cards: string, loaded: () => void): Plugin {
+  return inlineModule('inline-cards-script', CARDS_SCRIPT_LOADER, 'cardsScript', cards, loaded);
+}
+
+/** The cards bundle, checked against its size budget. */
+export async function buildCards(root: string): Promise<{ js: string; gzipBytes: number }> {
+  const js = await bundleCards(build, root);
+  const gzipBytes = gzipSync(js).length;
+  if (gzipBytes > CARDS_GZIP_LIMIT) {
+    throw new Error(`${CARDS_FILE} is ${gzipBytes} bytes gzipped, over the ${CARDS_GZIP_LIMIT}-byte budget`);
+  }
+  return { js, gzipBytes };
+}
+
+async function buildServer(cards: string): Promise<void> {
+  const script = await bundlePageScript(build, fileURLToPath(new URL('.', import.meta.url)));
+  let inlined = 0;
+  const plugins = [inlinePageScript(script, () => inlined++), inlineCardsScript(cards, () => inlined++)];
+  await build({ ...serverBundle, plugins });
+  // Without the replacements the bundle would embed esbuild itself and fail at run time.
+  if (inlined !== 2)
+    throw new Error('the page script or cards loader (page-script.ts, cards-script.ts) was not replaced');
+}
 
 async function main(): Promise<void> {
   await rm(OUT_DIR, { recursive: true, force: true });
   await mkdir(OUT_DIR, { recursive: true });
-  await Promise.all([buildServer(), ...cardBundles.map((options) => build(options))]);
+  const cards = await buildCards(fileURLToPath(new URL('.', import.meta.url)));
+  await writeFile(`${OUT_DIR}/${CARDS_FILE}`, cards.js);
+  await buildServer(cards.js);
   await chmod(`${OUT_DIR}/main.mjs`, 0o755);
   await cp('drizzle', `${OUT_DIR}/drizzle`, { recursive: true });
-  process.stdout.write(`built ${OUT_DIR}/main.mjs and ${OUT_DIR}/drizzle/\n`);
+  process.stdout.write(
+    `built ${OUT_DIR}/main.mjs, ${OUT_DIR}/drizzle/ and ${OUT_DIR}/${CARDS_FILE} (${cards.gzipBytes} bytes gzipped)\n`,
+  );
 }
 
 await main();

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, api).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, api, cards).
  * Exit code 1 when a benchmark failed (its table says why).
  */
 import { benchApiLatency } from './api-latency.js';
@@ -14,6 +14,8 @@ import { benchStartup } from './startup.js';
 import { benchStoreBulk } from './store-bulk.js';
 import { benchVictoriaMetrics } from './victoriametrics.js';
 
+const CARDS_BENCH: string = ['.', 'cards.js'].join('/');
+
 const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable> }> = {
   backfill: { title: 'Full backfill from the simulator', run: benchBackfill },
   store: { title: 'Store bulk upsert per engine', run: () => benchStoreBulk(process.env) },
@@ -22,6 +24,9 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable>
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
   vm: { title: 'VictoriaMetrics history push', run: benchVictoriaMetrics },
   api: { title: 'API latency under load', run: benchApiLatency },
+  // Loaded by a computed path: cards.ts runs code in the browser and is type-checked with DOM types
+  // by tests/integration/lovelace-cards/tsconfig.json, not by this project's Node configuration.
+  cards: { title: 'Energy card render time', run: async () => (await import(CARDS_BENCH)).benchCards() },
 };
 
 function selected(args: string[]): string[] {

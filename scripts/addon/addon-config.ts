@@ -47,7 +47,8 @@ export function buildAddonConfig(version: string): Record<string, unknown> {
     ingress: true,
     panel_icon: 'mdi:meter-electric',
     panel_title: 'Linky',
-    map: ['addon_config:rw'],
+    // homeassistant_config: the Lovelace cards are copied into Home Assistant's www folder.
+    map: ['addon_config:rw', 'homeassistant_config:rw'],
     options,
     schema,
   };

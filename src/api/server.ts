@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './guards/security-headers.js';
 import { registerTokenGuard } from './guards/token-guard.js';
 import { type IngressOptions, registerIngressGuard } from './ingress.js';
 import { createMetrics } from './metrics/metrics-registry.js';
+import { registerCardsRoute } from './routes/cards.js';
 import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -78,6 +79,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerCostRoutes(app, ctx);
   registerSyncRoute(app, ctx, options.manualSyncCooldownMs);
   registerPageRoute(app, ctx);
+  registerCardsRoute(app);
   registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events }));
 
   return {

@@ -5,6 +5,8 @@
  * comes from the Supervisor's services API when `mqtt_url` is not set. The Home Assistant REST-states
  * fallback (`ha_rest_states`) is off unless asked for; VictoriaMetrics is on when `victoriametrics_url` is set.
  */
+
+import { CardsExporter } from '../cards-delivery/cards-exporter.js';
 import type { Config } from '../config/index.js';
 import { pricesOf } from './tariff-settings.js';
 
@@ -35,6 +37,7 @@ export function mqttEnabled(config: Config): boolean {
 export function exporterFactories(config: Config, version: string): ExporterFactory[] {
   return [
     { name: 'home-assistant', create: () => (config.home_assistant ? homeAssistantExporter(config) : null) },
+    { name: 'lovelace-cards', create: () => (cardsDelivery(config) ? cardsExporter(config) : null) },
     { name: 'mqtt', create: () => (mqttEnabled(config) ? mqttExporter(config, version) : null) },
     {
       name: 'ha-rest-states',
@@ -73,6 +76,18 @@ export function homeAssistantConnection(config: Config): { url: string; token: s
     );
   }
   return { url: config.ha_url, token };
+}
+
+/** The add-on installs the Lovelace cards when it feeds Home Assistant (standalone: the API serves them). */
+export function cardsDelivery(config: Config): boolean {
+  return isAddonMode(config) && config.home_assistant === true;
+}
+
+/** Home Assistant's configuration folder in the add-on (the `homeassistant_config` map). */
+export const ADDON_HA_CONFIG_DIR = '/homeassistant';
+
+function cardsExporter(config: Config): CardsExporter {
+  return new CardsExporter({ ...homeAssistantConnection(config), configDir: ADDON_HA_CONFIG_DIR });
 }
 
 function homeAssistantExporter(config: Config): HomeAssistantExporter {

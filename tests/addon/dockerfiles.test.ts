@@ -36,7 +36,14 @@ describe.each(IMAGES)('$file', ({ file, base }) => {
     const runs = instructionArgs(bundle, 'RUN').filter((r) => !r.startsWith('apk add'));
     expect(runs).toEqual(['npm ci --ignore-scripts --no-audit --no-fund', 'npm run build']);
     expect(copies(bundle).flatMap((c) => c.sources)).toEqual(
-      expect.arrayContaining(['package.json', 'package-lock.json', 'build.config.ts', 'src/', 'drizzle/']),
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'build.config.ts',
+        'src/',
+        'lovelace-cards/',
+        'drizzle/',
+      ]),
     );
   });
 

@@ -26,7 +26,8 @@ describe('exporterFactories', () => {
     const addon = config({ SUPERVISOR_TOKEN: 'tok', SUPERVISOR_URL: 'http://127.0.0.1:9' });
     expect(addon.ha_url).toBe('http://127.0.0.1:9/core');
     expect(mqttEnabled(addon)).toBe(true);
-    expect(await created(addon)).toEqual(['home-assistant', 'mqtt']);
+    // The add-on also installs the Lovelace cards into Home Assistant (cards-delivery).
+    expect(await created(addon)).toEqual(['home-assistant', 'lovelace-cards', 'mqtt']);
   });
 
   it('honours mqtt: false and home_assistant: false in add-on mode', async () => {
@@ -54,6 +55,7 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
     expect(await created(c)).toEqual(['ha-rest-states']);
     expect(await created(config({ SUPERVISOR_TOKEN: 'tok', HA_REST_STATES: 'true' }))).toEqual([
       'home-assistant',
+      'lovelace-cards',
       'mqtt',
       'ha-rest-states',
     ]);

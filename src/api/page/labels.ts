@@ -68,6 +68,7 @@ const EN = {
   exporter_home_assistant: 'Home Assistant statistics',
   exporter_mqtt: 'MQTT',
   exporter_ha_rest_states: 'Home Assistant states (REST)',
+  exporter_lovelace_cards: 'Dashboard cards',
 };
 
 const FR: Record<keyof typeof EN, string> = {
@@ -139,6 +140,7 @@ const FR: Record<keyof typeof EN, string> = {
   exporter_home_assistant: 'Statistiques Home Assistant',
   exporter_mqtt: 'MQTT',
   exporter_ha_rest_states: 'États Home Assistant (REST)',
+  exporter_lovelace_cards: 'Cartes du tableau de bord',
 };
 
 export const LABELS = { en: EN, fr: FR };

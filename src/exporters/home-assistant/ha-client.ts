@@ -46,6 +46,14 @@ export interface HaApi {
   close(): void;
 }
 
+/** Dashboard resources (`lovelace/resources*`, admin); used to deliver the Lovelace cards. */
+export interface LovelaceApi {
+  listResources(): Promise<{ id: string; url: string; type?: string }[]>;
+  createResource(url: string): Promise<void>;
+  updateResource(id: string, url: string): Promise<void>;
+  deleteResource(id: string): Promise<void>;
+}
+
 /**
  * The library reports a lost connection as the number 3, as `{code: 3}`, or — for commands in flight
  * when the socket closed — as `{error: {code: 3, message: 'Connection lost'}}`.
@@ -93,6 +101,10 @@ export function mapHaError(err: unknown, url: string, what: string): Error {
     );
   }
   const e = err as { code?: unknown; message?: unknown };
+  if (e?.code === 'unknown_command') {
+    // e.g. lovelace/resources/create when the dashboards keep their resources in YAML
+    return new HomeAssistantError('HA_UNKNOWN_COMMAND', `Home Assistant does not know ${what}: ${String(e.message)}`);
+  }
   if (e && typeof e === 'object' && typeof e.code === 'string') {
     const hint = e.code === 'unauthorized' ? ' The token must belong to an administrator.' : '';
     return new HomeAssistantError('HA_COMMAND_FAILED', `Home Assistant rejected ${what}: ${String(e.message)}.${hint}`);
@@ -104,7 +116,7 @@ function toMs(value: number | string): number {
   return typeof value === 'number' ? value : Date.parse(value);
 }
 
-class ConnectionApi implements HaApi {
+class ConnectionApi implements HaApi, LovelaceApi {
   constructor(
     private readonly conn: Connection,
     private readonly url: string,
@@ -163,6 +175,22 @@ class ConnectionApi implements HaApi {
     await this.send({ type: 'energy/save_prefs', ...prefs });
   }
 
+  listResources(): Promise<{ id: string; url: string; type?: string }[]> {
+    return this.send({ type: 'lovelace/resources' });
+  }
+
+  async createResource(url: string): Promise<void> {
+    await this.send({ type: 'lovelace/resources/create', res_type: 'module', url });
+  }
+
+  async updateResource(id: string, url: string): Promise<void> {
+    await this.send({ type: 'lovelace/resources/update', resource_id: id, res_type: 'module', url });
+  }
+
+  async deleteResource(id: string): Promise<void> {
+    await this.send({ type: 'lovelace/resources/delete', resource_id: id });
+  }
+
   close(): void {
     this.conn.close();
   }
@@ -174,7 +202,7 @@ export interface ConnectOptions {
 }
 
 /** Opens an authenticated connection (one attempt; the exporter retries with back-off). */
-export async function connectHomeAssistant(options: ConnectOptions): Promise<HaApi> {
+export async function connectHomeAssistant(options: ConnectOptions): Promise<HaApi & LovelaceApi> {
   globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
   const url = options.url.replace(/\/+$/, '');
   try {

@@ -1,0 +1,16 @@
+/** The energy card's visual editor (loaded only when the dashboard editor opens it). */
+import { defineEditor } from '../shared/base-editor.js';
+import { ENERGY_CARD } from './config.js';
+
+defineEditor(`${ENERGY_CARD}-editor`, [
+  { name: 'title', selector: { text: {} } },
+  { name: 'statistics', selector: { statistic: { multiple: true } }, pdlField: 'pdls' },
+  { name: 'period', selector: { select: { mode: 'dropdown', options: ['hour', 'day', 'week', 'month', 'year'] } } },
+  { name: 'count', selector: { number: { min: 1, max: 1100, mode: 'box' } } },
+  { name: 'metric', selector: { select: { options: ['energy', 'cost'] } } },
+  { name: 'direction', selector: { select: { options: ['consumption', 'production'] } } },
+  { name: 'stack', selector: { select: { options: ['auto', 'none', 'hp_hc', 'tempo'] } } },
+  { name: 'compare', selector: { select: { options: ['none', 'previous', 'last_year'] } } },
+  { name: 'energy_date_selection', selector: { boolean: {} } },
+  { name: 'show_totals', selector: { boolean: {} } },
+]);

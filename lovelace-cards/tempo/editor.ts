@@ -1,0 +1,5 @@
+/** The Tempo card's visual editor. */
+import { defineEditor } from '../shared/base-editor.js';
+import { TEMPO_CARD } from './config.js';
+
+defineEditor(`${TEMPO_CARD}-editor`, [{ name: 'title', selector: { text: {} } }]);
