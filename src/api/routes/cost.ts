@@ -9,11 +9,34 @@ import { tariffFor } from '../../domain/tariff.js';
 import { parisMidnightUtc } from '../../domain/time.js';
 import type { Direction } from '../../domain/types.js';
 import type { ApiContext } from '../context.js';
+import { csvFormat, wantsCsv } from '../csv.js';
 import { findPdl } from '../find-pdl.js';
 import { HttpError } from '../http-error.js';
-import { parseRange, type RangeLimits } from '../parse-range.js';
+import type { Operation } from '../openapi/operation.js';
+import { Cost, ErrorBody } from '../openapi/shapes.js';
+import { parseRange, type RangeLimits, rangeParams } from '../parse-range.js';
 
+/** The cost of a range is computed in memory from its whole curve: 400 days (19,200 readings) at most. */
 export const COST_LIMITS: RangeLimits = { defaultDays: 30, maxDays: 400 };
+
+const DAY_CSV = csvFormat(Cost.entries.days.item);
+
+const costOperation = (direction: Direction): Operation => ({
+  method: 'get',
+  path: `/api/pdls/{pdl}/${direction}/cost`,
+  tag: 'costs',
+  summary:
+    direction === 'consumption'
+      ? 'Cost of the consumption per Paris day (EUR), from the configured prices'
+      : 'Value of the production per Paris day (EUR), from the configured price',
+  query: rangeParams(COST_LIMITS, true),
+  responses: {
+    200: { description: 'The total and the days (CSV: the days).', json: Cost, csv: true },
+    404: { description: 'Unknown PDL, or no price applies to it (the message names the setting).', json: ErrorBody },
+  },
+});
+
+export const COST_OPERATIONS: Operation[] = [costOperation('consumption'), costOperation('production')];
 
 const NO_PRICE: Record<Direction, string> = {
   consumption:
@@ -24,7 +47,7 @@ const NO_PRICE: Record<Direction, string> = {
 const eur = (micro: number) => micro / 1e6;
 
 function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Direction): void {
-  app.get<{ Params: { pdl: string } }>(`/api/pdls/:pdl/${direction}/cost`, async (request) => {
+  app.get<{ Params: { pdl: string } }>(`/api/pdls/:pdl/${direction}/cost`, async (request, reply) => {
     const point = await findPdl(ctx, request.params.pdl);
     const range = parseRange(request.query, COST_LIMITS, ctx.clock.now());
     const tariff = tariffFor(ctx.prices ?? {}, point, direction);
@@ -34,6 +57,10 @@ function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Directio
     const curve = await ctx.store.listCurve(point.pdl, direction, from, to);
     const daily = await ctx.store.listDaily(point.pdl, direction, range);
     const days = buildDailyCost({ curve, daily }, tariff);
+    if (wantsCsv(range.format, request.headers.accept)) {
+      const lines = days.map((d) => DAY_CSV.row({ date: d.date, eur: eur(d.microEur) }));
+      return reply.type('text/csv; charset=utf-8').send(DAY_CSV.header + lines.join(''));
+    }
     return {
       pdl: point.pdl,
       direction,

@@ -5,8 +5,30 @@
  * `cooldownMs` (10 minutes: at most 144 a day), so no client can spend the daily quota.
  */
 import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
 import type { ApiContext } from '../context.js';
 import { errorBody } from '../http-error.js';
+import type { Operation } from '../openapi/operation.js';
+import { ErrorBody, SyncStarted } from '../openapi/shapes.js';
+
+export const SYNC_OPERATIONS: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/sync',
+    tag: 'control',
+    summary: 'Start a sync of every PDL now (it asks the gateway only for what is missing)',
+    body: { schema: v.strictObject({}), description: 'An empty JSON object (POST requests must be JSON).' },
+    responses: {
+      202: { description: 'The sync started; follow it on GET /api/status.', json: SyncStarted },
+      409: { description: 'A sync is already running.', json: ErrorBody },
+      429: {
+        description: 'A sync was started from the API less than the cool-down ago.',
+        json: ErrorBody,
+        headers: { 'retry-after': 'Seconds until a sync can be started again.' },
+      },
+    },
+  },
+];
 
 export const MANUAL_SYNC_COOLDOWN_MS = 10 * 60_000;
 
