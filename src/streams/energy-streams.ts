@@ -19,7 +19,8 @@ import { CURVE_CODEC, DAILY_ENERGY_CODEC, MAX_POWER_CODEC } from '../store/strea
 import type { DayStreamSpec, Derivation, GatewayHorizon, StreamName } from './spec.js';
 
 export const DAILY_READ_LIMITS = { defaultDays: 30, maxDays: 3700 };
-export const CURVE_READ_LIMITS = { defaultDays: 7, maxDays: 400 };
+/** Curve answers stream a week at a time (`api/stream-json.ts`): the memory used does not grow with the range. */
+export const CURVE_READ_LIMITS = { defaultDays: 7, maxDays: 3700 };
 
 function gatewayHorizon(endpoint: RangeEndpoint): GatewayHorizon {
   return {
