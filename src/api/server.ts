@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './guards/security-headers.js';
 import { registerTokenGuard } from './guards/token-guard.js';
 import { type IngressOptions, registerIngressGuard } from './ingress.js';
 import { createMetrics } from './metrics/metrics-registry.js';
+import { registerAggregateRoutes } from './routes/aggregate.js';
 import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
 import { registerGridRoutes } from './routes/grid.js';
@@ -77,6 +78,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerStatusRoute(app, ctx);
   registerPdlRoutes(app, ctx);
   registerEnergyRoutes(app, ctx);
+  registerAggregateRoutes(app, ctx);
   registerCostRoutes(app, ctx);
   registerGridRoutes(app, ctx);
   registerOpenApiRoutes(app, ctx, Boolean(options.token));

@@ -38,6 +38,8 @@ const CASES: [string, string, string][] = [
   ],
   ['GET', '/api/pdls/{pdl}/production/curve', `/api/pdls/${PDL_SOLAR}/production/curve?${RANGE}`],
   ['GET', '/api/pdls/{pdl}/production/daily', `/api/pdls/${PDL_SOLAR}/production/daily?${RANGE}`],
+  ['GET', '/api/pdls/{pdl}/consumption/aggregate', `/api/pdls/${PDL_HOME}/consumption/aggregate?period=week&${RANGE}`],
+  ['GET', '/api/pdls/{pdl}/production/aggregate', `/api/pdls/${PDL_SOLAR}/production/aggregate?period=day`],
   ['GET', '/api/pdls/{pdl}/max-power', `/api/pdls/${PDL_HOME}/max-power?${RANGE}`],
   ['GET', '/api/pdls/{pdl}/consumption/cost', `/api/pdls/${PDL_HOME}/consumption/cost?${RANGE}`],
   ['GET', '/api/pdls/{pdl}/production/cost', `/api/pdls/${PDL_SOLAR}/production/cost?${RANGE}`],

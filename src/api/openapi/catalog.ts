@@ -1,4 +1,5 @@
 /** Every operation of the API, in the order of the docs page (each route file declares its own). */
+import { AGGREGATE_OPERATIONS } from '../routes/aggregate.js';
 import { COST_OPERATIONS } from '../routes/cost.js';
 import { ENERGY_OPERATIONS } from '../routes/energy.js';
 import { GRID_OPERATIONS } from '../routes/grid.js';
@@ -32,6 +33,7 @@ const DESCRIPTION_OPERATIONS: Operation[] = [
 export const OPERATIONS: readonly Operation[] = [
   ...PDL_OPERATIONS,
   ...ENERGY_OPERATIONS,
+  ...AGGREGATE_OPERATIONS,
   ...COST_OPERATIONS,
   ...GRID_OPERATIONS,
   ...SYNC_OPERATIONS,
