@@ -16,14 +16,20 @@ export interface RangeLimits {
   maxDays: number;
 }
 
-const dateParam = (name: string) =>
-  v.optional(
+/** Years outside 1970–2099 hold no meter data; bounding them keeps any range a bounded amount of work. */
+const DATE_PATTERN = /^(19[7-9]\d|20\d\d)-\d{2}-\d{2}$/;
+
+const dateParam = (name: string) => {
+  const message = `${name} must be a calendar date written YYYY-MM-DD, from 1970 to 2099 (e.g. ?${name}=2026-11-01)`;
+  return v.optional(
     v.pipe(
       v.string(`${name} must be given once, as YYYY-MM-DD (e.g. ?${name}=2026-11-01)`),
-      v.regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be a calendar date written YYYY-MM-DD (e.g. ?${name}=2026-11-01)`),
-      v.check(isLocalDate, `${name} must be a calendar date written YYYY-MM-DD (e.g. ?${name}=2026-11-01)`),
+      v.isoDate(message),
+      v.regex(DATE_PATTERN, message),
+      v.check(isLocalDate, message),
     ),
   );
+};
 
 const FORMAT = v.optional(v.picklist(['json', 'csv'], 'format must be given once, as json or csv (e.g. ?format=csv)'));
 

@@ -67,7 +67,7 @@ describe('GET /api/openapi.json', () => {
   it('describes the range parameters from the schemas parseRange uses', () => {
     const op = doc.paths['/api/pdls/{pdl}/consumption/curve']!.get!;
     const start = op.parameters.find((p) => p.name === 'start');
-    expect(start?.schema).toEqual({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    expect(start?.schema).toEqual({ type: 'string', format: 'date', pattern: '^(19[7-9]\\d|20\\d\\d)-\\d{2}-\\d{2}$' });
     const format = op.parameters.find((p) => p.name === 'format');
     expect(format?.schema).toEqual({ type: 'string', enum: ['json', 'csv'] });
   });

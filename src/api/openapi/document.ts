@@ -29,7 +29,7 @@ function content(a: Answer): Json | undefined {
 
 function responses(op: Operation, secured: boolean): Json {
   const all: Record<number, Answer> = { ...op.responses };
-  if (op.query || op.path.includes('{'))
+  if (op.query || op.body || op.path.includes('{'))
     all[400] ??= error('A parameter is malformed; the message names it and the fix.');
   if (op.body) all[415] ??= error('The body is not sent as Content-Type: application/json.');
   if (op.path.includes('{pdl}')) all[404] ??= error('The PDL is unknown to this client.');
@@ -83,7 +83,7 @@ function operationJson(op: Operation, secured: boolean): Json {
   if (op.body) {
     out.requestBody = {
       description: op.body.description,
-      required: true,
+      required: false,
       content: { 'application/json': { schema: schemaOf(op.body.schema) } },
     };
   }

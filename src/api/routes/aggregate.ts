@@ -15,7 +15,7 @@ import { Day } from '../openapi/shapes.js';
 import { parseRange, type RangeLimits, rangeParams } from '../parse-range.js';
 
 /** Reads a year of daily values and the coverage of the curve: small whatever the period. */
-export const AGGREGATE_LIMITS: RangeLimits = { defaultDays: 365, maxDays: 3700 };
+export const AGGREGATE_LIMITS: RangeLimits = { defaultDays: 365, maxDays: Number.POSITIVE_INFINITY };
 
 const PeriodParam = v.picklist(PERIODS, 'period must be given once, as day, week, month or year (e.g. ?period=month)');
 

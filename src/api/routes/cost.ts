@@ -4,10 +4,11 @@
  * and the MQTT cost sensors. 404 with the settings to set when no price applies to the PDL.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildDailyCost } from '../../domain/day-cost.js';
+import { buildDailyCost, type DayCost } from '../../domain/day-cost.js';
+import type { Tariff } from '../../domain/pricing.js';
 import { tariffFor } from '../../domain/tariff.js';
 import { parisMidnightUtc } from '../../domain/time.js';
-import type { Direction } from '../../domain/types.js';
+import type { DateRange, Direction } from '../../domain/types.js';
 import type { ApiContext } from '../context.js';
 import { csvFormat, wantsCsv } from '../csv.js';
 import { findPdl } from '../find-pdl.js';
@@ -15,9 +16,20 @@ import { HttpError } from '../http-error.js';
 import type { Operation } from '../openapi/operation.js';
 import { Cost, ErrorBody } from '../openapi/shapes.js';
 import { parseRange, type RangeLimits, rangeParams } from '../parse-range.js';
+import { splitRange } from '../stream-json.js';
 
-/** The cost of a range is computed in memory from its whole curve: 400 days (19,200 readings) at most. */
-export const COST_LIMITS: RangeLimits = { defaultDays: 30, maxDays: 400 };
+/** Priced a month of curve at a time: memory holds a month of readings and one amount per day, so no cap. */
+export const COST_LIMITS: RangeLimits = { defaultDays: 30, maxDays: Number.POSITIVE_INFINITY };
+
+async function costByMonth(ctx: ApiContext, pdl: string, direction: Direction, range: DateRange, tariff: Tariff) {
+  const days: DayCost[] = [];
+  for (const piece of splitRange(range, 31)) {
+    const curve = await ctx.store.listCurve(pdl, direction, parisMidnightUtc(piece.start), parisMidnightUtc(piece.end));
+    const daily = await ctx.store.listDaily(pdl, direction, piece);
+    days.push(...buildDailyCost({ curve, daily }, tariff));
+  }
+  return days;
+}
 
 const DAY_CSV = csvFormat(Cost.entries.days.item);
 
@@ -52,11 +64,7 @@ function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Directio
     const range = parseRange(request.query, COST_LIMITS, ctx.clock.now());
     const tariff = tariffFor(ctx.prices ?? {}, point, direction);
     if (!tariff) throw new HttpError(404, 'no_price', NO_PRICE[direction]);
-    const from = parisMidnightUtc(range.start);
-    const to = parisMidnightUtc(range.end);
-    const curve = await ctx.store.listCurve(point.pdl, direction, from, to);
-    const daily = await ctx.store.listDaily(point.pdl, direction, range);
-    const days = buildDailyCost({ curve, daily }, tariff);
+    const days = await costByMonth(ctx, point.pdl, direction, range, tariff);
     if (wantsCsv(range.format, request.headers.accept)) {
       const lines = days.map((d) => DAY_CSV.row({ date: d.date, eur: eur(d.microEur) }));
       return reply.type('text/csv; charset=utf-8').send(DAY_CSV.header + lines.join(''));

@@ -12,7 +12,7 @@ import { EcoWattRow, TempoRow } from '../openapi/shapes.js';
 import { parseRange, type RangeLimits, rangeParams } from '../parse-range.js';
 import { jsonArrayStream } from '../stream-json.js';
 
-const LIMITS: RangeLimits = { defaultDays: 30, maxDays: 3700 };
+const LIMITS: RangeLimits = { defaultDays: 30, maxDays: Number.POSITIVE_INFINITY };
 
 type Row = Record<string, unknown>;
 

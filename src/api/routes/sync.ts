@@ -7,9 +7,11 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { ApiContext } from '../context.js';
-import { errorBody } from '../http-error.js';
+import { badRequest, errorBody } from '../http-error.js';
 import type { Operation } from '../openapi/operation.js';
 import { ErrorBody, SyncStarted } from '../openapi/shapes.js';
+
+const SyncBody = v.strictObject({}, 'the body of POST /api/sync must be an empty JSON object: send {} or nothing');
 
 export const SYNC_OPERATIONS: Operation[] = [
   {
@@ -17,7 +19,7 @@ export const SYNC_OPERATIONS: Operation[] = [
     path: '/api/sync',
     tag: 'control',
     summary: 'Start a sync of every PDL now (it asks the gateway only for what is missing)',
-    body: { schema: v.strictObject({}), description: 'An empty JSON object (POST requests must be JSON).' },
+    body: { schema: SyncBody, description: 'An empty JSON object (POST requests must be JSON).' },
     responses: {
       202: { description: 'The sync started; follow it on GET /api/status.', json: SyncStarted },
       409: { description: 'A sync is already running.', json: ErrorBody },
@@ -34,7 +36,9 @@ export const MANUAL_SYNC_COOLDOWN_MS = 10 * 60_000;
 
 export function registerSyncRoute(app: FastifyInstance, ctx: ApiContext, cooldownMs = MANUAL_SYNC_COOLDOWN_MS): void {
   let lastManualStart: number | null = null;
-  app.post('/api/sync', async (_request, reply) => {
+  app.post('/api/sync', async (request, reply) => {
+    const body = v.safeParse(SyncBody, request.body === undefined ? {} : request.body);
+    if (!body.success) throw badRequest(body.issues[0].message);
     const now = ctx.clock.now();
     const waitMs = lastManualStart === null ? 0 : lastManualStart + cooldownMs - now;
     if (waitMs > 0) {
