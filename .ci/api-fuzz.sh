@@ -12,7 +12,14 @@ log="$data/demo.log"
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 setsid npx tsx src/main.ts demo --data-dir "$data" --port "$port" >"$log" 2>&1 &
 demo=$!
-trap 'kill -- -"$demo" 2>/dev/null; wait "$demo" 2>/dev/null; rm -rf "$data"' EXIT
+stop() {
+  local status=$?
+  kill -- -"$demo" 2>/dev/null
+  wait "$demo" 2>/dev/null
+  rm -rf "$data"
+  exit "$status"
+}
+trap stop EXIT
 
 for _ in $(seq 1 120); do
   grep -q 'backfill done' "$log" && break

@@ -108,7 +108,8 @@ export async function aggregate(
 ): Promise<Bucket[]> {
   const days = await dayEnergy(store, pdl, direction, range);
   const buckets: Bucket[] = [];
-  for (let p = periodStart(range.start, period); p < range.end; p = nextPeriod(p, period)) {
+  const first = range.start < range.end ? periodStart(range.start, period) : range.end;
+  for (let p = first; p < range.end; p = nextPeriod(p, period)) {
     const span = { start: maxDate(p, range.start), end: minDate(nextPeriod(p, period), range.end) };
     const bucket: Bucket = { ...span, wh: 0, quality: { daily: 0, curve: 0, missing: 0 } };
     for (const day of eachDay(span)) {

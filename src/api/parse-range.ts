@@ -1,7 +1,7 @@
 /**
  * The `start`/`end` query parameters of the data endpoints: Paris days `YYYY-MM-DD`, `start` inclusive and
  * `end` exclusive. Both are optional: `end` defaults to tomorrow (so today is included) and `start` to
- * `end` minus the endpoint's default length. Every problem becomes a 400 naming the parameter and the fix.
+ * `end` minus the endpoint's default length; `start` equal to `end` is the empty range. Every problem becomes a 400 naming the parameter and the fix.
  */
 import * as v from 'valibot';
 import { addDays, daysBetween, isLocalDate, parisToday } from '../domain/time.js';
@@ -72,8 +72,8 @@ export function parseRange(query: unknown, limits: RangeLimits, nowMs: number): 
   const end = parsed.output.end ?? addDays(parisToday(nowMs), 1);
   const start = parsed.output.start ?? addDays(end, -limits.defaultDays);
   const days = daysBetween(start, end);
-  if (days <= 0) {
-    throw badRequest(`start (${start}) must be before end (${end}): end is exclusive, use end=${addDays(start, 1)}`);
+  if (days < 0) {
+    throw badRequest(`start (${start}) must not be after end (${end}): end is exclusive, use end=${addDays(start, 1)}`);
   }
   if (days > limits.maxDays) {
     throw badRequest(

@@ -51,6 +51,15 @@ describe('CSV answers', () => {
     expect(lines).toEqual(['date,va,at,at_offset']);
   });
 
+  it('answers an empty range (start equal to end) with the header alone', async () => {
+    const { lines } = await csv(`/api/pdls/${PDL_HOME}/consumption/daily?start=2026-11-02&end=2026-11-02&format=csv`);
+    expect(lines).toEqual(['date,wh']);
+    const json = await h.api.inject(
+      `/api/pdls/${PDL_HOME}/consumption/aggregate?period=month&start=2026-11-02&end=2026-11-02`,
+    );
+    expect(json.json().buckets).toEqual([]);
+  });
+
   it('refuses an unknown format with 400 naming it', async () => {
     const res = await h.api.inject(`/api/pdls/${PDL_HOME}/consumption/daily?format=xlsx`);
     expect(res.statusCode).toBe(400);

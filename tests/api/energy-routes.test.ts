@@ -116,7 +116,7 @@ describe('bad requests', () => {
     [`${base}/daily?start=2026-11-01&end=27/11/2026`, 'end must be a calendar date written YYYY-MM-DD'],
     [`${base}/daily?start=2026-11-01&start=2026-11-02`, 'start must be given once'],
     [`${base}/daily?from=2026-11-01`, 'unknown query parameter "from": only start, end (YYYY-MM-DD) and format'],
-    [`${base}/daily?start=2026-11-05&end=2026-11-05`, 'start (2026-11-05) must be before end (2026-11-05)'],
+    [`${base}/daily?start=2026-11-06&end=2026-11-05`, 'start (2026-11-06) must not be after end (2026-11-05)'],
     [
       `${base}/curve?start=1969-12-31&end=2026-02-06`,
       'start must be a calendar date written YYYY-MM-DD, from 1970 to 2099',

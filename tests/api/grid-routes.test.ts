@@ -60,6 +60,6 @@ describe('GET /api/ecowatt', () => {
   it('refuses a reversed range', async () => {
     const res = await h.api.inject('/api/ecowatt?start=2026-11-27&end=2026-11-26');
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain('must be before end');
+    expect(res.json().error.message).toContain('must not be after end');
   });
 });

@@ -83,7 +83,7 @@ function operationJson(op: Operation, secured: boolean): Json {
   if (op.body) {
     out.requestBody = {
       description: op.body.description,
-      required: false,
+      required: true,
       content: { 'application/json': { schema: schemaOf(op.body.schema) } },
     };
   }
