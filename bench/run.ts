@@ -1,10 +1,11 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, api).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, api, api-load).
  * Exit code 1 when a benchmark failed (its table says why).
  */
 import { benchApiLatency } from './api-latency.js';
+import { benchApiLoad } from './api-load.js';
 import { benchBackfill } from './backfill.js';
 import { benchHaDailyExport } from './ha-daily-export.js';
 import { benchHomeAssistant } from './home-assistant.js';
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable>
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
   vm: { title: 'VictoriaMetrics history push', run: benchVictoriaMetrics },
   api: { title: 'API latency under load', run: benchApiLatency },
+  'api-load': { title: 'API under load (autocannon)', run: benchApiLoad },
 };
 
 function selected(args: string[]): string[] {

@@ -89,7 +89,11 @@ export async function dayEnergy(
 ): Promise<Map<LocalDate, { wh: number; source: 'daily' | 'curve' }>> {
   const out = new Map<LocalDate, { wh: number; source: 'daily' | 'curve' }>();
   for (const d of await store.listDaily(pdl, direction, range)) out.set(d.date, { wh: d.wh, source: 'daily' });
-  const coverage = await store.curveCoverage(pdl, direction, range);
+  // The curve's coverage only over the span of the days without a daily value (usually the last few).
+  const lacking = eachDay(range).filter((d) => !out.has(d));
+  if (lacking.length === 0) return out;
+  const span = { start: lacking[0]!, end: addDays(lacking.at(-1)!, 1) };
+  const coverage = await store.curveCoverage(pdl, direction, span);
   const fromCurve = coverage
     .filter((c) => !out.has(c.date) && isCurveDayComplete(c.date, c.minutes))
     .map((c) => c.date)
