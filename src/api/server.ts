@@ -17,6 +17,7 @@ import { createMetrics } from './metrics/metrics-registry.js';
 import { registerAggregateRoutes } from './routes/aggregate.js';
 import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
+import { registerExporterRoutes } from './routes/exporters.js';
 import { registerGridRoutes } from './routes/grid.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerMetricsRoute } from './routes/metrics.js';
@@ -76,6 +77,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerErrorHandlers(app, logger, routes);
   registerHealthRoute(app, ctx, options.healthTimeoutMs ?? 5000);
   registerStatusRoute(app, ctx);
+  registerExporterRoutes(app, ctx);
   registerPdlRoutes(app, ctx);
   registerEnergyRoutes(app, ctx);
   registerAggregateRoutes(app, ctx);

@@ -46,6 +46,7 @@ const CASES: [string, string, string][] = [
   ['GET', '/api/tempo', `/api/tempo?${RANGE}`],
   ['GET', '/api/ecowatt', `/api/ecowatt?${RANGE}`],
   ['GET', '/api/status', '/api/status'],
+  ['GET', '/api/exporters', '/api/exporters'],
   ['GET', '/api/health', '/api/health'],
   ['GET', '/metrics', '/metrics'],
   ['GET', '/api/docs', '/api/docs'],

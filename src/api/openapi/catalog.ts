@@ -2,6 +2,7 @@
 import { AGGREGATE_OPERATIONS } from '../routes/aggregate.js';
 import { COST_OPERATIONS } from '../routes/cost.js';
 import { ENERGY_OPERATIONS } from '../routes/energy.js';
+import { EXPORTER_OPERATIONS } from '../routes/exporters.js';
 import { GRID_OPERATIONS } from '../routes/grid.js';
 import { HEALTH_OPERATIONS } from '../routes/health.js';
 import { METRICS_OPERATIONS } from '../routes/metrics.js';
@@ -38,6 +39,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...GRID_OPERATIONS,
   ...SYNC_OPERATIONS,
   ...STATUS_OPERATIONS,
+  ...EXPORTER_OPERATIONS,
   ...HEALTH_OPERATIONS,
   ...METRICS_OPERATIONS,
   ...DESCRIPTION_OPERATIONS,
