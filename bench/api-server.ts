@@ -28,6 +28,10 @@ for (let t = from, i = 0; t < parisMidnightUtc(today); t += 1_800_000, i++) {
 }
 await store.upsertUsagePoints([usagePoint(BENCH_PDL, { name: 'Bench' })], Date.now());
 await store.upsertCurve(BENCH_PDL, 'consumption', readings);
+// Daily values as the sync stores them, but for the last week (the aggregate sums those from the curve).
+const daily = [];
+for (let d = addDays(today, -366); d < addDays(today, -7); d = addDays(d, 1)) daily.push({ date: d, wh: 10_000 });
+await store.upsertDaily(BENCH_PDL, 'consumption', daily);
 const events = new SyncEvents();
 const client = {
   quotaPausedUntil: () => null,

@@ -1,10 +1,11 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, api, cards).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, api, api-load, cards).
  * Exit code 1 when a benchmark failed (its table says why).
  */
 import { benchApiLatency } from './api-latency.js';
+import { benchApiLoad } from './api-load.js';
 import { benchBackfill } from './backfill.js';
 import { benchHaDailyExport } from './ha-daily-export.js';
 import { benchHomeAssistant } from './home-assistant.js';
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable>
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
   vm: { title: 'VictoriaMetrics history push', run: benchVictoriaMetrics },
   api: { title: 'API latency under load', run: benchApiLatency },
+  'api-load': { title: 'API under load (autocannon)', run: benchApiLoad },
   // Loaded by a computed path: cards.ts runs code in the browser and is type-checked with DOM types
   // by tests/integration/lovelace-cards/tsconfig.json, not by this project's Node configuration.
   cards: { title: 'Energy card render time', run: async () => (await import(CARDS_BENCH)).benchCards() },

@@ -3,7 +3,7 @@
  * by Fastify (malformed body, wrong content type…) keeps its status and short message; anything else is a
  * 500 with a generic sentence, logged on our side. Stack traces never leave the process.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage } from '../errors/app-error.js';
 import type { Logger } from '../log/logger.js';
 import { redactText } from '../log/redact.js';
@@ -22,6 +22,8 @@ export function registerErrorHandlers(app: FastifyInstance, logger: Logger, rout
     }
     if (isDamagedStore(err)) return reply.code(503).send(errorBody(503, 'store_damaged', redactText(err.message)));
     const status = err.statusCode ?? 500;
+    // A request no route matched (e.g. method QUERY, whose missing body type Fastify refuses first).
+    if (status >= 400 && status < 500 && request.is404) return notFound(request, reply, routes);
     if (status >= 400 && status < 500) {
       const code = (err.code ?? 'bad_request').toLowerCase();
       return reply.code(status).send(errorBody(status, code, redactText(err.message)));
@@ -34,26 +36,29 @@ export function registerErrorHandlers(app: FastifyInstance, logger: Logger, rout
       );
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    const allowed = routes.methodsFor(path);
-    if (allowed.length > 0) {
-      return reply
-        .code(405)
-        .header('allow', allowed.join(', '))
-        .send(
-          errorBody(
-            405,
-            'method_not_allowed',
-            `${path.slice(0, 100)} does not accept ${request.method}: use ${allowed.join(' or ')}`,
-          ),
-        );
-    }
-    const route = `${request.method} ${path}`.slice(0, 120);
+  app.setNotFoundHandler((request, reply) => notFound(request, reply, routes));
+}
+
+/** 405 with `Allow` for a known path asked with another method, else 404. */
+function notFound(request: FastifyRequest, reply: FastifyReply, routes: RouteIndex) {
+  const path = request.url.split('?')[0] ?? '';
+  const allowed = routes.methodsFor(path);
+  if (allowed.length > 0) {
     return reply
-      .code(404)
-      .send(errorBody(404, 'not_found', `no such endpoint: ${route}; see docs/api.md for the list of endpoints`));
-  });
+      .code(405)
+      .header('allow', allowed.join(', '))
+      .send(
+        errorBody(
+          405,
+          'method_not_allowed',
+          `${path.slice(0, 100)} does not accept ${request.method}: use ${allowed.join(' or ')}`,
+        ),
+      );
+  }
+  const route = `${request.method} ${path}`.slice(0, 120);
+  return reply
+    .code(404)
+    .send(errorBody(404, 'not_found', `no such endpoint: ${route}; see docs/api.md for the list of endpoints`));
 }
 
 const CLIENT_ERRORS: Record<string, [number, string, string]> = {

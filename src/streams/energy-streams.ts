@@ -18,8 +18,9 @@ import type { Store } from '../store/repository.js';
 import { CURVE_CODEC, DAILY_ENERGY_CODEC, MAX_POWER_CODEC } from '../store/stream-codecs.js';
 import type { DayStreamSpec, Derivation, GatewayHorizon, StreamName } from './spec.js';
 
-export const DAILY_READ_LIMITS = { defaultDays: 30, maxDays: 3700 };
-export const CURVE_READ_LIMITS = { defaultDays: 7, maxDays: 400 };
+/** API answers stream a week at a time (`api/stream-json.ts`): memory does not grow with the range, so no cap. */
+export const DAILY_READ_LIMITS = { defaultDays: 30, maxDays: Number.POSITIVE_INFINITY };
+export const CURVE_READ_LIMITS = { defaultDays: 7, maxDays: Number.POSITIVE_INFINITY };
 
 function gatewayHorizon(endpoint: RangeEndpoint): GatewayHorizon {
   return {

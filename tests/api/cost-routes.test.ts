@@ -110,7 +110,7 @@ describe('GET /api/pdls/{pdl}/consumption/cost', () => {
   it('rejects a bad range with the range rules of the data routes', async () => {
     const res = await get({ baseKwh: 0.25 }, `/api/pdls/${PDL_HOME}/consumption/cost?start=2026-11-05&end=2026-11-01`);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/start \(2026-11-05\) must be before end/);
+    expect(res.body.error.message).toMatch(/start \(2026-11-05\) must not be after end/);
   });
 });
 

@@ -115,10 +115,16 @@ describe('bad requests', () => {
     [`${base}/daily?start=2026-02-30&end=2026-03-02`, 'start must be a calendar date written YYYY-MM-DD'],
     [`${base}/daily?start=2026-11-01&end=27/11/2026`, 'end must be a calendar date written YYYY-MM-DD'],
     [`${base}/daily?start=2026-11-01&start=2026-11-02`, 'start must be given once'],
-    [`${base}/daily?from=2026-11-01`, 'unknown query parameter "from": only start and end'],
-    [`${base}/daily?start=2026-11-05&end=2026-11-05`, 'start (2026-11-05) must be before end (2026-11-05)'],
-    [`${base}/curve?start=2025-01-01&end=2026-02-06`, 'at most 400 days per request'],
-    [`/api/pdls/${PDL_HOME}/max-power?start=2010-01-01&end=2026-01-01`, 'at most 3700 days per request'],
+    [`${base}/daily?from=2026-11-01`, 'unknown query parameter "from": only start, end (YYYY-MM-DD) and format'],
+    [`${base}/daily?start=2026-11-06&end=2026-11-05`, 'start (2026-11-06) must not be after end (2026-11-05)'],
+    [
+      `${base}/curve?start=1969-12-31&end=2026-02-06`,
+      'start must be a calendar date written YYYY-MM-DD, from 1970 to 2099',
+    ],
+    [
+      `/api/pdls/${PDL_HOME}/max-power?end=2100-01-01`,
+      'end must be a calendar date written YYYY-MM-DD, from 1970 to 2099',
+    ],
     ['/api/pdls/1234/consumption/daily', 'is not a PDL: use the 14-digit number'],
   ])('%s → 400 naming the problem', async (url, message) => {
     const res = await get(url);

@@ -151,6 +151,23 @@ describe('security headers and methods', () => {
     expect(res.headers.allow).toBe('GET, HEAD');
     expect(res.json().error).toMatchObject({ status: 405, code: 'method_not_allowed' });
   });
+
+  it.each(['TRACE', 'QUERY', 'DELETE'])(
+    'answers %s without a JSON body type on a known path with 405, not a body-type error',
+    async (method) => {
+      h = await startHarness();
+      const res = await h.api.inject({ method: method as 'DELETE', url: '/api/status' });
+      expect(res.statusCode).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+    },
+  );
+
+  it('still refuses a POST without a JSON body type on a route with 415', async () => {
+    h = await startHarness();
+    const res = await h.api.inject({ method: 'POST', url: '/api/sync' });
+    expect(res.statusCode).toBe(415);
+    expect(h.trigger.calls).toBe(0);
+  });
 });
 
 describe('on a real socket', () => {

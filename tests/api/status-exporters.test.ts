@@ -1,4 +1,4 @@
-/** `GET /api/status` lists the exporters' state, read live from the exporter manager. */
+/** `GET /api/status` and `GET /api/exporters` list the exporters' state, read live from the exporter manager. */
 import { createApiServer } from '../../src/api/server.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { createExporterManager, type ExporterManager } from '../../src/exporters/manager.js';
@@ -76,6 +76,30 @@ it('shows each started exporter: state, Paris instants, result, redacted error',
         lastResult: null,
         lastError: null,
       },
+    ]);
+  } finally {
+    await api.close();
+  }
+});
+
+it('answers GET /api/exporters with the same redacted list as /api/status', async () => {
+  const api = createApiServer({
+    store: testStore.store,
+    status: statusOf(() => idleStatus({ exporters: manager.statuses() })),
+    syncTrigger: recordingTrigger(),
+    logger: silentLogger,
+    clock,
+    version: '1.2.3',
+  });
+  try {
+    const res = await api.inject('/api/exporters');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(SECRET);
+    expect(res.json()).toEqual((await api.inject('/api/status')).json().exporters);
+    expect(res.json().map((e: { name: string; state: string }) => [e.name, e.state])).toEqual([
+      ['mqtt', 'ok'],
+      ['home-assistant', 'error'],
+      ['ha-rest-states', 'idle'],
     ]);
   } finally {
     await api.close();

@@ -45,6 +45,8 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
 export function registerCrossSiteGuard(app: FastifyInstance, options: { checkOrigin: boolean }): void {
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
+    // No route (404/405 follow): nothing would act on the request.
+    if (request.routeOptions.url === undefined) return;
     const reason = crossSiteReason(request, options.checkOrigin);
     if (reason) {
       return refuse(

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { errorBody } from '../http-error.js';
 
 /** Routes answered without a token (GET only). */
-export const PUBLIC_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/']);
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/', '/api/openapi.json', '/api/docs']);
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 

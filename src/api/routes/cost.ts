@@ -8,14 +8,48 @@ import { buildDailyCost, type DayCost } from '../../domain/day-cost.js';
 import type { Tariff } from '../../domain/pricing.js';
 import { tariffFor } from '../../domain/tariff.js';
 import { parisMidnightUtc } from '../../domain/time.js';
-import type { Direction } from '../../domain/types.js';
+import type { DateRange, Direction } from '../../domain/types.js';
 import { loadTariffContext } from '../../store/tariff-history.js';
 import type { ApiContext } from '../context.js';
+import { csvFormat, wantsCsv } from '../csv.js';
 import { findPdl } from '../find-pdl.js';
 import { HttpError } from '../http-error.js';
-import { parseRange, type RangeLimits } from '../parse-range.js';
+import type { Operation } from '../openapi/operation.js';
+import { Cost, ErrorBody } from '../openapi/shapes.js';
+import { parseRange, type RangeLimits, rangeParams } from '../parse-range.js';
+import { splitRange } from '../stream-json.js';
 
-export const COST_LIMITS: RangeLimits = { defaultDays: 30, maxDays: 400 };
+/** Priced a month of curve at a time: memory holds a month of readings and one amount per day, so no cap. */
+export const COST_LIMITS: RangeLimits = { defaultDays: 30, maxDays: Number.POSITIVE_INFINITY };
+
+async function costByMonth(ctx: ApiContext, pdl: string, direction: Direction, range: DateRange, tariff: Tariff) {
+  const days: DayCost[] = [];
+  for (const piece of splitRange(range, 31)) {
+    const curve = await ctx.store.listCurve(pdl, direction, parisMidnightUtc(piece.start), parisMidnightUtc(piece.end));
+    const daily = await ctx.store.listDaily(pdl, direction, piece);
+    days.push(...buildDailyCost({ curve, daily }, tariff));
+  }
+  return days;
+}
+
+const DAY_CSV = csvFormat(Cost.entries.days.item);
+
+const costOperation = (direction: Direction): Operation => ({
+  method: 'get',
+  path: `/api/pdls/{pdl}/${direction}/cost`,
+  tag: 'costs',
+  summary:
+    direction === 'consumption'
+      ? 'Cost of the consumption per Paris day (EUR), from the configured prices'
+      : 'Value of the production per Paris day (EUR), from the configured price',
+  query: rangeParams(COST_LIMITS, true),
+  responses: {
+    200: { description: 'The total and the days (CSV: the days).', json: Cost, csv: true },
+    404: { description: 'Unknown PDL, or no price applies to it (the message names the setting).', json: ErrorBody },
+  },
+});
+
+export const COST_OPERATIONS: Operation[] = [costOperation('consumption'), costOperation('production')];
 
 const NO_PRICE: Record<Direction, string> = {
   consumption:
@@ -47,17 +81,17 @@ function periodsJson(tariff: Tariff, days: readonly DayCost[]): Record<string, {
 }
 
 function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Direction): void {
-  app.get<{ Params: { pdl: string } }>(`/api/pdls/:pdl/${direction}/cost`, async (request) => {
+  app.get<{ Params: { pdl: string } }>(`/api/pdls/:pdl/${direction}/cost`, async (request, reply) => {
     const point = await findPdl(ctx, request.params.pdl);
     const range = parseRange(request.query, COST_LIMITS, ctx.clock.now());
     const context = await loadTariffContext(ctx.store, point.pdl);
     const tariff = tariffFor(ctx.prices ?? {}, point, direction, context);
     if (!tariff) throw new HttpError(404, 'no_price', NO_PRICE[direction]);
-    const from = parisMidnightUtc(range.start);
-    const to = parisMidnightUtc(range.end);
-    const curve = await ctx.store.listCurve(point.pdl, direction, from, to);
-    const daily = await ctx.store.listDaily(point.pdl, direction, range);
-    const days = buildDailyCost({ curve, daily }, tariff);
+    const days = await costByMonth(ctx, point.pdl, direction, range, tariff);
+    if (wantsCsv(range.format, request.headers.accept)) {
+      const lines = days.map((d) => DAY_CSV.row({ date: d.date, eur: eur(d.microEur) }));
+      return reply.type('text/csv; charset=utf-8').send(DAY_CSV.header + lines.join(''));
+    }
     return {
       pdl: point.pdl,
       direction,

@@ -8,6 +8,22 @@ import { redactText } from '../../log/redact.js';
 import type { ApiContext } from '../context.js';
 import { isDamagedStore } from '../error-handler.js';
 import { errorBody } from '../http-error.js';
+import type { Operation } from '../openapi/operation.js';
+import { Health } from '../openapi/shapes.js';
+
+export const HEALTH_OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    tag: 'system',
+    summary: 'Whether the database answers (for probes; no token needed)',
+    public: true,
+    responses: {
+      200: { description: 'The database answers.', json: Health },
+      503: { description: 'The database fails or does not answer in time.', json: Health },
+    },
+  },
+];
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -4,6 +4,17 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Metrics } from '../metrics/metrics-registry.js';
+import type { Operation } from '../openapi/operation.js';
+
+export const METRICS_OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/metrics',
+    tag: 'system',
+    summary: 'Prometheus metrics (text exposition format)',
+    responses: { 200: { description: 'The metrics.', text: 'text/plain' } },
+  },
+];
 
 export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
   app.get('/metrics', async (_request, reply) => {

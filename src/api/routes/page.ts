@@ -3,8 +3,20 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.js';
 import { ingressPrefix } from '../ingress.js';
+import type { Operation } from '../openapi/operation.js';
 import { pageScript } from '../page/page-script.js';
 import { renderStatusPage } from '../page/status-page.js';
+
+export const PAGE_OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/',
+    tag: 'page',
+    summary: 'The status page (HTML; asks for the token in the browser when one is set)',
+    public: true,
+    responses: { 200: { description: 'The page.', text: 'text/html' } },
+  },
+];
 
 function contentSecurityPolicy(nonce: string): string {
   return [
