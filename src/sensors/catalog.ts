@@ -15,12 +15,14 @@ import { ECOWATT } from './kinds/ecowatt.js';
 import { CONSUMPTION_ENERGY, LAST_HOUR, PRODUCTION_ENERGY } from './kinds/energy.js';
 import { MAX_POWER, MAX_POWER_RATIO } from './kinds/power.js';
 import { SYNC } from './kinds/sync.js';
+import { TARIFF_PERIOD_SPLIT } from './kinds/tariff-periods.js';
 import { TEMPO_PERIOD, TEMPO_REMAINING, TEMPO_TODAY, TEMPO_TOMORROW } from './kinds/tempo.js';
 import type { GlobalDocumentDef, GlobalSensorDef, PdlDocumentDef, PdlSensorDef, SensorDef } from './types.js';
 
 export const PDL_DOCUMENTS: readonly PdlDocumentDef[] = [
   ...CONSUMPTION_ENERGY.documents,
   ...CONSUMPTION_COST.documents,
+  ...TARIFF_PERIOD_SPLIT.documents,
   LAST_HOUR.document,
   ...PRODUCTION_ENERGY.documents,
   ...PRODUCTION_COST.documents,
@@ -36,6 +38,7 @@ export const PDL_SENSORS: readonly PdlSensorDef[] = [
   LAST_HOUR.sensor,
   ...PRODUCTION_ENERGY.sensors,
   ...CONSUMPTION_COST.sensors,
+  ...TARIFF_PERIOD_SPLIT.sensors,
   ...PRODUCTION_COST.sensors,
   MAX_POWER.sensor,
   MAX_POWER_RATIO.sensor,

@@ -18,7 +18,7 @@ describe('sensor catalog', () => {
     const keys = SENSORS.map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of keys) expect(key).toMatch(/^[a-z0-9_]+$/);
-    expect([PDL_SENSORS.length, GLOBAL_SENSORS.length]).toEqual([22, 10]);
+    expect([PDL_SENSORS.length, GLOBAL_SENSORS.length]).toEqual([72, 10]);
   });
 
   test('every sensor has an English and a French name, distinct per language', () => {

@@ -21,10 +21,25 @@ const counts = (wh: number | null) =>
     ? { daysFromDaily: 0, daysFromCurve: 0, daysMissing: 1, quality: 'missing' as const }
     : { daysFromDaily: 1, daysFromCurve: 0, daysMissing: 0, quality: 'complete' as const };
 const energy = (start: string, wh: number | null): PeriodEnergy => ({ range: { start, end: END }, wh, ...counts(wh) });
-const cost = (start: string, microEur: number | null, tariff: string): PeriodCost => ({
+/** A cost whose HC/HP split is given (HC first); a flat tariff has no split. */
+const cost = (
+  start: string,
+  microEur: number | null,
+  tariff: string,
+  split?: [number, number, number],
+): PeriodCost => ({
   range: { start, end: END },
   microEur,
   tariff,
+  tariffPeriods: split ? ['hc', 'hp'] : ['base'],
+  periods: split
+    ? {
+        hc: { wattMinutes: split[0], microEur: split[1] },
+        hp: { wattMinutes: split[2], microEur: (microEur ?? 0) - split[1] },
+      }
+    : microEur === null
+      ? {}
+      : { base: { wattMinutes: 0, microEur } },
   ...counts(microEur),
 });
 
@@ -60,13 +75,19 @@ const pdlA: PdlSnapshot = {
   consumption: {
     ...direction('consumption', [10_000, 42_000, 252_500, 3_292_000]),
     cost: {
-      yesterday: cost('2026-11-26', 2_666_667, 'hc_hp:0.2:0.3:22:00-06:00'),
-      month: cost('2026-11-01', 67_200_000, 'hc_hp:0.2:0.3:22:00-06:00'),
+      // Yesterday 10 kWh: 3 333.33 Wh HC at 0.2 and 6 666.67 Wh HP at 0.3 (watt-minutes: Wh × 60).
+      yesterday: cost('2026-11-26', 2_666_667, 'hc_hp:0.2:0.3:22:00-06:00', [200_000, 666_667, 400_000]),
+      month: cost('2026-11-01', 67_200_000, 'hc_hp:0.2:0.3:22:00-06:00', [5_400_000, 18_000_000, 9_750_000]),
+      year: cost('2026-01-01', 900_000_000, 'hc_hp:0.2:0.3:22:00-06:00', [70_000_000, 233_333_333, 127_520_000]),
     },
   },
   production: {
     ...direction('production', [2_000, 8_000, 52_000, 52_000]),
-    cost: { yesterday: cost('2026-11-26', 200_000, 'flat:0.1'), month: cost('2026-11-01', 5_200_000, 'flat:0.1') },
+    cost: {
+      yesterday: cost('2026-11-26', 200_000, 'flat:0.1'),
+      month: cost('2026-11-01', 5_200_000, 'flat:0.1'),
+      year: cost('2026-01-01', 5_200_000, 'flat:0.1'),
+    },
   },
   lastHour: { start: parisNaiveToUtc('2026-11-25 23:00:00'), wh: 500, minutesCovered: 60 },
   maxPower: { date: '2026-11-26', va: 6120, at: parisNaiveToUtc('2026-11-26 19:02:00') },

@@ -10,7 +10,7 @@ import type { PeriodCost } from '../snapshot/period-cost.js';
 import type { Names, PdlDocumentDef, PdlSensorDef, StatePayload } from '../types.js';
 import { PERIOD_NAMES } from './energy.js';
 
-export const COST_PERIODS = ['yesterday', 'month'] as const;
+export const COST_PERIODS = ['yesterday', 'month', 'year'] as const;
 
 /** Cost word per direction: what is paid for consumption, what is earned for production. */
 export const COST_WORD = { consumption: 'cost', production: 'compensation' } as const;

@@ -4,9 +4,11 @@
  * by its daily value is priced like Home Assistant's cost statistic: its partial curve readings at their
  * own times and the rest spread over the hours they miss (`fill-curve-gaps.ts`), or, without any
  * reading, at the tariff's day-weighted price; a day with neither is missing. Sums are integer
- * micro-euros (`buildHourlyCost`), so a day costs the same here, in Home Assistant and in the API.
+ * micro-euros (`buildHourlyEnergyCost`), split by tariff period, so a day costs the same here, in Home Assistant and in the API.
  */
-import { buildHourlyCost, type Tariff } from '../../domain/pricing.js';
+import { buildHourlyEnergyCost, type PeriodAmount } from '../../domain/hourly.js';
+import type { Tariff } from '../../domain/pricing.js';
+import type { TariffPeriod } from '../../domain/tariff-period.js';
 import { eachDay } from '../../domain/time.js';
 import type { CurveReading, DateRange, LocalDate } from '../../domain/types.js';
 import type { PeriodQuality } from './period-energy.js';
@@ -29,24 +31,44 @@ export interface PeriodCost {
   quality: PeriodQuality;
   /** `Tariff.fingerprint` of the prices used. */
   tariff: string;
+  /** The periods the tariff bills (`['base']`, `['hc', 'hp']`, the six Tempo ones). */
+  tariffPeriods: readonly TariffPeriod[];
+  /** Energy (watt-minutes) and cost per tariff period over the days with data; adds up to `microEur`. */
+  periods: Partial<Record<TariffPeriod, { wattMinutes: number; microEur: number }>>;
 }
 
-const sumMicro = (rows: { microEur: number }[]): number => rows.reduce((n, r) => n + r.microEur, 0);
+type Split = PeriodCost['periods'];
+
+/** Adds a day's hours to the running total and split; returns the day's micro-euros. */
+function addHours(hours: readonly { microEur: number; periods: readonly PeriodAmount[] }[], split: Split): number {
+  let micro = 0;
+  for (const hour of hours) {
+    micro += hour.microEur;
+    for (const p of hour.periods) {
+      const acc = split[p.period] ?? { wattMinutes: 0, microEur: 0 };
+      acc.wattMinutes += p.wattMinutes;
+      acc.microEur += p.microEur;
+      split[p.period] = acc;
+    }
+  }
+  return micro;
+}
 
 export function periodCost(range: DateRange, sources: CostSources, tariff: Tariff): PeriodCost {
   let micro = 0;
   let fromDaily = 0;
   let fromCurve = 0;
   let missing = 0;
+  const split: Split = {};
   for (const date of eachDay(range)) {
     const curve = sources.fullCurveDays.get(date);
     const wh = sources.daily.get(date);
     if (curve) {
-      micro += sumMicro(buildHourlyCost({ curve, daily: [] }, tariff));
+      micro += addHours(buildHourlyEnergyCost({ curve, daily: [] }, tariff), split);
       fromCurve++;
     } else if (wh !== undefined) {
       const partial = sources.partialCurveDays?.get(date) ?? [];
-      micro += sumMicro(buildHourlyCost({ curve: partial, daily: [{ date, wh }] }, tariff));
+      micro += addHours(buildHourlyEnergyCost({ curve: partial, daily: [{ date, wh }] }, tariff), split);
       fromDaily++;
     } else {
       missing++;
@@ -61,5 +83,7 @@ export function periodCost(range: DateRange, sources: CostSources, tariff: Tarif
     daysMissing: missing,
     quality: missing === 0 ? 'complete' : withData === 0 ? 'missing' : 'partial',
     tariff: tariff.fingerprint,
+    tariffPeriods: tariff.periods,
+    periods: split,
   };
 }

@@ -96,14 +96,17 @@ async function readDirection(
   tariff: Tariff | null,
 ): Promise<DirectionSnapshot> {
   const periods = currentPeriods(today);
-  const whole: DateRange = { start: minDate(periods.week.start, periods.year.start), end: today };
+  const oldest = minDate(periods.yesterday.start, minDate(periods.week.start, periods.year.start));
+  const whole: DateRange = { start: oldest, end: today };
   const sources = await energySources(store, pdl, direction, whole);
   let cost: DirectionSnapshot['cost'] = null;
   if (tariff) {
-    const costSources = await costSourcesOf(store, pdl, direction, periods.month, sources.daily);
+    // From yesterday or the year's first day, whichever is older (on 1 January yesterday is last year).
+    const costSources = await costSourcesOf(store, pdl, direction, whole, sources.daily);
     cost = {
       yesterday: periodCost(periods.yesterday, costSources, tariff),
       month: periodCost(periods.month, costSources, tariff),
+      year: periodCost(periods.year, costSources, tariff),
     };
   }
   return {

@@ -29,6 +29,7 @@ export interface DirectionSnapshot {
 export interface CostSnapshot {
   yesterday: PeriodCost;
   month: PeriodCost;
+  year: PeriodCost;
 }
 
 export interface LastHour {

@@ -80,6 +80,8 @@ describe('cost of a period', () => {
       daysMissing: 1,
       quality: 'partial',
       tariff: 'flat:0.5',
+      tariffPeriods: ['base'],
+      periods: { base: { wattMinutes: (4000 + 23_000) * 60, microEur: (4 + 23) * 0.5 * 1e6 } },
     });
     const none = periodCost(
       { start: '2026-03-30', end: '2026-03-31' },
@@ -171,10 +173,25 @@ describe('cost discovery configs (golden)', () => {
     expect(monetary.map((c) => c.payload.unique_id)).toEqual([
       `myelectricaldata_linky_${PDL_A}_consumption_cost_yesterday`,
       `myelectricaldata_linky_${PDL_A}_consumption_cost_month`,
+      `myelectricaldata_linky_${PDL_A}_consumption_cost_year`,
+      `myelectricaldata_linky_${PDL_A}_consumption_cost_hp_yesterday`,
+      `myelectricaldata_linky_${PDL_A}_consumption_cost_hp_month`,
+      `myelectricaldata_linky_${PDL_A}_consumption_cost_hp_year`,
+      `myelectricaldata_linky_${PDL_A}_consumption_cost_hc_yesterday`,
+      `myelectricaldata_linky_${PDL_A}_consumption_cost_hc_month`,
+      `myelectricaldata_linky_${PDL_A}_consumption_cost_hc_year`,
       `myelectricaldata_linky_${PDL_A}_production_compensation_yesterday`,
       `myelectricaldata_linky_${PDL_A}_production_compensation_month`,
+      `myelectricaldata_linky_${PDL_A}_production_compensation_year`,
       `myelectricaldata_linky_${PDL_B}_consumption_cost_yesterday`,
       `myelectricaldata_linky_${PDL_B}_consumption_cost_month`,
+      `myelectricaldata_linky_${PDL_B}_consumption_cost_year`,
+      `myelectricaldata_linky_${PDL_B}_consumption_cost_hp_yesterday`,
+      `myelectricaldata_linky_${PDL_B}_consumption_cost_hp_month`,
+      `myelectricaldata_linky_${PDL_B}_consumption_cost_hp_year`,
+      `myelectricaldata_linky_${PDL_B}_consumption_cost_hc_yesterday`,
+      `myelectricaldata_linky_${PDL_B}_consumption_cost_hc_month`,
+      `myelectricaldata_linky_${PDL_B}_consumption_cost_hc_year`,
     ]);
     for (const c of configs())
       expect([c.payload.unique_id, checkSensorConfig(c.payload)]).toEqual([c.payload.unique_id, []]);
