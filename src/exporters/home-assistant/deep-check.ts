@@ -16,9 +16,10 @@ import { HOUR_MS } from '../../domain/hourly.js';
 import { tariffFor } from '../../domain/tariff.js';
 import type { Direction } from '../../domain/types.js';
 import type { Store } from '../../store/repository.js';
+import { loadTariffContext } from '../../store/tariff-history.js';
 import { buildStatisticRows, statisticId, statisticMetadata, unitScale } from './build-statistic-rows.js';
 import { CURSOR_OWNER } from './cursors.js';
-import type { ExportDeps } from './export-statistics.js';
+import { ALL_PERIOD_KINDS, type ExportDeps } from './export-statistics.js';
 import { costKind, loadDirection, type Series } from './load-series.js';
 import { planRepairs } from './plan-repairs.js';
 import { readBack, readSums, TOLERANCE } from './sync-statistic.js';
@@ -87,9 +88,12 @@ export async function deepCheck(deps: ExportDeps): Promise<DeepCheckResult> {
     if (point.hasConsumption) directions.push('consumption');
     if (point.hasProduction) directions.push('production');
     const ids = directions.flatMap((d) => [statisticId(point.pdl, d), statisticId(point.pdl, costKind(d))]);
+    for (const kind of ALL_PERIOD_KINDS) ids.push(statisticId(point.pdl, kind));
     const inHa = new Set((await deps.api.getStatisticsMetadata(ids)).map((m) => m.statistic_id));
+    // The same tariff as the export (schedules and Tempo colours from the store), so the same costs.
+    const context = await loadTariffContext(deps.store, point.pdl);
     for (const direction of directions) {
-      const tariff = tariffFor(deps.options.prices, point, direction);
+      const tariff = tariffFor(deps.options.prices, point, direction, context);
       const request = { pdl: point.pdl, direction, tariff, nowMs: deps.clock.now(), from: null };
       const { series } = await loadDirection(deps.store, request);
       for (const s of series.filter((x) => inHa.has(statisticId(point.pdl, x.kind)))) {

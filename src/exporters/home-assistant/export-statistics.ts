@@ -52,7 +52,9 @@ interface PointResult {
 }
 
 /** Every per-period statistic a usage point may have (HC/HP and Tempo), energy and cost. */
-const ALL_PERIOD_KINDS: StatisticKind[] = (['hc', 'hp', ...TEMPO_PERIODS] as const).flatMap((p) => periodKinds(p));
+export const ALL_PERIOD_KINDS: StatisticKind[] = (['hc', 'hp', ...TEMPO_PERIODS] as const).flatMap((p) =>
+  periodKinds(p),
+);
 
 function directionsOf(point: StoredUsagePoint): Direction[] {
   const out: Direction[] = [];

@@ -129,12 +129,12 @@ describe('deep check of the Home Assistant statistics', () => {
     ha.rows.get(COST_ID)!.get(altered - 30 * DAY)!.sum -= 0.75;
     const before = rowsOf(ha, ID).find(([h]) => h === altered)![1].sum;
     const incremental = await runAt(store, ha, NOW + 2 * DAY);
-    expect(incremental.results[0]).toEqual({ statistics: 2, importedRows: 0 });
+    expect(incremental.results[0]).toEqual({ statistics: 6, importedRows: 0 });
     expect(ha.rows.get(ID)!.get(altered)!.sum).toBe(before);
 
     ha.imports.length = 0;
     const { results, logger } = await runAt(store, ha, NOW + 3 * DAY, [DEEP_CHECK_REASON]);
-    expect(results[1]).toEqual({ statistics: 2, importedRows: 0, deepCheck: { statistics: 2, repairedRows: 2 } });
+    expect(results[1]).toEqual({ statistics: 6, importedRows: 0, deepCheck: { statistics: 6, repairedRows: 2 } });
     expect(ha.imports).toEqual([
       [ID, altered, 1],
       [COST_ID, altered - 30 * DAY, 1],
@@ -153,11 +153,11 @@ describe('deep check of the Home Assistant statistics', () => {
     ha.rows.get(ID)!.delete(altered + 40 * DAY);
     const late = await runAt(store, ha, NOW + 3 * DAY + DEEP_CHECK_EVERY_MS);
     // The start run did it (the run asked for after it found the check recorded).
-    expect(late.deepChecks).toEqual([expect.objectContaining({ statistics: 2, repairedRows: 1 })]);
+    expect(late.deepChecks).toEqual([expect.objectContaining({ statistics: 6, repairedRows: 1 })]);
     expect(late.results[0]).not.toHaveProperty('deepCheck');
     expect(ha.imports).toEqual([[ID, altered + 40 * DAY, 1]]);
     const again = await runAt(store, ha, NOW + 20 * DAY, [DEEP_CHECK_REASON]);
-    expect(again.results[1]).toMatchObject({ deepCheck: { statistics: 2, repairedRows: 0 } });
+    expect(again.results[1]).toMatchObject({ deepCheck: { statistics: 6, repairedRows: 0 } });
     expect(ha.imports).toHaveLength(1);
     await expectSameAsFullRebuild(ha);
   });
@@ -194,7 +194,7 @@ describe('deep check of the Home Assistant statistics', () => {
     ha.imports.length = 0;
     await exporter.run('retry'); // not due by time: done because it was asked for
     await exporter.stop();
-    expect(exporter.status().lastResult).toMatchObject({ deepCheck: { statistics: 2, repairedRows: 1 } });
+    expect(exporter.status().lastResult).toMatchObject({ deepCheck: { statistics: 6, repairedRows: 1 } });
     expect(ha.imports).toEqual([[COST_ID, altered, 1]]);
     await expectSameAsFullRebuild(ha);
   });
