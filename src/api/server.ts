@@ -16,10 +16,12 @@ import { type IngressOptions, registerIngressGuard } from './ingress.js';
 import { createMetrics } from './metrics/metrics-registry.js';
 import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
+import { registerEventsRoute } from './routes/events.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { registerPageRoute } from './routes/page.js';
 import { registerPdlRoutes } from './routes/pdls.js';
+import { registerSensorsRoute } from './routes/sensors.js';
 import { registerStatusRoute } from './routes/status.js';
 import { registerSyncRoute } from './routes/sync.js';
 
@@ -78,6 +80,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerCostRoutes(app, ctx);
   registerSyncRoute(app, ctx, options.manualSyncCooldownMs);
   registerPageRoute(app, ctx);
+  registerSensorsRoute(app, ctx);
+  registerEventsRoute(app, ctx, { events: options.events });
   registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events }));
 
   return {
