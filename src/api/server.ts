@@ -21,6 +21,7 @@ import { registerHealthRoute } from './routes/health.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { registerPageRoute } from './routes/page.js';
 import { registerPdlRoutes } from './routes/pdls.js';
+import { registerReimportStatisticsRoute } from './routes/reimport-statistics.js';
 import { registerSensorsRoute } from './routes/sensors.js';
 import { registerStatusRoute } from './routes/status.js';
 import { registerSyncRoute } from './routes/sync.js';
@@ -82,6 +83,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerPageRoute(app, ctx);
   registerSensorsRoute(app, ctx);
   registerEventsRoute(app, ctx, { events: options.events });
+  registerReimportStatisticsRoute(app, ctx, options.events);
   registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events }));
 
   return {

@@ -95,3 +95,38 @@ describe('GET /api/events', () => {
     controller.abort();
   });
 });
+
+describe('POST /api/statistics/reimport', () => {
+  beforeEach(async () => {
+    h = await startHarness(undefined, undefined, { events });
+  });
+
+  it('marks the energy of the PDL changed from start on and starts a sync', async () => {
+    const seen: { pdl: string; stream: string; start: string }[] = [];
+    const listener = (e: { pdl: string; stream: string; range: { start: string } }) =>
+      seen.push({ pdl: e.pdl, stream: e.stream, start: e.range.start });
+    events.on('data-changed', listener);
+    const res = await h.api.inject({
+      method: 'POST',
+      url: '/api/statistics/reimport?start=2026-11-01&end=2026-11-04',
+      payload: { pdl: PDL_HOME },
+    });
+    events.off('data-changed', listener);
+    expect(res.statusCode).toBe(202);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((e) => e.pdl === PDL_HOME && e.start === '2026-11-01')).toBe(true);
+    expect(h.trigger.calls).toBe(1);
+  });
+
+  it('answers 400 naming the field for a bad PDL and 404 for an unknown one', async () => {
+    const bad = await h.api.inject({ method: 'POST', url: '/api/statistics/reimport', payload: { pdl: 12 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/pdl/);
+    const unknown = await h.api.inject({
+      method: 'POST',
+      url: '/api/statistics/reimport',
+      payload: { pdl: '11112222333344' },
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
