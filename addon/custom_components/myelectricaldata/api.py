@@ -39,7 +39,8 @@ class ApiClient:
                 method,
                 f"{self.url}{path}",
                 headers=self._headers(),
-                json=body,
+                # The program wants a JSON body on every POST (cross-site guard).
+                json=body if body is not None or method == "GET" else {},
                 params=params,
                 timeout=aiohttp.ClientTimeout(total=30),
             ) as resp:
