@@ -152,6 +152,12 @@ export const settings = {
       'forgets them on restart until they are posted again (checked every minute). Needs `ha_url` and ' +
       '`ha_token`, or add-on mode.',
   ),
+  install_integration: flag(
+    true,
+    "Add-on mode: copy the MyElectricalData Home Assistant integration into Home Assistant's " +
+      '`custom_components` when it is missing or older, and say once (a notification) that Home Assistant ' +
+      'needs a restart. The add-on announces itself to the integration through the Supervisor either way.',
+  ),
   price_base_kwh: price('Base tariff'),
   price_hc_kwh: price('Off-peak (heures creuses)'),
   price_hp_kwh: price('Peak (heures pleines)'),

@@ -2,10 +2,13 @@
  * `GET /api/events`: server-sent events for the Home Assistant integration. On connect, then after each
  * sync (started, finished, failed) and whenever an exporter's state changes, one `sensors` event carries
  * the whole `GET /api/sensors` document; a comment line every `heartbeatMs` keeps proxies from closing
- * the stream. Behind the same guards as every route. Streams are ended before the server closes.
+ * the stream. Behind the same guards as every route. Streams are ended before the server closes. A
+ * stream opened with `X-MyElectricalData-Integration` marks the integration as in use (about every
+ * 8 minutes while open).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { errorMessage } from '../../errors/app-error.js';
+import { markIntegrationSeen } from '../../exporters/kit/integration-presence.js';
 import type { SyncEvents } from '../../sync/events.js';
 import type { ApiContext } from '../context.js';
 import { currentSensors } from './sensors.js';
@@ -54,15 +57,27 @@ export function registerEventsRoute(app: FastifyInstance, ctx: ApiContext, optio
     };
     const listeners = SYNC_EVENTS.map((name) => [name, () => send(name)] as const);
     for (const [name, listener] of listeners) options.events?.on(name, listener);
-    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), options.heartbeatMs ?? 25_000);
+    const integration = Boolean(request.headers['x-myelectricaldata-integration']);
+    // The integration's own stream: MQTT discovery and REST states step aside (kit/integration-presence.ts).
+    const markSeen = () =>
+      markIntegrationSeen(ctx.store, ctx.clock.now()).catch((err: unknown) =>
+        ctx.logger.warn({ error: errorMessage(err) }, 'could not record the integration'),
+      );
+    let beats = 0;
+    const heartbeat = setInterval(() => {
+      raw.write(': keep-alive\n\n');
+      if (integration && ++beats % 20 === 0) void markSeen();
+    }, options.heartbeatMs ?? 25_000);
     let lastExporters = await exporterStates(ctx).catch(() => '');
     const exporterCheck = setInterval(async () => {
       const now = await exporterStates(ctx).catch(() => lastExporters);
       if (now !== lastExporters) send('exporters-changed');
       lastExporters = now;
     }, options.exporterCheckMs ?? 10_000);
-    const integration = request.headers['x-myelectricaldata-integration'];
-    if (integration) ctx.logger.info('Home Assistant integration connected to /api/events');
+    if (integration) {
+      await markSeen();
+      ctx.logger.info('Home Assistant integration connected to /api/events');
+    }
     request.raw.on('close', () => {
       open.delete(reply);
       clearInterval(heartbeat);

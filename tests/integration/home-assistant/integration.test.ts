@@ -6,13 +6,16 @@
  * new values arrive by push, and the program stopped → entities unavailable → back.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Connection, createConnection, createLongLivedTokenAuth } from 'home-assistant-js-websocket';
 import type { SensorsJson } from '../../../src/api/integration/sensors-json.js';
+import { startAddonIntegration } from '../../../src/app/addon-integration/start-addon-integration.js';
 import { type RunningSimulator, startSimulator } from '../../../src/gateway/simulator/index.js';
+import { memoryLogger } from '../../../src/log/logger.js';
+import { startSupervisorStandIn } from '../addon/supervisor-stand-in.js';
 import { type HomeAssistantInstance, haRest, startHomeAssistant } from './harness/ha.js';
 
 jest.setTimeout(600_000);
@@ -20,6 +23,7 @@ jest.setTimeout(600_000);
 const ROOT = join(__dirname, '../../..');
 const TOKEN = 'integration-test-token-0123456789';
 const INTEGRATION = join(ROOT, 'addon/custom_components/myelectricaldata');
+const DISCOVERY_HELPER = join(__dirname, 'discovery-helper');
 
 interface HaState {
   entity_id: string;
@@ -136,9 +140,10 @@ beforeAll(async () => {
   startProgram();
   await until('the first sync', async () => (/sync finished/.test(output) ? true : undefined), 240_000);
   ha = await startHomeAssistant({
-    extraConfig: 'config:\n',
+    extraConfig: 'config:\nmed_test:\n',
     prepareConfig: async (dir) => {
       cpSync(INTEGRATION, join(dir, 'custom_components/myelectricaldata'), { recursive: true });
+      cpSync(DISCOVERY_HELPER, join(dir, 'custom_components/med_test'), { recursive: true });
     },
   });
   conn = await createConnection({ auth: createLongLivedTokenAuth(ha.url, ha.token) });
@@ -269,12 +274,88 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
     );
   });
 
+  it('as an add-on: installs the integration once with a restart notification, announces itself, and the hassio step adds it in one click', async () => {
+    const supervisor = await startSupervisorStandIn({
+      token: ha.token,
+      homeAssistantUrl: ha.url,
+      mqtt: { host: '127.0.0.1', port: 1 },
+      hostname: '127.0.0.1',
+    });
+    const haDir = mkdtempSync(join(tmpdir(), 'med-ha-config-'));
+    try {
+      const options = {
+        supervisor: { url: supervisor.url, token: ha.token },
+        port,
+        token: TOKEN,
+        install: true,
+        source: INTEGRATION,
+        haConfigDir: haDir,
+        logger: memoryLogger(),
+      };
+      await startAddonIntegration(options);
+      const installed = join(haDir, 'custom_components/myelectricaldata/manifest.json');
+      expect(JSON.parse(readFileSync(installed, 'utf8')).version).toBe(
+        JSON.parse(readFileSync(join(INTEGRATION, 'manifest.json'), 'utf8')).version,
+      );
+      const notified = () =>
+        supervisor.requests.filter((r) => r === 'POST /core/api/services/persistent_notification/create').length;
+      expect(notified()).toBe(1);
+      const { notifications } = await conn
+        .sendMessagePromise<{ notifications: { notification_id: string }[] }>({
+          type: 'persistent_notification/get',
+        })
+        .then((n) => ({ notifications: n as unknown as { notification_id: string }[] }));
+      expect(notifications.map((n) => n.notification_id)).toContain('myelectricaldata_restart');
+      // A second start with the same version: no copy, no second notification; announced again.
+      await startAddonIntegration(options);
+      expect(notified()).toBe(1);
+      expect(supervisor.discoveries).toHaveLength(2);
+      expect(supervisor.discoveries[0]).toEqual({
+        service: 'myelectricaldata',
+        config: { host: '127.0.0.1', port, api_token: TOKEN },
+      });
+
+      // One click: remove the entry made by the user step, then the discovery's hassio step adds it back.
+      const entries = await haRest<{ entry_id: string; domain: string }[]>(ha, '/api/config/config_entries/entry');
+      const ours = entries.find((e) => e.domain === 'myelectricaldata')!;
+      const removed = await fetch(`${ha.url}/api/config/config_entries/entry/${ours.entry_id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${ha.token}` },
+      });
+      expect(removed.status).toBe(200);
+      await haRest(ha, '/api/services/med_test/discover', { config: supervisor.discoveries[0]!.config });
+      const flow = await until('the discovered flow', async () => {
+        const flows = await conn.sendMessagePromise<{ flow_id: string; handler: string; step_id: string }[]>({
+          type: 'config_entries/flow/progress',
+        });
+        return flows.find((f) => f.handler === 'myelectricaldata');
+      });
+      expect(flow.step_id).toBe('hassio_confirm');
+      const done = await haRest<{ type: string }>(ha, `/api/config/config_entries/flow/${flow.flow_id}`, {});
+      expect(done.type).toBe('create_entry');
+      const doc = await api<SensorsJson>('/api/sensors');
+      await until('the entities back after the hassio step', async () => {
+        const byUnique = new Map((await ourEntities()).map((e) => [e.unique_id, e.entity_id]));
+        const states = await haStates();
+        return doc.sensors.every((s) => {
+          const state = states.get(byUnique.get(s.unique_id) ?? '');
+          return state !== undefined && state.state !== 'unavailable';
+        })
+          ? true
+          : undefined;
+      });
+    } finally {
+      await supervisor.close();
+      rmSync(haDir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves no warning or error of the integration in the Home Assistant log', async () => {
     const lines = (await ha.logText())
       .split('\n')
       .filter((l) => /myelectricaldata/i.test(l) && /WARNING|ERROR/.test(l))
       // Home Assistant warns about every custom integration it loads: not a problem of ours.
-      .filter((l) => !/We found a custom integration myelectricaldata/.test(l));
+      .filter((l) => !/We found a custom integration (myelectricaldata|med_test)/.test(l));
     expect(lines).toEqual([]);
   });
 });
