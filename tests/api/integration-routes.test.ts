@@ -3,7 +3,9 @@
  * SQLite store: the same entities as the catalog renders for MQTT, the values of the REST states, the
  * diagnostics from the status, and a `sensors` event pushed after a sync.
  */
+
 import { buildRestStates } from '../../src/exporters/ha-rest-states/build-rest-states.js';
+import { integrationActive } from '../../src/exporters/kit/integration-presence.js';
 import { readSnapshot } from '../../src/sensors/snapshot/read-snapshot.js';
 import { SyncEvents } from '../../src/sync/events.js';
 import { idleStatus, NOW, PDL_HOME } from './fixtures.js';
@@ -65,7 +67,10 @@ describe('GET /api/events', () => {
     h = await startHarness(undefined, undefined, { events });
     const url = await h.api.listen(0, '127.0.0.1');
     const controller = new AbortController();
-    const res = await fetch(`${url}/api/events`, { signal: controller.signal });
+    const res = await fetch(`${url}/api/events`, {
+      signal: controller.signal,
+      headers: { 'x-myelectricaldata-integration': 'home-assistant' },
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -79,6 +84,8 @@ describe('GET /api/events', () => {
     };
     await waitForEvents(1);
     expect(text).toContain('"reason":"connected"');
+    // The integration's stream: MQTT discovery and REST states step aside.
+    expect(await integrationActive(h.store, NOW)).toBe(true);
     events.emit('sync-finished', { startedAt: NOW, finishedAt: NOW, calls: 1, changed: [] });
     await waitForEvents(2);
     const last = text.trim().split('\n\n').at(-1)!;
