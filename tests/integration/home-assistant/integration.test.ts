@@ -51,6 +51,7 @@ let output = '';
 let dataDir: string;
 let port: number;
 let apiUrl: string;
+let currentToken = TOKEN;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -82,7 +83,7 @@ function startProgram(): void {
     DATA_DIR: dataDir,
     PORT: String(port),
     API_HOST: '127.0.0.1',
-    API_TOKEN: TOKEN,
+    API_TOKEN: currentToken,
     SYNC_ON_START: 'true',
     LOG_LEVEL: 'info',
   };
@@ -109,7 +110,7 @@ async function stopProgram(): Promise<void> {
 }
 
 async function api<T>(path: string, method = 'GET'): Promise<T> {
-  const res = await fetch(`${apiUrl}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}` } });
+  const res = await fetch(`${apiUrl}${path}`, { method, headers: { authorization: `Bearer ${currentToken}` } });
   if (!res.ok) throw new Error(`${path} answered ${res.status}`);
   return (await res.json()) as T;
 }
@@ -140,7 +141,7 @@ beforeAll(async () => {
   startProgram();
   await until('the first sync', async () => (/sync finished/.test(output) ? true : undefined), 240_000);
   ha = await startHomeAssistant({
-    extraConfig: 'config:\nmed_test:\n',
+    extraConfig: 'config:\ndiagnostics:\nmed_test:\n',
     prepareConfig: async (dir) => {
       cpSync(INTEGRATION, join(dir, 'custom_components/myelectricaldata'), { recursive: true });
       cpSync(DISCOVERY_HELPER, join(dir, 'custom_components/med_test'), { recursive: true });
@@ -348,6 +349,56 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
       await supervisor.close();
       rmSync(haDir, { recursive: true, force: true });
     }
+  });
+
+  it('forwards reimport_statistics to the program and downloads diagnostics without the token', async () => {
+    const doc = await api<SensorsJson>('/api/sensors');
+    const pdl = doc.devices.find((d) => d.pdl !== null)!.pdl!;
+    const asked = (output.match(/statistics re-import asked/g) ?? []).length;
+    await haRest(ha, '/api/services/myelectricaldata/reimport_statistics', {
+      pdl,
+      start: '2026-01-01',
+      end: '2026-02-01',
+    });
+    await until('the re-import in the program', async () =>
+      (output.match(/statistics re-import asked/g) ?? []).length > asked ? true : undefined,
+    );
+    const entries = await haRest<{ entry_id: string; domain: string }[]>(ha, '/api/config/config_entries/entry');
+    const ours = entries.find((e) => e.domain === 'myelectricaldata')!;
+    const diagnostics = await fetch(`${ha.url}/api/diagnostics/config_entry/${ours.entry_id}`, {
+      headers: { authorization: `Bearer ${ha.token}` },
+    });
+    expect(diagnostics.status).toBe(200);
+    const text = await diagnostics.text();
+    expect(text).toContain('**REDACTED**');
+    expect(text).not.toContain(TOKEN);
+    expect(JSON.parse(text).data.document.sensors.length).toBe(doc.sensors.length);
+  });
+
+  it("asks for the new token when the program's token changes (reauth), then works again", async () => {
+    const ids = (await ourEntities()).map((e) => e.entity_id);
+    await stopProgram();
+    currentToken = 'a-new-token-after-the-change-987654';
+    const finished = (output.match(/sync finished/g) ?? []).length;
+    startProgram();
+    const flow = await until('the reauth flow', async () => {
+      const flows = await conn.sendMessagePromise<
+        { flow_id: string; handler: string; step_id: string; context: { source: string } }[]
+      >({ type: 'config_entries/flow/progress' });
+      return flows.find((f) => f.handler === 'myelectricaldata' && f.context.source === 'reauth');
+    });
+    expect(flow.step_id).toBe('reauth_confirm');
+    const done = await haRest<{ type: string; reason: string }>(ha, `/api/config/config_entries/flow/${flow.flow_id}`, {
+      api_token: currentToken,
+    });
+    expect(done).toMatchObject({ type: 'abort', reason: 'reauth_successful' });
+    await until('the restarted program', async () =>
+      (output.match(/sync finished/g) ?? []).length > finished ? true : undefined,
+    );
+    await until('every entity back with the new token', async () => {
+      const states = await haStates();
+      return ids.every((id) => states.get(id) && states.get(id)!.state !== 'unavailable') ? true : undefined;
+    });
   });
 
   it('leaves no warning or error of the integration in the Home Assistant log', async () => {
