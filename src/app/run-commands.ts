@@ -49,8 +49,6 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
 
 /** Next to the bundle in the add-on image (`/opt/myelectricaldata/custom_components/…`, see addon/Dockerfile). */
 const INTEGRATION_SOURCE = fileURLToPath(new URL('./custom_components/myelectricaldata', import.meta.url));
-/** Home Assistant's config folder in the add-on (`homeassistant_config` map). */
-const HA_CONFIG_DIR = '/homeassistant';
 
 function addonIntegrationOptions(config: Config, app: App) {
   return {
@@ -59,7 +57,7 @@ function addonIntegrationOptions(config: Config, app: App) {
     token: integrationToken(config.data_dir, config.api_token),
     install: config.install_integration,
     source: INTEGRATION_SOURCE,
-    haConfigDir: HA_CONFIG_DIR,
+    haConfigDir: config.ha_config_dir,
     logger: app.logger.child({ component: 'integration' }),
   };
 }

@@ -298,6 +298,18 @@ export const settings = {
     ),
     ['172.30.32.2'],
   ),
+  ha_config_dir: v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(1, 'is empty'),
+      v.description(
+        "Home Assistant's config folder as the add-on sees it (the `homeassistant_config` map), where " +
+          '`install_integration` copies the integration; read from the environment only.',
+      ),
+      v.metadata({ envOnly: true, expect: 'a folder such as /homeassistant' }),
+    ),
+    '/homeassistant',
+  ),
   supervisor_token: text('Set by the Home Assistant Supervisor in add-on mode; read from the environment only.', {
     secret: true,
     envOnly: true,
