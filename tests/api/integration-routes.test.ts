@@ -137,3 +137,19 @@ describe('POST /api/statistics/reimport', () => {
     expect(unknown.statusCode).toBe(404);
   });
 });
+
+describe('ingress mode and the integration token', () => {
+  it('lets the integration reach the API from its own address with the announced token, and nobody else', async () => {
+    h = await startHarness({
+      enabled: true,
+      allowedAddresses: ['172.30.32.2'],
+      integrationToken: 'announced-token-42',
+    });
+    const anonymous = await h.api.inject('/api/sensors');
+    expect(anonymous.statusCode).toBe(403);
+    const wrong = await h.api.inject({ url: '/api/sensors', headers: { authorization: 'Bearer other' } });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await h.api.inject({ url: '/api/sensors', headers: { authorization: 'Bearer announced-token-42' } });
+    expect(ok.statusCode).toBe(200);
+  });
+});
