@@ -2,7 +2,7 @@
 # Static checks run by .ci/run before the tests (and alone: `bash .ci/checks.sh`): the type check
 # (`npm run typecheck`: the program and the status page's browser code), the linter (`npm run lint`,
 # biome: lint rules and formatting) and the release files (.ci/lint-release.sh: actionlint on the GitHub
-# workflows, hadolint on both Dockerfiles). All run even if one fails, so one CI run shows every error.
+# workflows, hadolint on both Dockerfiles) and ruff on the Home Assistant integration (addon/custom_components). All run even if one fails, so one CI run shows every error.
 # On failure it prints what failed, then the plain summary line of .ci/run ("0 passed, N failed": no test
 # ran, N checks failed) and exits 1.
 set -uo pipefail
@@ -11,6 +11,11 @@ cd "$(dirname "$0")/.." || exit 1
 failed=()
 npm run --silent typecheck || failed+=("type check (npm run typecheck)")
 npm run --silent lint || failed+=("lint (npm run lint; npm run format fixes formatting)")
+ruff_check() {
+  # shellcheck source=tools.sh
+  source .ci/tools.sh && "$RUFF" check addon/custom_components && "$RUFF" format --check addon/custom_components
+}
+(ruff_check) || failed+=("Python integration (ruff check / ruff format --check addon/custom_components)")
 bash .ci/lint-release.sh || failed+=("workflows and Dockerfiles (bash .ci/lint-release.sh: actionlint, hadolint)")
 
 if ((${#failed[@]} > 0)); then
@@ -19,4 +24,4 @@ if ((${#failed[@]} > 0)); then
   echo "0 passed, ${#failed[@]} failed"
   exit 1
 fi
-echo "type check, lint, actionlint and hadolint passed"
+echo "type check, lint, ruff, actionlint and hadolint passed"

@@ -44,10 +44,13 @@ export function buildAddonConfig(version: string): Record<string, unknown> {
     homeassistant: MIN_HOME_ASSISTANT,
     homeassistant_api: true,
     services: ['mqtt:want'],
+    // The Home Assistant integration finds the add-on through the Supervisor's discovery.
+    discovery: ['myelectricaldata'],
     ingress: true,
     panel_icon: 'mdi:meter-electric',
     panel_title: 'Linky',
-    // homeassistant_config: the Lovelace cards are copied into Home Assistant's www folder.
+    // homeassistant_config: the Lovelace cards go into Home Assistant's www folder, and install_integration
+    // copies the integration into custom_components.
     map: ['addon_config:rw', 'homeassistant_config:rw'],
     options,
     schema,

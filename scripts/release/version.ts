@@ -1,6 +1,6 @@
 /**
  * The version in every place it is written, and the release notes (command line: version-cli.ts):
- *   npm run version:bump -- 0.2.0       package.json, package-lock.json (root), addon/config.yaml (through the
+ *   npm run version:bump -- 0.2.0       package.json, package-lock.json (root), the integration manifest, addon/config.yaml (through the
  *                                       generator) and a `## [0.2.0] - <today>` section of addon/CHANGELOG.md
  *                                       (the `## [Unreleased]` section renamed, or a new one to fill in)
  *   tsx scripts/release/version-cli.ts check 0.2.0   exits 1 unless all of them say 0.2.0 and the changelog
@@ -13,6 +13,8 @@ import { renderAddonConfig } from '../addon/addon-config.js';
 
 export const CHANGELOG = 'addon/CHANGELOG.md';
 export const ADDON_CONFIG = 'addon/config.yaml';
+/** The Home Assistant integration's manifest: its `version` follows the program's. */
+export const INTEGRATION_MANIFEST = 'addon/custom_components/myelectricaldata/manifest.json';
 /** Written in a new changelog section; `check` refuses to release while it is there. */
 export const PLACEHOLDER = '- Describe the changes of this version here.';
 
@@ -80,10 +82,12 @@ export function bumpVersion(root: string, version: string, date: string): string
   writeJson(root, 'package-lock.json', lock);
 
   writeFileSync(join(root, ADDON_CONFIG), renderAddonConfig(version));
+  const manifest = JSON.parse(read(root, INTEGRATION_MANIFEST)) as Record<string, unknown>;
+  writeJson(root, INTEGRATION_MANIFEST, { ...manifest, version });
   const changelog = read(root, CHANGELOG);
   if (changelogSection(changelog, version) === undefined)
     writeFileSync(join(root, CHANGELOG), addChangelogSection(changelog, version, date));
-  return ['package.json', 'package-lock.json', ADDON_CONFIG, CHANGELOG];
+  return ['package.json', 'package-lock.json', ADDON_CONFIG, INTEGRATION_MANIFEST, CHANGELOG];
 }
 
 /** What disagrees with `version` (empty when a release of it may ship). */
@@ -100,6 +104,8 @@ export function versionProblems(root: string, version: string): string[] {
     problems.push(`package-lock.json has version ${lock.version} (root package ${lock.packages?.['']?.version})`);
   if (read(root, ADDON_CONFIG) !== renderAddonConfig(version))
     problems.push(`${ADDON_CONFIG} is not the generated file for ${version} (npm run version:bump)`);
+  const manifest = (JSON.parse(read(root, INTEGRATION_MANIFEST)) as { version?: string }).version;
+  if (manifest !== version) problems.push(`${INTEGRATION_MANIFEST} has version ${manifest}`);
   const section = changelogSection(read(root, CHANGELOG), version);
   if (section === undefined) problems.push(`${CHANGELOG} has no "## [${version}]" section`);
   else if (section === '' || section.includes(PLACEHOLDER))

@@ -1,14 +1,18 @@
 /**
  * Home Assistant ingress: the Supervisor proxies the add-on's web UI from `172.30.32.2` and tells the page
  * where it lives with the `X-Ingress-Path` header. In ingress mode every other address gets 403, except
- * `GET /api/health` so the container's own health check keeps working.
+ * `GET /api/health` so the container's own health check keeps working, and requests carrying the Home
+ * Assistant integration's token (announced through the Supervisor's discovery).
  */
 import type { FastifyInstance } from 'fastify';
+import { tokenMatches } from './guards/token-guard.js';
 import { errorBody } from './http-error.js';
 
 export interface IngressOptions {
   enabled: boolean;
   allowedAddresses: string[];
+  /** The Home Assistant integration's token: a request carrying it passes from any address. */
+  integrationToken?: string;
 }
 
 export const SUPERVISOR_ADDRESS = '172.30.32.2';
@@ -36,6 +40,8 @@ export function registerIngressGuard(app: FastifyInstance, options: IngressOptio
   app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET' && request.routeOptions.url === '/api/health') return;
     if (allowed.has(normaliseAddress(request.socket.remoteAddress))) return;
+    const { integrationToken } = options;
+    if (integrationToken && tokenMatches(request.headers.authorization, integrationToken)) return;
     return reply
       .code(403)
       .send(

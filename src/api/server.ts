@@ -18,6 +18,7 @@ import { registerAggregateRoutes } from './routes/aggregate.js';
 import { registerCardsRoute } from './routes/cards.js';
 import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
+import { registerEventsRoute } from './routes/events.js';
 import { registerExporterRoutes } from './routes/exporters.js';
 import { registerGridRoutes } from './routes/grid.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -25,6 +26,8 @@ import { registerMetricsRoute } from './routes/metrics.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
 import { registerPageRoute } from './routes/page.js';
 import { registerPdlRoutes } from './routes/pdls.js';
+import { registerReimportStatisticsRoute } from './routes/reimport-statistics.js';
+import { registerSensorsRoute } from './routes/sensors.js';
 import { registerStatusRoute } from './routes/status.js';
 import { registerSyncRoute } from './routes/sync.js';
 
@@ -88,6 +91,9 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerSyncRoute(app, ctx, options.manualSyncCooldownMs);
   registerPageRoute(app, ctx);
   registerCardsRoute(app);
+  registerSensorsRoute(app, ctx);
+  registerEventsRoute(app, ctx, { events: options.events });
+  registerReimportStatisticsRoute(app, ctx, options.events);
   registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events }));
 
   return {

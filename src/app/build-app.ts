@@ -19,6 +19,7 @@ import { DEFAULT_PLANNER_OPTIONS } from '../sync/planner/index.js';
 import { createSyncScheduler, type SyncScheduler } from '../sync/scheduler.js';
 import type { StatusProvider } from '../sync/status.js';
 import { createStatusProvider } from '../sync/status-provider.js';
+import { integrationToken } from './addon-integration/integration-token.js';
 import { isAddonMode, pricesOf } from './exporter-factories.js';
 import { createShutdown, type Shutdown } from './shutdown.js';
 import { startExporters } from './start-exporters.js';
@@ -138,7 +139,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         token: config.api_token,
         events,
         // Add-on mode: only the Supervisor's ingress proxy may reach the page and the API.
-        ingress: { enabled: isAddonMode(config), allowedAddresses: config.ingress_addresses },
+        // …and the Home Assistant integration, with the token the add-on announces to it.
+        ingress: {
+          enabled: isAddonMode(config),
+          allowedAddresses: config.ingress_addresses,
+          ...(isAddonMode(config) ? { integrationToken: integrationToken(config.data_dir, config.api_token) } : {}),
+        },
       })
     : null;
   if (api) shutdown.register('api server', () => api.close());

@@ -1,10 +1,15 @@
 /**
  * The program's commands: `start` (serve + schedule), `sync` (one run), `status` (print a summary).
  */
+
+import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError } from '../config/index.js';
 import { errorMessage } from '../errors/app-error.js';
 import type { RunOutcome } from '../sync/engine.js';
+import { integrationToken } from './addon-integration/integration-token.js';
+import { startAddonIntegration } from './addon-integration/start-addon-integration.js';
 import { type App, type BuildOptions, buildApp } from './build-app.js';
+import { isAddonMode } from './exporter-factories.js';
 import { formatStatus } from './format-status.js';
 import { runExportersOnce } from './run-exporters-once.js';
 import { failedExporters, failedStreams } from './run-failures.js';
@@ -38,7 +43,23 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
     onForced: () => options.onStopped?.(1),
   });
   if (config.sync_on_start) app.engine.start();
+  if (url && isAddonMode(config)) void startAddonIntegration(addonIntegrationOptions(config, app));
   return { ...app, url };
+}
+
+/** Next to the bundle in the add-on image (`/opt/myelectricaldata/custom_components/…`, see addon/Dockerfile). */
+const INTEGRATION_SOURCE = fileURLToPath(new URL('./custom_components/myelectricaldata', import.meta.url));
+
+function addonIntegrationOptions(config: Config, app: App) {
+  return {
+    supervisor: { url: config.supervisor_url, token: config.supervisor_token ?? '' },
+    port: config.port,
+    token: integrationToken(config.data_dir, config.api_token),
+    install: config.install_integration,
+    source: INTEGRATION_SOURCE,
+    haConfigDir: config.ha_config_dir,
+    logger: app.logger.child({ component: 'integration' }),
+  };
 }
 
 /** A port or address the API cannot bind to is a setting to fix (exit code 2), in one line. */

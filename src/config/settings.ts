@@ -194,6 +194,12 @@ export const settings = {
       'forgets them on restart until they are posted again (checked every minute). Needs `ha_url` and ' +
       '`ha_token`, or add-on mode.',
   ),
+  install_integration: flag(
+    true,
+    "Add-on mode: copy the MyElectricalData Home Assistant integration into Home Assistant's " +
+      '`custom_components` when it is missing or older, and say once (a notification) that Home Assistant ' +
+      'needs a restart. The add-on announces itself to the integration through the Supervisor either way.',
+  ),
   price_base_kwh: price('Base tariff'),
   price_hc_kwh: price('Off-peak (heures creuses)'),
   price_hp_kwh: price('Peak (heures pleines)'),
@@ -358,6 +364,18 @@ export const settings = {
       v.metadata({ envOnly: true, expect: 'a comma-separated list of IP addresses such as 172.30.32.2' }),
     ),
     ['172.30.32.2'],
+  ),
+  ha_config_dir: v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(1, 'is empty'),
+      v.description(
+        "Home Assistant's config folder as the add-on sees it (the `homeassistant_config` map), where " +
+          '`install_integration` copies the integration; read from the environment only.',
+      ),
+      v.metadata({ envOnly: true, expect: 'a folder such as /homeassistant' }),
+    ),
+    '/homeassistant',
   ),
   supervisor_token: text('Set by the Home Assistant Supervisor in add-on mode; read from the environment only.', {
     secret: true,

@@ -58,13 +58,13 @@ describe.each(IMAGES)('$file', ({ file, base }) => {
     );
   });
 
-  it('copies into the final image only the bundle, the runtime modules and the start script', () => {
+  it('copies into the final image only the bundle, the runtime modules, the start script and the Home Assistant integration', () => {
     const sources = copies(final).map((c) =>
       c.from ? `--from=${c.from} ${c.sources.join(' ')}` : c.sources.join(' '),
     );
     for (const source of sources)
       expect(source).toMatch(
-        /^(addon\/run\.sh$|--from=bundle \/build\/dist\/$|--from=modules \/runtime\/node_modules$)/,
+        /^(addon\/run\.sh$|addon\/custom_components\/myelectricaldata\/$|--from=bundle \/build\/dist\/$|--from=modules \/runtime\/node_modules$)/,
       );
     expect(sources).toEqual(
       expect.arrayContaining(['--from=bundle /build/dist/', '--from=modules /runtime/node_modules']),

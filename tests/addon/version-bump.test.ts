@@ -13,12 +13,18 @@ import {
 } from '../../scripts/release/version.js';
 import { packageVersion, ROOT } from './addon-files.js';
 
-const FILES = ['package.json', 'package-lock.json', 'addon/config.yaml', 'addon/CHANGELOG.md'];
+const FILES = [
+  'package.json',
+  'package-lock.json',
+  'addon/config.yaml',
+  'addon/custom_components/myelectricaldata/manifest.json',
+  'addon/CHANGELOG.md',
+];
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'med-bump-'));
-  mkdirSync(join(dir, 'addon'));
+  mkdirSync(join(dir, 'addon/custom_components/myelectricaldata'), { recursive: true });
   for (const file of FILES) cpSync(join(ROOT, file), join(dir, file));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,7 +67,7 @@ describe('version bump', () => {
     writeFileSync(join(dir, 'addon/CHANGELOG.md'), changelog.replace(PLACEHOLDER, '- Something new.'));
     expect(versionProblems(dir, '99.1.0')).toEqual([]);
     // The old version is no longer the one of the files (its changelog section stays).
-    expect(versionProblems(dir, packageVersion())).toHaveLength(3);
+    expect(versionProblems(dir, packageVersion())).toHaveLength(4);
   });
 
   it('renames an [Unreleased] section instead of adding one', () => {

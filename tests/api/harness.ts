@@ -1,5 +1,6 @@
 /** Builds an API server on a real filled SQLite store, for `inject` tests; `close` cleans everything. */
 
+import type { IngressOptions } from '../../src/api/ingress.js';
 import { type ApiServer, type ApiServerOptions, createApiServer } from '../../src/api/server.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { type MemoryLogger, memoryLogger } from '../../src/log/logger.js';
@@ -17,7 +18,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  ingress?: { enabled: boolean; allowedAddresses: string[] },
+  ingress?: IngressOptions,
   wrapStore: (store: Store) => Store = (store) => store,
   extra: Partial<ApiServerOptions> = {},
 ): Promise<Harness> {

@@ -6,6 +6,7 @@
 import { errorMessage } from '../../errors/app-error.js';
 import { readEntities } from '../../sensors/entities.js';
 import { readSnapshot } from '../../sensors/snapshot/read-snapshot.js';
+import { integrationActive } from '../kit/integration-presence.js';
 import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
 import { restState } from './build-rest-states.js';
 import { HaRestClient } from './ha-rest-client.js';
@@ -45,6 +46,11 @@ export class HaRestStatesExporter extends KitExporter {
   }
 
   protected async exportOnce(run: ExportRun): Promise<Record<string, unknown>> {
+    if (await integrationActive(run.context.store, run.startedAt)) {
+      // The Home Assistant integration shows these entities (with unique ids): no duplicates.
+      this.probeEntity = null;
+      return { states: 0, skipped: 'home-assistant-integration' };
+    }
     const readings = readEntities(await readSnapshot(run.context.store, run.startedAt));
     const states = readings.map(restState);
     for (const s of states) await this.client.postState(s.entityId, s.body);

@@ -1,7 +1,8 @@
 /**
  * One publishing run: snapshot of the store → discovery configs (only what changed, unless forced),
  * cleared configs of vanished entities, cleared state topics that are no longer published (with or
- * without discovery), then every state document. Returns counts for `status()`.
+ * without discovery), then every state document. Returns counts for `status()`. While the Home Assistant
+ * integration is in use (kit/integration-presence.ts) no config is announced and the sent ones are cleared.
  */
 
 import type { Prices } from '../../domain/tariff.js';
@@ -9,6 +10,7 @@ import { entitiesForSnapshot } from '../../sensors/entities.js';
 import { readSnapshot } from '../../sensors/snapshot/read-snapshot.js';
 import type { Snapshot } from '../../sensors/snapshot/snapshot-types.js';
 import type { Store } from '../../store/repository.js';
+import { integrationActive } from '../kit/integration-presence.js';
 import { MQTT_CURSOR_EXPORTER } from './client-id.js';
 import { buildDiscoveryConfig, type DiscoveryContext } from './discovery/build-discovery-config.js';
 import { planDiscovery, type SentConfigs } from './discovery/discovery-plan.js';
@@ -67,7 +69,9 @@ export async function publishRun(o: PublishRunOptions): Promise<PublishRunResult
 
 /** Sends changed configs and clears vanished ones; returns the state topics those entities read. */
 async function publishDiscovery(o: PublishRunOptions, ctx: DiscoveryContext, snapshot: Snapshot) {
-  const current = entitiesForSnapshot(snapshot).map((e) => buildDiscoveryConfig(ctx, e));
+  // The Home Assistant integration creates these entities itself: announce none, clear what was sent.
+  const entities = (await integrationActive(o.store, o.nowMs)) ? [] : entitiesForSnapshot(snapshot);
+  const current = entities.map((e) => buildDiscoveryConfig(ctx, e));
   const sent = await readSentConfigs(o.store);
   const plan = planDiscovery(current, sent, o.forceDiscovery);
   for (const topic of plan.clearConfigTopics) await o.target.publish(topic, '', true);

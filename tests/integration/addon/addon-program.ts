@@ -35,6 +35,8 @@ export async function startAddon(
       API_HOST: '127.0.0.1',
       // The program reads /data/options.json; here the same file sits in a temp folder.
       CONFIG_FILE: optionsFile,
+      // Home Assistant's config folder (install_integration): inside the temp folder, never the machine's.
+      HA_CONFIG_DIR: join(dataDir, 'homeassistant'),
       TZ: 'America/New_York',
       ...extraEnv,
     },

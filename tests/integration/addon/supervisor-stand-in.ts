@@ -1,6 +1,7 @@
 /**
  * A small stand-in for the Home Assistant Supervisor, for running the add-on without Docker:
  * - `GET /services/mqtt` answers the test broker the way the Supervisor does (`{result:"ok", data:{…}}`);
+ * - `GET /addons/self/info` answers the add-on's `hostname`; `POST /discovery` records the announcement;
  * - `/core/…` is proxied to a real Home Assistant (`/core/api/…` REST, `/core/websocket` and
  *   `/core/api/websocket` upgraded to its `/api/websocket`), as the Supervisor's `api/proxy.py` does.
  * Every request must carry `Authorization: Bearer <token>`. Unlike the real Supervisor, which answers the
@@ -21,6 +22,8 @@ export interface SupervisorStandIn {
   url: string;
   /** `METHOD path` of every request received (websocket upgrades as `UPGRADE path`). */
   requests: string[];
+  /** Bodies of `POST /discovery`, in order. */
+  discoveries: { service: string; config: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
@@ -28,9 +31,12 @@ export async function startSupervisorStandIn(options: {
   token: string;
   homeAssistantUrl: string;
   mqtt: MqttService;
+  /** The add-on's host name answered by `/addons/self/info` (default `local-myelectricaldata`). */
+  hostname?: string;
 }): Promise<SupervisorStandIn> {
   const ha = new URL(options.homeAssistantUrl);
   const requests: string[] = [];
+  const discoveries: SupervisorStandIn['discoveries'] = [];
   const sockets = new Set<Socket>();
   const authorised = (req: IncomingMessage) => req.headers.authorization === `Bearer ${options.token}`;
 
@@ -42,6 +48,20 @@ export async function startSupervisorStandIn(options: {
         result: 'ok',
         data: { ...options.mqtt, ssl: false, protocol: '3.1.1', addon: 'core_mosquitto' },
       });
+    }
+    if (req.method === 'GET' && req.url === '/addons/self/info') {
+      return json(res, 200, { result: 'ok', data: { hostname: options.hostname ?? 'local-myelectricaldata' } });
+    }
+    if (req.method === 'POST' && req.url === '/discovery') {
+      let body = '';
+      req.on('data', (d: Buffer) => {
+        body += d.toString();
+      });
+      req.on('end', () => {
+        discoveries.push(JSON.parse(body));
+        json(res, 200, { result: 'ok', data: { uuid: `discovery-${discoveries.length}` } });
+      });
+      return;
     }
     if (req.url?.startsWith('/core/')) return proxy(req, res, ha);
     return json(res, 404, { result: 'error', message: 'not found' });
@@ -82,6 +102,7 @@ export async function startSupervisorStandIn(options: {
   return {
     url: `http://127.0.0.1:${address.port}`,
     requests,
+    discoveries,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
