@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { StatusJson } from '../../../src/api/status-json.js';
-import { addDays, daysBetween, parisToday } from '../../../src/domain/time.js';
+import { addDays, daysBetween, parisNaiveToUtc, parisToday } from '../../../src/domain/time.js';
 import { PRM } from '../../../src/gateway/simulator/index.js';
 
 const ROOT = join(__dirname, '../../..');
@@ -79,16 +79,19 @@ describe('demo mode end to end (npx tsx src/main.ts demo)', () => {
     const base = `http://127.0.0.1:${port}/api`;
     const pdls = await getJson<{ pdl: string }[]>(`${base}/pdls`);
     expect(pdls.map((p) => p.pdl).sort()).toEqual(Object.values(PRM).sort());
+    // The demo runs on the real clock, and its simulated Enedis serves day J-1 from 08:00 Paris: before
+    // that, the newest day held is J-2.
     const today = parisToday(Date.now());
-    const start = addDays(today, -365);
+    const end = Date.now() >= parisNaiveToUtc(`${today} 08:00:00`) ? today : addDays(today, -1);
+    const start = addDays(end, -365);
     const daily = await getJson<{ date: string; wh: number }[]>(
-      `${base}/pdls/${PRM.house}/consumption/daily?start=${start}&end=${today}`,
+      `${base}/pdls/${PRM.house}/consumption/daily?start=${start}&end=${end}`,
     );
-    expect(daily).toHaveLength(daysBetween(start, today));
+    expect(daily).toHaveLength(daysBetween(start, end));
     expect(daily.every((d) => d.wh > 0)).toBe(true);
-    const curveStart = addDays(today, -7);
+    const curveStart = addDays(end, -7);
     const curve = await getJson<{ wh: number }[]>(
-      `${base}/pdls/${PRM.house}/consumption/curve?start=${curveStart}&end=${today}`,
+      `${base}/pdls/${PRM.house}/consumption/curve?start=${curveStart}&end=${end}`,
     );
     expect(curve.length).toBeGreaterThanOrEqual(7 * 46);
     const status = await getJson<StatusJson>(`${base}/status`);
