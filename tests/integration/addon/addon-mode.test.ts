@@ -74,7 +74,12 @@ beforeAll(async () => {
   conn = await createConnection({ auth: createLongLivedTokenAuth(ha.url, ha.token) });
   // A small account: the old flat (BASE contract, load curve), made active and activated 20 days ago.
   const activationDate = addDays(parisToday(Date.now()), -20);
-  sim = await startSimulator({ dataset: { overrides: { [PDL]: { activationDate, isActive: true } } } });
+  // The program runs on the real clock: Enedis publishes J-1 from 00:00 here, so "yesterday" has a value
+  // at any time of day (with the default 08:00, a night run would find it unknown).
+  sim = await startSimulator({
+    publicationHour: 0,
+    dataset: { overrides: { [PDL]: { activationDate, isActive: true } } },
+  });
   supervisor = await startSupervisorStandIn({
     token: ha.token,
     homeAssistantUrl: ha.url,
