@@ -36,12 +36,14 @@ export function planDayStream(
     trailingStart: trailingWindowStart(horizon.end, trailing),
     pollStart: spec.published ? addDays(horizon.end, -spec.published.pollDays) : undefined,
   });
-  // Days only the slower route reaches are grouped apart, by its own span (newest days first).
+  // Days only the slower route reaches are grouped apart, by its own span, and asked first: the
+  // single-window route drops the last missing day before a day its cache already holds, so asked after
+  // the batch it would lose the day just before the batch's oldest.
   const olderEnd = spec.older?.reachable(input.today).end;
   const parts: [LocalDate[], number][] = olderEnd
     ? [
-        [wanted.filter((d) => d >= olderEnd), maxSpanDays(stream)],
         [wanted.filter((d) => d < olderEnd), spec.older?.maxSpanDays ?? 1],
+        [wanted.filter((d) => d >= olderEnd), maxSpanDays(stream)],
       ]
     : [[wanted, maxSpanDays(stream)]];
   return parts.flatMap(([days, span]) =>

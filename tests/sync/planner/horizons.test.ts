@@ -53,7 +53,7 @@ function endpointOf(stream: DayStream, range: { end: LocalDate }, today: LocalDa
   return STREAM_ENDPOINT[stream as Exclude<DayStream, 'tempo'>];
 }
 
-/** Every route a stream's full history goes through, newest first, with the days it covers. */
+/** Every route a stream's full history goes through, in the order asked, with the days it covers. */
 function routesOf(
   stream: DayStream,
   today: LocalDate,
@@ -63,7 +63,7 @@ function routesOf(
   const older = dayStreamSpec(stream).horizon.older;
   const olderRange = older?.reachable(today);
   if (older && olderRange && olderRange.start < olderRange.end) {
-    routes.push({ endpoint: endpointOf(stream, olderRange, today), range: olderRange, span: older.maxSpanDays });
+    routes.unshift({ endpoint: endpointOf(stream, olderRange, today), range: olderRange, span: older.maxSpanDays });
   }
   return routes;
 }

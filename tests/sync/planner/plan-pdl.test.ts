@@ -47,11 +47,11 @@ describe('planDayStream on an empty store', () => {
     expect(task?.wanted).toHaveLength(1095);
   });
 
-  it('asks the 729 days the batch route serves in one call, then the 16 older days the single-window route reaches', () => {
+  it('asks the 16 days only the single-window route reaches (3 calls), then the 729 of the batch route in one', () => {
     const tasks = plan('consumption_curve');
     expect(tasks.map((t) => [t.range, t.calls])).toEqual([
-      [{ start: '2024-11-28', end: '2026-11-27' }, 1],
       [{ start: '2024-11-12', end: '2024-11-28' }, 3],
+      [{ start: '2024-11-28', end: '2026-11-27' }, 1],
     ]);
   });
 
@@ -160,7 +160,7 @@ describe('planPdl', () => {
 
   it('plans contract, address and the three consumption streams for a consumption point', () => {
     const tasks = planPdl(input(point()), DEFAULT_PLANNER_OPTIONS);
-    // The curve twice: the batch route's 729 days, then the older days of the single-window route.
+    // The curve twice: the older days of the single-window route, then the batch route's 729 days.
     expect(tasks.map((t) => t.stream)).toEqual([
       'contract',
       'address',
