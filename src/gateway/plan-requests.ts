@@ -53,11 +53,9 @@ export const DAILY_HISTORY = { years: 3, start: (today: LocalDate): LocalDate =>
 /**
  * Load-curve batch horizon: `start >= today - 2 years`, and the gateway serves at most 729 days counted
  * inclusively (`(end - start) + 1 > 729` moves the start forward without saying so), `end` at most J-1.
- * So the reachable history is the 729 days before today, in one call; the day before them (today - 2
- * years, or two days in a leap window) is out of the batch route's reach and never asked (not "missing").
- * The single-window route (`DETAIL_HISTORY`, Enedis' 24 months + 15 days, 7 days a call) would still reach
- * it and about 15 days more; the sync does not use it for them yet (the curve stream's horizon is the
- * batch route's), so those days are neither fetched nor counted as missing.
+ * So the batch reaches the 729 days before today, in one call; the days before them, down to Enedis' 24
+ * months + 15 days (`DETAIL_HISTORY`), go through the single-window route, 7 days a call (the curve
+ * stream's `older` horizon, `streams/energy-streams.ts`).
  */
 export const CURVE_HISTORY = {
   years: 2,

@@ -1,11 +1,11 @@
 /** The ranged gateway calls: planned per endpoint, fetched window by window (see `fetch-range.ts`). */
 import type { Clock } from '../domain/clock.js';
-import { parisToday } from '../domain/time.js';
+import { minDate, parisToday } from '../domain/time.js';
 import type { CurveReading, DateRange, Direction } from '../domain/types.js';
 import type { CallContext } from './call-gateway.js';
 import { checkPdl } from './check-pdl.js';
 import { fetchPlannedRange } from './fetch-range.js';
-import { curveEndpoint, dailyEndpoint, planRequests } from './plan-requests.js';
+import { curveEndpoint, dailyEndpoint, planRequests, reachableRange } from './plan-requests.js';
 import { curveSpec, dailySpec, maxPowerSpec } from './range-specs.js';
 import type { FetchOptions, FetchResult, GatewayClient } from './types.js';
 
@@ -35,7 +35,21 @@ export function rangeCalls(ctx: CallContext, clock: Clock, timeouts: { batch: nu
       const calls = planRequests(dailyEndpoint(direction), pdl, range, today());
       return fetchPlannedRange(ctx, calls, dailySpec(timeouts.small), opts);
     },
-    getLoadCurve: loadCurve('batch'),
+    // Days older than the batch route's 729 go through the single-window route, which still reaches them.
+    async getLoadCurve(pdl, direction, range, opts) {
+      const batchStart = reachableRange(curveEndpoint(direction, 'batch'), today()).start;
+      if (range.start >= batchStart) return loadCurve('batch')(pdl, direction, range, opts);
+      const older = { start: range.start, end: minDate(range.end, batchStart) };
+      const newer = range.end > batchStart ? { start: batchStart, end: range.end } : null;
+      const results = [];
+      if (newer) results.push(await loadCurve('batch')(pdl, direction, newer, opts));
+      results.push(await loadCurve('detail')(pdl, direction, older, opts));
+      return {
+        data: results.flatMap((r) => r.data),
+        partial: results.some((r) => r.partial),
+        calls: results.reduce((n, r) => n + r.calls, 0),
+      };
+    },
     getLoadCurveDetail: loadCurve('detail'),
     async getMaxPower(pdl, range, opts) {
       checkPdl(pdl);

@@ -52,7 +52,7 @@ export interface GatewayClient {
     range: DateRange,
     options?: FetchOptions<DailyEnergy[]>,
   ): Promise<FetchResult<DailyEnergy[]>>;
-  /** Load-curve readings whose local day is in `range` (end exclusive), via the batch endpoints. */
+  /** Load-curve readings whose local day is in `range` (end exclusive): batch routes, and the single-window route for days older than the batch reach. */
   getLoadCurve(
     pdl: string,
     direction: Direction,

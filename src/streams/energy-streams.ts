@@ -84,6 +84,16 @@ export function dailyFromCurve(daily: StreamName, direction: Direction): Derivat
   };
 }
 
+/** The curve days before the batch route's 729: the single-window route still reaches them, 7 a call. */
+function olderCurveDays(direction: Direction): NonNullable<GatewayHorizon['older']> {
+  const detail = curveEndpoint(direction, 'detail');
+  const batch = curveEndpoint(direction, 'batch');
+  return {
+    reachable: (today) => ({ start: reachableRange(detail, today).start, end: reachableRange(batch, today).start }),
+    maxSpanDays: ENDPOINT_RULES[detail].maxDays,
+  };
+}
+
 const curveRange = (range: DateRange) => [parisMidnightUtc(range.start), parisMidnightUtc(range.end)] as const;
 
 export function curveStream<N extends StreamName>(
@@ -97,7 +107,7 @@ export function curveStream<N extends StreamName>(
     unit: 'day',
     owner: direction,
     energy: direction,
-    horizon: gatewayHorizon(curveEndpoint(direction, 'batch')),
+    horizon: { ...gatewayHorizon(curveEndpoint(direction, 'batch')), older: olderCurveDays(direction) },
     codec: CURVE_CODEC,
     derives,
     api: {

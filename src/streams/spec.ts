@@ -50,6 +50,12 @@ export interface DayHorizon {
    * due, not late).
    */
   readonly published?: { end(nowMs: number): LocalDate; pollDays: number };
+  /**
+   * Older days a slower route still serves (load curves: the single-window route reaches Enedis' 24 months
+   * + 15 days, the batch route 729 days): their reach (end exclusive, up to `reachable`'s start) and the
+   * most days one of its calls covers. The planner groups them apart; the stream's fetch routes them.
+   */
+  readonly older?: { reachable(today: LocalDate): DateRange; readonly maxSpanDays: number };
 }
 
 /** The horizon of a metered stream: exactly what its gateway route can reach (one source of truth). */

@@ -4,7 +4,7 @@
  * (`gateway/plan-requests.ts`), so the planner never asks for days the
  * client would clamp away.
  */
-import { maxDate } from '../../domain/time.js';
+import { maxDate, minDate } from '../../domain/time.js';
 import type { DateRange, LocalDate, UsagePoint } from '../../domain/types.js';
 import { dayStreamSpec, gatewayEndpoints } from '../../streams/index.js';
 import type { DayStream } from './types.js';
@@ -23,7 +23,10 @@ export function maxSpanDays(stream: DayStream): number {
  * engine derives J-1 from the load curve).
  */
 export function streamHorizon(stream: DayStream, today: LocalDate, point: UsagePoint | null): DateRange {
-  let { start, end } = dayStreamSpec(stream).horizon.reachable(today);
+  const horizon = dayStreamSpec(stream).horizon;
+  let { start, end } = horizon.reachable(today);
+  const older = horizon.older?.reachable(today);
+  if (older && older.start < older.end) start = minDate(start, older.start);
   if (point?.activationDate) start = maxDate(start, point.activationDate);
   if (point?.oldestAvailableDataDate) start = maxDate(start, point.oldestAvailableDataDate);
   return { start, end };

@@ -2,7 +2,7 @@
  * The plan for one usage point: which streams to fetch and over which ranges, newest first. Pure.
  */
 import { addDays, minDate, parisDate } from '../../domain/time.js';
-import type { DateRange, UsagePoint } from '../../domain/types.js';
+import type { DateRange, LocalDate, UsagePoint } from '../../domain/types.js';
 import { type DayHorizon, dayStreamSpec, isDayStream, type StreamName, streamsOf } from '../../streams/index.js';
 import { callsFor, groupRanges } from './group-ranges.js';
 import { maxSpanDays, streamHorizon } from './horizons.js';
@@ -36,14 +36,25 @@ export function planDayStream(
     trailingStart: trailingWindowStart(horizon.end, trailing),
     pollStart: spec.published ? addDays(horizon.end, -spec.published.pollDays) : undefined,
   });
-  const span = maxSpanDays(stream);
-  return groupRanges(wanted, span).map((range) => ({
-    pdl,
-    stream,
-    range,
-    wanted: wanted.filter((d) => d >= range.start && d < range.end),
-    calls: callsFor(range, span),
-  }));
+  // Days only the slower route reaches are grouped apart, by its own span, and asked first: the
+  // single-window route drops the last missing day before a day its cache already holds, so asked after
+  // the batch it would lose the day just before the batch's oldest.
+  const olderEnd = spec.older?.reachable(input.today).end;
+  const parts: [LocalDate[], number][] = olderEnd
+    ? [
+        [wanted.filter((d) => d < olderEnd), spec.older?.maxSpanDays ?? 1],
+        [wanted.filter((d) => d >= olderEnd), maxSpanDays(stream)],
+      ]
+    : [[wanted, maxSpanDays(stream)]];
+  return parts.flatMap(([days, span]) =>
+    groupRanges(days, span).map((range) => ({
+      pdl,
+      stream,
+      range,
+      wanted: days.filter((d) => d >= range.start && d < range.end),
+      calls: callsFor(range, span),
+    })),
+  );
 }
 
 /** The horizon cut to the days that can be published at `now` (Tempo's tomorrow from 10:30 Paris). */

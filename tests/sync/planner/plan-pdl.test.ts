@@ -47,9 +47,12 @@ describe('planDayStream on an empty store', () => {
     expect(task?.wanted).toHaveLength(1095);
   });
 
-  it('asks the whole reachable curve history (the 729 days the batch route serves) in one batch call', () => {
+  it('asks the 16 days only the single-window route reaches (3 calls), then the 729 of the batch route in one', () => {
     const tasks = plan('consumption_curve');
-    expect(tasks.map((t) => [t.range, t.calls])).toEqual([[{ start: '2024-11-28', end: '2026-11-27' }, 1]]);
+    expect(tasks.map((t) => [t.range, t.calls])).toEqual([
+      [{ start: '2024-11-12', end: '2024-11-28' }, 3],
+      [{ start: '2024-11-28', end: '2026-11-27' }, 1],
+    ]);
   });
 
   it('starts at the activation date or the oldest available data date when later', () => {
@@ -157,10 +160,12 @@ describe('planPdl', () => {
 
   it('plans contract, address and the three consumption streams for a consumption point', () => {
     const tasks = planPdl(input(point()), DEFAULT_PLANNER_OPTIONS);
+    // The curve twice: the older days of the single-window route, then the batch route's 729 days.
     expect(tasks.map((t) => t.stream)).toEqual([
       'contract',
       'address',
       'consumption_daily',
+      'consumption_curve',
       'consumption_curve',
       'max_power',
     ]);
@@ -169,8 +174,8 @@ describe('planPdl', () => {
   it('plans production streams only for a production-only point and refreshes the address once a day', () => {
     const p = point({ hasConsumption: false, hasProduction: true });
     const fresh = planPdl(input(p, { address: NOW - HOUR }), DEFAULT_PLANNER_OPTIONS);
-    expect(fresh.map((t) => t.stream)).toEqual(['production_daily', 'production_curve']);
+    expect(fresh.map((t) => t.stream)).toEqual(['production_daily', 'production_curve', 'production_curve']);
     const stale = planPdl(input(p, { address: NOW - 10 * HOUR }), DEFAULT_PLANNER_OPTIONS);
-    expect(stale.map((t) => t.stream)).toEqual(['address', 'production_daily', 'production_curve']);
+    expect(stale.map((t) => t.stream)).toEqual(['address', 'production_daily', 'production_curve', 'production_curve']);
   });
 });
