@@ -41,9 +41,9 @@ export function rangeCalls(ctx: CallContext, clock: Clock, timeouts: { batch: nu
       if (range.start >= batchStart) return loadCurve('batch')(pdl, direction, range, opts);
       const older = { start: range.start, end: minDate(range.end, batchStart) };
       const newer = range.end > batchStart ? { start: batchStart, end: range.end } : null;
-      const results = [];
+      // Older days first: the single-window route drops the last missing day before a day its cache holds.
+      const results = [await loadCurve('detail')(pdl, direction, older, opts)];
       if (newer) results.push(await loadCurve('batch')(pdl, direction, newer, opts));
-      results.push(await loadCurve('detail')(pdl, direction, older, opts));
       return {
         data: results.flatMap((r) => r.data),
         partial: results.some((r) => r.partial),

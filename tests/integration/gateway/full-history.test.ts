@@ -2,7 +2,7 @@ import { sumWh } from '../../../src/domain/energy.js';
 import { parisDate } from '../../../src/domain/time.js';
 import type { CurveReading, DateRange, UsagePoint } from '../../../src/domain/types.js';
 import type { MedGatewayClient } from '../../../src/gateway/client.js';
-import { curveEndpoint, dailyEndpoint, planRequests } from '../../../src/gateway/plan-requests.js';
+import { curveEndpoint, dailyEndpoint, planRequests, reachableRange } from '../../../src/gateway/plan-requests.js';
 import { PRM, type RunningSimulator } from '../../../src/gateway/simulator/index.js';
 import { logLines, simulatedGateway, TODAY } from './harness.js';
 
@@ -53,6 +53,10 @@ describe('full history of every simulated PDL', () => {
         if (direction === 'consumption' ? !up.hasConsumption : !up.hasProduction) continue;
         plan(planRequests(dailyEndpoint(direction), up.pdl, range, TODAY));
         calls += (await client.getDailyEnergy(up.pdl, direction, range)).calls;
+        // Curve days older than the batch route's 729: the single-window route, first.
+        const batchStart = reachableRange(curveEndpoint(direction), TODAY).start;
+        const older = { start: range.start, end: batchStart < range.end ? batchStart : range.end };
+        if (older.start < older.end) plan(planRequests(curveEndpoint(direction, 'detail'), up.pdl, older, TODAY));
         plan(planRequests(curveEndpoint(direction), up.pdl, range, TODAY));
         calls += (await client.getLoadCurve(up.pdl, direction, range)).calls;
       }
@@ -63,8 +67,9 @@ describe('full history of every simulated PDL', () => {
     }
     expect(logLines(sim, from)).toEqual(expected);
     expect(calls).toBe(expected.length);
-    // House: 3 daily + 1 batch + 4 power; new house (14 months): 2 + 1 + 2; its panels 2 + 1; solar farm 4 + 1.
-    expect(expected).toHaveLength(21);
+    // House: 3 daily + 3 single-window + 1 batch + 4 power; new house (14 months): 2 + 1 + 2; its panels
+    // 2 + 1; solar farm 4 + 3 + 1.
+    expect(expected).toHaveLength(27);
     expect(
       sim.requestLog
         .slice(from)
@@ -81,7 +86,9 @@ describe('full history of every simulated PDL', () => {
     for (const d of dailyRes.data) expect(d.wh).toBe(sim.dataset.dailyWh(house.pdl, d.date));
 
     const curve = byDay((await client.getLoadCurve(house.pdl, 'consumption', history(house))).data);
-    expect(curve.size).toBe(729);
+    // The batch route's 729 days and the 16 before them that the single-window route reaches.
+    expect(curve.size).toBe(745);
+    expect([...curve.keys()].sort()[0]).toBe('2024-11-12');
     expect([...curve.keys()].at(-1)).toBe('2026-11-26');
     expect(['2025-03-30', '2026-03-29', '2025-10-26', '2026-10-25'].map((d) => curve.get(d)?.length)).toEqual([
       46, 46, 50, 50,

@@ -92,7 +92,8 @@ describe('a sync that runs out of the daily quota', () => {
     expect(first <= '2023-11-28').toBe(true);
     expect(daily.map((d) => d.date)).toEqual(eachDay({ start: first, end: '2026-11-28' }));
     const coverage = await h.store.curveCoverage(PRM.house, 'consumption', { start: '2024-01-01', end: '2026-11-28' });
-    // The curve: the 729 days the batch route serves before the new day.
-    expect(coverage.map((c) => c.date)).toEqual(eachDay({ start: '2024-11-29', end: '2026-11-28' }));
+    // The curve: the 729 days the batch route serves before the new day, and the 16 days before them that
+    // only the single-window route reaches (Enedis' 24 months + 15 days: from 2024-11-13).
+    expect(coverage.map((c) => c.date)).toEqual(eachDay({ start: '2024-11-13', end: '2026-11-28' }));
   });
 });
