@@ -1,5 +1,5 @@
 import { sumWh } from '../../../src/domain/energy.js';
-import { parisDate } from '../../../src/domain/time.js';
+import { minDate, parisDate } from '../../../src/domain/time.js';
 import type { CurveReading, DateRange, UsagePoint } from '../../../src/domain/types.js';
 import type { MedGatewayClient } from '../../../src/gateway/client.js';
 import { curveEndpoint, dailyEndpoint, planRequests, reachableRange } from '../../../src/gateway/plan-requests.js';
@@ -55,7 +55,7 @@ describe('full history of every simulated PDL', () => {
         calls += (await client.getDailyEnergy(up.pdl, direction, range)).calls;
         // Curve days older than the batch route's 729: the single-window route, first.
         const batchStart = reachableRange(curveEndpoint(direction), TODAY).start;
-        const older = { start: range.start, end: batchStart < range.end ? batchStart : range.end };
+        const older = { start: range.start, end: minDate(batchStart, range.end) };
         if (older.start < older.end) plan(planRequests(curveEndpoint(direction, 'detail'), up.pdl, older, TODAY));
         plan(planRequests(curveEndpoint(direction), up.pdl, range, TODAY));
         calls += (await client.getLoadCurve(up.pdl, direction, range)).calls;
