@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Connection, createConnection, createLongLivedTokenAuth } from 'home-assistant-js-websocket';
-import { addDays, parisToday } from '../../../src/domain/time.js';
+import { addDays, parisDate, parisDayHours, parisToday } from '../../../src/domain/time.js';
 import { PRM, type RunningSimulator, startSimulator } from '../../../src/gateway/simulator/index.js';
 import { silentLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
@@ -133,9 +133,26 @@ describe('the add-on in add-on mode', () => {
     );
     const store = await openStore({ dataDir: run.dataDir, logger: silentLogger });
     try {
+      // The energy the store holds, day by day: the curve of a day it covers whole, else the day's daily
+      // value (Home Assistant gets that total spread over the hours the curve misses), else its readings.
       const readings = await store.listCurve(PDL, 'consumption', 0, Date.now() + 86_400_000);
-      const storedKwh = readings.reduce((sum, r) => sum + (r.w * r.minutes) / 60 / 1000, 0);
       expect(readings.length).toBeGreaterThan(0);
+      const curveWh = new Map<string, { wh: number; minutes: number }>();
+      for (const r of readings) {
+        const day = curveWh.get(parisDate(r.start)) ?? { wh: 0, minutes: 0 };
+        day.wh += (r.w * r.minutes) / 60;
+        day.minutes += r.minutes;
+        curveWh.set(parisDate(r.start), day);
+      }
+      const range = { start: '2000-01-01', end: addDays(parisToday(Date.now()), 1) };
+      const daily = new Map((await store.listDaily(PDL, 'consumption', range)).map((d) => [d.date, d.wh]));
+      let storedWh = 0;
+      for (const day of new Set([...curveWh.keys(), ...daily.keys()])) {
+        const curve = curveWh.get(day);
+        const whole = curve !== undefined && curve.minutes >= parisDayHours(day) * 60;
+        storedWh += whole ? curve.wh : (daily.get(day) ?? curve?.wh ?? 0);
+      }
+      const storedKwh = storedWh / 1000;
       expect(settled[settled.length - 1].sum).toBeCloseTo(storedKwh, 3);
       const costs = await hourlyRows(COST);
       expect(costs[costs.length - 1].sum).toBeCloseTo(storedKwh * PRICE, 2);
