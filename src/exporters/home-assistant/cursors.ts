@@ -7,6 +7,7 @@ import { HOUR_MS } from '../../domain/hourly.js';
 import { parisMidnightUtc } from '../../domain/time.js';
 import type { Direction, LocalDate } from '../../domain/types.js';
 import type { Store } from '../../store/repository.js';
+import { addMark, instantCodec, type ServedMarks } from '../kit/dirty-marks.js';
 
 /** The cursor owner in the store: the exporter's name (`EXPORTER_NAME`), as in earlier versions. */
 export const CURSOR_OWNER = 'home-assistant';
@@ -18,24 +19,19 @@ export interface StatisticCursor {
   fingerprint: string;
 }
 
-const dirtyKey = (pdl: string, direction: Direction) => `dirty:${pdl}:${direction}`;
 const statKey = (id: string) => `stat:${id}`;
+export const dirtyKey = (pdl: string, direction: Direction) => `dirty:${pdl}:${direction}`;
+export const DIRTY = instantCodec(CURSOR_OWNER);
 
 /** Remembers that the data of `pdl`/`direction` changed from the local day `from` on (keeps the earliest). */
-export async function recordDirty(store: Store, pdl: string, direction: Direction, from: LocalDate): Promise<void> {
-  const hour = parisMidnightUtc(from);
-  const old = await store.getCursor(CURSOR_OWNER, dirtyKey(pdl, direction));
-  if (old === null || Number(old) > hour) await store.setCursor(CURSOR_OWNER, dirtyKey(pdl, direction), String(hour));
+export function recordDirty(store: Store, pdl: string, direction: Direction, from: LocalDate): Promise<void> {
+  return addMark(store, DIRTY, dirtyKey(pdl, direction), parisMidnightUtc(from));
 }
 
 /** The hour before the first changed local day (so the seam is compared too), or null when nothing changed. */
-export async function dirtyFrom(store: Store, pdl: string, direction: Direction): Promise<number | null> {
-  const text = await store.getCursor(CURSOR_OWNER, dirtyKey(pdl, direction));
-  return text === null ? null : Number(text) - HOUR_MS;
-}
-
-export function clearDirty(store: Store, pdl: string, direction: Direction): Promise<void> {
-  return store.deleteCursor(CURSOR_OWNER, dirtyKey(pdl, direction));
+export async function dirtyFrom(marks: ServedMarks<number>, pdl: string, direction: Direction): Promise<number | null> {
+  const midnight = await marks.read(dirtyKey(pdl, direction));
+  return midnight === null ? null : midnight - HOUR_MS;
 }
 
 export async function readStatisticCursor(store: Store, id: string): Promise<StatisticCursor | null> {

@@ -7,15 +7,18 @@
  * history; a first import, a cleared statistic or a price change reads everything, as it must.
  */
 import type { Clock } from '../../domain/clock.js';
+import { HOUR_MS } from '../../domain/hourly.js';
 import type { Tariff } from '../../domain/pricing.js';
 import { tariffFor } from '../../domain/tariff.js';
 import { TEMPO_PERIODS } from '../../domain/tariff-period.js';
+import { parisMidnightUtc } from '../../domain/time.js';
 import type { Direction } from '../../domain/types.js';
 import type { Logger } from '../../log/logger.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
 import { loadTariffContext } from '../../store/tariff-history.js';
+import { ServedMarks } from '../kit/dirty-marks.js';
 import { periodKinds, type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
-import { clearDirty, dirtyFrom, readStatisticCursor, type StatisticCursor, writeStatisticCursor } from './cursors.js';
+import { DIRTY, dirtyFrom, readStatisticCursor, type StatisticCursor, writeStatisticCursor } from './cursors.js';
 import type { HaApi } from './ha-client.js';
 import {
   COST_FINGERPRINT,
@@ -27,7 +30,7 @@ import {
 } from './load-series.js';
 import type { HomeAssistantExporterOptions } from './options.js';
 import { compareStart, type SyncSettings, syncStatistic } from './sync-statistic.js';
-import { markTariffChange, saveExportedTariff } from './tariff-change.js';
+import { saveExportedTariff, tariffChangedFrom } from './tariff-change.js';
 
 export interface ExportDeps {
   store: Store;
@@ -68,6 +71,11 @@ function untilOf(deps: ExportDeps): number {
   return deps.clock.now() + 2 * 86_400_000;
 }
 
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
+}
+
 /** One statistic of a direction and where its comparison with HA starts. */
 interface Job {
   kind: StatisticKind;
@@ -86,6 +94,7 @@ async function jobsOf(
   direction: Direction,
   tariff: Tariff | null,
   existing: ReadonlySet<string>,
+  dirty: number | null,
 ): Promise<Job[]> {
   const kinds: [StatisticKind, string][] = [[direction, 'energy']];
   if (tariff) kinds.push([costKind(direction), COST_FINGERPRINT]);
@@ -93,7 +102,6 @@ async function jobsOf(
     const [energy, cost] = periodKinds(period);
     kinds.push([energy, 'energy'], [cost, COST_FINGERPRINT]);
   }
-  const dirty = await dirtyFrom(deps.store, point.pdl, direction);
   const jobs: Job[] = [];
   for (const [kind, fingerprint] of kinds) {
     const id = statisticId(point.pdl, kind);
@@ -111,19 +119,21 @@ async function exportDirection(
   point: StoredUsagePoint,
   direction: Direction,
   existing: ReadonlySet<string>,
+  dirty: number | null,
   out: PointResult,
 ): Promise<void> {
   const { store, api } = deps;
   const context = await loadTariffContext(store, point.pdl);
   const tariff = tariffFor(deps.options.prices, point, direction, context);
-  await markTariffChange(store, point.pdl, direction, tariff, deps.clock.now());
-  const jobs = await jobsOf(deps, point, direction, tariff, existing);
+  const repriced = await tariffChangedFrom(store, point.pdl, direction, tariff, deps.clock.now());
+  const from = earliest(dirty, repriced === null ? null : parisMidnightUtc(repriced) - HOUR_MS);
+  const jobs = await jobsOf(deps, point, direction, tariff, existing, from);
   const starts = jobs.map((j) => j.verifyFrom);
-  const from = starts.includes(null) ? null : loadStartFor(Math.min(...(starts as number[])));
+  const loadFrom = starts.includes(null) ? null : loadStartFor(Math.min(...(starts as number[])));
   const request = { pdl: point.pdl, direction, tariff, nowMs: deps.clock.now() };
 
-  const loaded = await loadDirection(store, { ...request, from });
-  let whole: Promise<DirectionSeries> | null = from === null ? Promise.resolve(loaded) : null;
+  const loaded = await loadDirection(store, { ...request, from: loadFrom });
+  let whole: Promise<DirectionSeries> | null = loadFrom === null ? Promise.resolve(loaded) : null;
   const loadWhole = () => {
     whole ??= loadDirection(store, { ...request, from: null });
     return whole;
@@ -147,13 +157,20 @@ export async function exportStatistics(deps: ExportDeps): Promise<ExportResult> 
   let importedRows = 0;
   let statistics = 0;
   for (const point of await store.listUsagePoints()) {
+    // The changed days are read before anything of the store, so a change the sync records while this
+    // run reads or imports stays marked for the next run.
+    const marks = new ServedMarks(store, DIRTY);
+    const dirty = {
+      consumption: await dirtyFrom(marks, point.pdl, 'consumption'),
+      production: await dirtyFrom(marks, point.pdl, 'production'),
+    };
     const directions = directionsOf(point);
     const ids = directions.flatMap((d) => [statisticId(point.pdl, d), statisticId(point.pdl, costKind(d))]);
     for (const kind of ALL_PERIOD_KINDS) ids.push(statisticId(point.pdl, kind));
     const existing = new Set((await api.getStatisticsMetadata(ids)).map((m) => m.statistic_id));
     const out: PointResult = { statistics: 0, importedRows: 0, kinds: [] };
-    for (const direction of directions) await exportDirection(deps, point, direction, existing, out);
-    for (const direction of ['consumption', 'production'] as const) await clearDirty(store, point.pdl, direction);
+    for (const direction of directions) await exportDirection(deps, point, direction, existing, dirty[direction], out);
+    await marks.clear();
     if (options.energyDashboard === 'auto') await deps.wireDashboard(api, point.pdl, out.kinds);
     importedRows += out.importedRows;
     statistics += out.statistics;

@@ -1,16 +1,16 @@
 /**
  * Recomputing past costs when the tariff changes (a price, a period, the kind, an off-peak schedule, a
  * Tempo colour): the tariff each direction was last exported with is kept in the cursor table
- * (`tariff:<pdl>:<direction>`); when today's differs, the first Paris day they price differently is
- * marked dirty, so the next comparison with Home Assistant starts there and re-imports from the first
- * hour whose values changed, in one pass.
+ * (`tariff:<pdl>:<direction>`); when today's differs, the comparison with Home Assistant starts at the
+ * first Paris day they price differently and re-imports from the first hour whose values changed, in
+ * one pass. Nothing needs marking: until an export succeeds, the stored tariff stays the old one.
  */
 import type { Tariff } from '../../domain/pricing.js';
 import { buildTariff, firstChangedDay, type TariffSpec } from '../../domain/tariff-build.js';
 import { addDays, parisToday } from '../../domain/time.js';
-import type { Direction } from '../../domain/types.js';
+import type { Direction, LocalDate } from '../../domain/types.js';
 import type { Store } from '../../store/repository.js';
-import { CURSOR_OWNER, recordDirty } from './cursors.js';
+import { CURSOR_OWNER } from './cursors.js';
 
 const key = (pdl: string, direction: Direction) => `tariff:${pdl}:${direction}`;
 
@@ -22,20 +22,19 @@ async function firstStoredDay(store: Store, pdl: string, direction: Direction, t
   return days[0] ?? today;
 }
 
-/** Marks the direction dirty from the first day the stored tariff and `tariff` price differently. */
-export async function markTariffChange(
+/** The first day the last exported tariff and `tariff` price differently, or null. */
+export async function tariffChangedFrom(
   store: Store,
   pdl: string,
   direction: Direction,
   tariff: Tariff | null,
   nowMs: number,
-): Promise<void> {
+): Promise<LocalDate | null> {
   const text = await store.getCursor(CURSOR_OWNER, key(pdl, direction));
-  if (!text || !tariff || text === JSON.stringify(tariff.spec)) return;
+  if (!text || !tariff || text === JSON.stringify(tariff.spec)) return null;
   const today = parisToday(nowMs);
   const from = await firstStoredDay(store, pdl, direction, today);
-  const changed = firstChangedDay(buildTariff(JSON.parse(text) as TariffSpec), tariff, from, addDays(today, 2));
-  if (changed) await recordDirty(store, pdl, direction, changed);
+  return firstChangedDay(buildTariff(JSON.parse(text) as TariffSpec), tariff, from, addDays(today, 2)) ?? null;
 }
 
 /** Remembers the tariff a direction was exported with (after a successful export). */

@@ -6,6 +6,7 @@
 import { maxDate, minDate } from '../../domain/time.js';
 import type { DateRange } from '../../domain/types.js';
 import { GLOBAL_PDL, type Store, type StreamName } from '../../store/repository.js';
+import { addMark, type MarkCodec, type ServedMarks } from '../kit/dirty-marks.js';
 import type { ValueSource } from './commands.js';
 import { EXPORTER_NAME } from './push-values.js';
 
@@ -30,14 +31,8 @@ export function streamOf(source: ValueSource, pdl: string): { pdl: string; strea
   }
 }
 
-export function parseRanges(text: string | null): DateRange[] {
-  if (!text) return [];
-  try {
-    const rows = JSON.parse(text) as DateRange[];
-    return Array.isArray(rows) ? rows : [];
-  } catch {
-    return [];
-  }
+function isRanges(v: unknown): v is DateRange[] {
+  return Array.isArray(v) && v.every((r) => typeof r?.start === 'string' && typeof r?.end === 'string');
 }
 
 /** Adds a changed range; past `MAX_RANGES` they collapse into one covering range. */
@@ -49,29 +44,17 @@ export function addRange(ranges: DateRange[], range: DateRange): DateRange[] {
   return [{ start, end }];
 }
 
-export async function markDirty(store: Store, pdl: string, stream: StreamName, range: DateRange): Promise<void> {
-  const key = dirtyKey(pdl, stream);
-  const ranges = addRange(parseRanges(await store.getCursor(EXPORTER_NAME, key)), range);
-  await store.setCursor(EXPORTER_NAME, key, JSON.stringify(ranges));
+export const DIRTY: MarkCodec<DateRange[]> = {
+  owner: EXPORTER_NAME,
+  valid: isRanges,
+  merge: (old, added) => addRange(old ?? [], added[0]!),
+};
+
+export function markDirty(store: Store, pdl: string, stream: StreamName, range: DateRange): Promise<void> {
+  return addMark(store, DIRTY, dirtyKey(pdl, stream), [range]);
 }
 
-/** The dirty marks read at the start of a run, to drop once the run pushed them. */
-export class DirtyMarks {
-  private readonly seen = new Map<string, string>();
-
-  constructor(private readonly store: Store) {}
-
-  async ranges(pdl: string, stream: StreamName): Promise<DateRange[]> {
-    const key = dirtyKey(pdl, stream);
-    const text = await this.store.getCursor(EXPORTER_NAME, key);
-    if (text !== null) this.seen.set(key, text);
-    return parseRanges(text);
-  }
-
-  /** Drops the marks this run pushed; a mark changed since (a sync meanwhile) stays for the next run. */
-  async clear(): Promise<void> {
-    for (const [key, text] of this.seen) {
-      if ((await this.store.getCursor(EXPORTER_NAME, key)) === text) await this.store.deleteCursor(EXPORTER_NAME, key);
-    }
-  }
+/** The changed ranges of a stream, as this run read them (cleared with `marks.clear()` once pushed). */
+export async function changedRanges(marks: ServedMarks<DateRange[]>, pdl: string, stream: StreamName) {
+  return (await marks.read(dirtyKey(pdl, stream))) ?? [];
 }

@@ -6,6 +6,8 @@
  * exporter kit (`../kit/`): serial runs, status, retry with back-off. A refused key or a ban closes the
  * login gate for one back-off step, so Jeedom never sees more than one failed login per step.
  */
+
+import type { DateRange } from '../../domain/types.js';
 import { errorMessage } from '../../errors/app-error.js';
 import { deviceInfo } from '../../sensors/devices.js';
 import { readEntities } from '../../sensors/entities.js';
@@ -13,11 +15,12 @@ import { readSnapshot } from '../../sensors/snapshot/read-snapshot.js';
 import type { EntityReading } from '../../sensors/types.js';
 import type { StoredUsagePoint } from '../../store/repository.js';
 import type { DataChangedEvent } from '../../sync/events.js';
+import { ServedMarks } from '../kit/dirty-marks.js';
 import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
 import { type EquipmentDef, GLOBAL_EQUIPMENT_ID, pdlEquipmentId } from './build-requests.js';
 import { commandValues } from './command-values.js';
 import { type CommandDef, globalCommands, pdlCommands } from './commands.js';
-import { DirtyMarks, markDirty, streamOf } from './dirty-days.js';
+import { changedRanges, DIRTY, markDirty, streamOf } from './dirty-days.js';
 import { JeedomApi } from './jeedom-api.js';
 import { jeedomCode, LOGIN_FAILURES } from './jeedom-errors.js';
 import { LoginGate } from './login-gate.js';
@@ -111,7 +114,7 @@ export class JeedomExporter extends KitExporter {
     const objectId = this.options.object ? resolveObject(this.options.object, await this.api.objects(signal)) : null;
     const devices = await this.devices(run);
     const equipments = await this.api.virtualEquipments(signal);
-    const marks = new DirtyMarks(run.context.store);
+    const marks = new ServedMarks(run.context.store, DIRTY);
     let saved = 0;
     let values = 0;
     for (const device of devices) {
@@ -153,12 +156,12 @@ export class JeedomExporter extends KitExporter {
     d: Device,
     c: CommandDef,
     cmdId: number,
-    marks: DirtyMarks,
+    marks: ServedMarks<DateRange[]>,
     created: boolean,
   ): Promise<number> {
     const { store } = run.context;
     const stream = streamOf(c.source, d.point?.pdl ?? '');
-    const dirty = stream ? await marks.ranges(stream.pdl, stream.stream) : [];
+    const dirty = stream ? await changedRanges(marks, stream.pdl, stream.stream) : [];
     const cursor = created ? null : parseCursor(await store.getCursor(EXPORTER_NAME, cmdCursorKey(cmdId)));
     const since = readSince(cursor, dirty);
     const ctx = { store, point: d.point, reading: d.readings.get(c.logicalId), nowMs: run.startedAt, since };

@@ -9,6 +9,7 @@ import { parisMidnightUtc } from '../../domain/time.js';
 import { errorMessage } from '../../errors/app-error.js';
 import type { Store, StreamName } from '../../store/repository.js';
 import type { DataChangedEvent } from '../../sync/events.js';
+import { addMark, instantCodec, ServedMarks } from '../kit/dirty-marks.js';
 import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
 import { importLines, type Series, selector } from './build-import-lines.js';
 import { loadSeries } from './load-series.js';
@@ -25,13 +26,14 @@ export const EXPORTER_NAME = 'victoriametrics';
  * server (another `victoriametrics_url` is an empty server: it gets the whole history).
  */
 export const dirtyKey = (pdl: string, stream: StreamName) => `dirty:${pdl}:${stream}`;
+const DIRTY = instantCodec(EXPORTER_NAME);
 export const seriesKey = (url: string, s: Pick<Series, 'name' | 'labels' | 'fingerprint'>) =>
   `series:${url}:${selector(s.name, s.labels)}${s.fingerprint ? `#${s.fingerprint}` : ''}`;
 
 /** The earliest dirty mark of the streams a series is computed from; null when none changed. */
-function earliestMark(s: Series, dirty: ReadonlyMap<StreamName, string | null>): number | null {
+function earliestMark(s: Series, dirty: ReadonlyMap<StreamName, number | null>): number | null {
   const marks = [s.stream, ...(s.alsoStreams ?? [])].map((x) => dirty.get(x)).filter((m) => m != null);
-  return marks.length ? Math.min(...marks.map(Number)) : null;
+  return marks.length ? Math.min(...marks) : null;
 }
 
 interface RunTotals {
@@ -88,13 +90,13 @@ export class VictoriaMetricsExporter extends KitExporter {
     const keptFrom = retentionMs === null ? 0 : run.startedAt - retentionMs + DAY_MS;
     const totals: RunTotals = { series: 0, samples: 0, replaced: 0, oldest: null, keptFrom, checks: [] };
     for (const point of await store.listUsagePoints()) {
+      // The changed days are read before the store's data, so a change recorded meanwhile stays marked.
+      const marks = new ServedMarks(store, DIRTY);
+      const dirty = new Map<StreamName, number | null>();
+      for (const stream of PUSHED_STREAMS) dirty.set(stream, await marks.read(dirtyKey(point.pdl, stream)));
       const series = await loadSeries(store, point, run.startedAt, this.options.extraLabels ?? {}, this.options.prices);
-      const streams = [...new Set(series.flatMap((s) => [s.stream, ...(s.alsoStreams ?? [])]))];
-      const dirty = new Map<StreamName, string | null>();
-      for (const stream of streams)
-        dirty.set(stream, await store.getCursor(EXPORTER_NAME, dirtyKey(point.pdl, stream)));
       for (const s of series) await this.pushSeries(store, s, earliestMark(s, dirty), run, totals);
-      await this.clearDirty(store, point.pdl, dirty);
+      await marks.clear();
     }
     await this.verify(store, totals.checks);
     const warning = retentionWarning(retentionMs, totals.oldest, run.startedAt);
@@ -159,15 +161,6 @@ export class VictoriaMetricsExporter extends KitExporter {
       );
   }
 
-  /** Drops the dirty marks this run served; one set again during the run (a new change) is kept. */
-  private async clearDirty(store: Store, pdl: string, seen: Map<StreamName, string | null>): Promise<void> {
-    for (const [stream, mark] of seen) {
-      if (mark === null) continue;
-      if ((await store.getCursor(EXPORTER_NAME, dirtyKey(pdl, stream))) === mark)
-        await store.deleteCursor(EXPORTER_NAME, dirtyKey(pdl, stream));
-    }
-  }
-
   /** Records the earliest changed instant of a stream (its first day's Paris midnight), in the store. */
   private markDirty(e: DataChangedEvent): void {
     const store = this.context?.store;
@@ -175,10 +168,7 @@ export class VictoriaMetricsExporter extends KitExporter {
     const from = parisMidnightUtc(e.range.start);
     const key = dirtyKey(e.pdl, e.stream);
     this.dirtyWrites = this.dirtyWrites
-      .then(async () => {
-        const old = await store.getCursor(EXPORTER_NAME, key);
-        if (old === null || Number(old) > from) await store.setCursor(EXPORTER_NAME, key, String(from));
-      })
+      .then(() => addMark(store, DIRTY, key, from))
       .catch((err) => this.logger?.warn({ err: errorMessage(err) }, 'could not record changed days'));
   }
 

@@ -101,6 +101,8 @@ async function exportOnce(
   ha: MemoryHa,
   options: Partial<HomeAssistantExporterOptionsInput> = {},
   changed: DataChangedEvent[] = [],
+  /** Run once, inside the first import call of the tested run (a sync writing meanwhile). */
+  duringImport?: (events: SyncEvents) => Promise<void>,
 ) {
   const parsed = parseHomeAssistantExporterOptions({
     url: 'http://ha.test:8123',
@@ -108,8 +110,18 @@ async function exportOnce(
     prices: PRICES,
     ...options,
   });
-  const exporter = new HomeAssistantExporter(parsed, { connect: async () => ha, sleep: async () => {} });
   const events = new SyncEvents();
+  let hook = duringImport;
+  const api: MemoryHa = {
+    ...ha,
+    importStatistics: async (meta, rows) => {
+      const run = counted.asked.paused ? undefined : hook;
+      hook = undefined;
+      await run?.(events);
+      return ha.importStatistics(meta, rows);
+    },
+  };
+  const exporter = new HomeAssistantExporter(parsed, { connect: async () => api, sleep: async () => {} });
   const logger = memoryLogger();
   const counted = counting(store);
   await exporter.start({ store: counted.store, events, clock: fixedClock(NOW), logger });
@@ -288,6 +300,20 @@ describe('incremental Home Assistant export', () => {
     const { asked, imports } = await exportOnce(store, ha);
     expect(Math.min(...asked.curve.map(([from]) => from))).toBe(parisMidnightUtc('2026-10-21'));
     expect(imports.map(([id, from]) => [id, from])).toEqual([[COST_ID, altered]]);
+    await expectSameAsFullRebuild(store, ha);
+  });
+
+  it('keeps a change the sync records while a run imports: the next run repairs it', async () => {
+    await store.upsertCurve(PDL, 'consumption', curveOf('2026-11-04', '2026-11-05', 5));
+    const rewriteOldDay = async (events: SyncEvents) => {
+      await store.upsertCurve(PDL, 'consumption', curveOf('2026-05-10', '2026-05-11', 999));
+      events.emit('data-changed', changedDay('consumption_curve', '2026-05-10'));
+      await new Promise((r) => setTimeout(r, 50)); // the exporter records the mark meanwhile
+    };
+    const first = await exportOnce(store, ha, {}, [changedDay('consumption_curve', '2026-11-04')], rewriteOldDay);
+    expect(first.imports.map(([, from]) => from)).toContain(parisMidnightUtc('2026-11-04'));
+    const { imports } = await exportOnce(store, ha);
+    expect(imports.map(([id, from]) => [id, from])).toContainEqual([ID, parisMidnightUtc('2026-05-10')]);
     await expectSameAsFullRebuild(store, ha);
   });
 
