@@ -2,21 +2,27 @@
  * The production actions behind each command: thin adapters from the command line to `src/app/` (sync
  * engineer), the simulator and the store. Apps built by `src/app/` own a shutdown registry of their own;
  * it is registered in the CLI's registry so that a signal closes everything before the process exits.
+ *
+ * Each action imports what it runs when it runs (`import()`), so a command loads only its own code: the
+ * bundle splits into chunks, `--version` loads none of them, `start` never loads the simulator.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { checkSettings } from '../app/check-settings.js';
-import { exporterFactories } from '../app/exporter-factories.js';
-import { runStart, runStatus, runSyncOnce } from '../app/run-commands.js';
-import { runDemo } from '../app/run-demo.js';
 import type { Config } from '../config/index.js';
 import { AppError } from '../errors/app-error.js';
-import { runSimulatorCli } from '../gateway/simulator/index.js';
-import { copyStore } from '../store/copy-store.js';
-import { openStore } from '../store/open-store.js';
 import type { CliActions, DemoOptions, RunContext } from './context.js';
 import { CompletedWithFailures } from './report-error.js';
 
+async function loadApp() {
+  const [{ checkSettings }, { exporterFactories }, commands] = await Promise.all([
+    import('../app/check-settings.js'),
+    import('../app/exporter-factories.js'),
+    import('../app/run-commands.js'),
+  ]);
+  return { checkSettings, exporterFactories, ...commands };
+}
+
 export async function runSimulatorAction(options: { port: number }, ctx: RunContext): Promise<void> {
+  const { runSimulatorCli } = await import('../gateway/simulator/index.js');
   const { simulator, banner } = await runSimulatorCli({ port: options.port });
   ctx.shutdown.register('gateway simulator', () => simulator.close());
   for (const line of banner) ctx.print(line);
@@ -24,6 +30,7 @@ export async function runSimulatorAction(options: { port: number }, ctx: RunCont
 }
 
 async function startAction(config: Config, ctx: RunContext): Promise<void> {
+  const { checkSettings, exporterFactories, runStart } = await loadApp();
   checkSettings(config);
   const app = await runStart(config, {
     logger: ctx.logger,
@@ -36,6 +43,7 @@ async function startAction(config: Config, ctx: RunContext): Promise<void> {
 }
 
 async function demoAction(options: DemoOptions, ctx: RunContext): Promise<void> {
+  const { runDemo } = await import('../app/run-demo.js');
   const app = await runDemo({
     dataDir: options.dataDir,
     port: options.port,
@@ -46,6 +54,7 @@ async function demoAction(options: DemoOptions, ctx: RunContext): Promise<void> 
 }
 
 async function syncOnceAction(config: Config, ctx: RunContext): Promise<void> {
+  const { checkSettings, exporterFactories, runSyncOnce } = await loadApp();
   checkSettings(config);
   const outcome = await runSyncOnce(config, {
     logger: ctx.logger,
@@ -67,10 +76,15 @@ async function syncOnceAction(config: Config, ctx: RunContext): Promise<void> {
 }
 
 async function statusAction(config: Config, ctx: RunContext): Promise<void> {
+  const { runStatus } = await import('../app/run-commands.js');
   await runStatus(config, { logger: ctx.logger, print: ctx.print });
 }
 
 async function storeCopyAction(config: Config, to: string, ctx: RunContext): Promise<void> {
+  const [{ openStore }, { copyStore }] = await Promise.all([
+    import('../store/open-store.js'),
+    import('../store/copy-store.js'),
+  ]);
   const from = await openStore({ url: config.database_url, dataDir: config.data_dir, logger: ctx.logger });
   ctx.shutdown.register('source database', () => from.close());
   const target = await openStore({ url: to, dataDir: config.data_dir, logger: ctx.logger });

@@ -3,7 +3,7 @@
  * undici's `fetch`) or any fetch-like function. Network failures become `GatewayNetworkError`s; the
  * body is read inside the timeout so a stalled or truncated body fails like a timeout or a reset.
  */
-import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import type { Dispatcher } from 'undici';
 import { errorMessage } from '../errors/app-error.js';
 import { GatewayNetworkError, GatewayTruncatedError } from './errors.js';
 
@@ -23,10 +23,18 @@ export type FetchLike = (url: string, init: HttpRequestInit) => Promise<HttpResp
 
 export type Fetcher = Dispatcher | FetchLike;
 
+/**
+ * Without a dispatcher the request goes through Node's own `fetch` (undici built into Node), so the
+ * undici package (half a megabyte of code) is loaded only when a dispatcher is injected (tests, proxies).
+ */
 export function toFetchLike(fetcher?: Fetcher): FetchLike {
   if (typeof fetcher === 'function') return fetcher;
   const dispatcher = fetcher;
-  return (url, init) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) });
+  if (!dispatcher) return (url, init) => globalThis.fetch(url, init);
+  return async (url, init) => {
+    const { fetch: undiciFetch } = await import('undici');
+    return undiciFetch(url, { ...init, dispatcher });
+  };
 }
 
 export interface HttpExchange {

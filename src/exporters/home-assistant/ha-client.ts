@@ -3,19 +3,17 @@
  * automatic reconnection come from the library). Library failures (numbers, `{code, message}`) become
  * `HomeAssistantError`s with a sentence that says what to fix.
  */
-import {
-  type Connection,
-  createConnection,
-  createLongLivedTokenAuth,
-  ERR_CANNOT_CONNECT,
-  ERR_CONNECTION_LOST,
-  ERR_INVALID_AUTH,
-} from 'home-assistant-js-websocket';
-import { WebSocket } from 'ws';
+import type { Connection } from 'home-assistant-js-websocket';
 import { AppError } from '../../errors/app-error.js';
 import type { StatisticMetadata, StatisticRow } from './build-statistic-rows.js';
 
 export class HomeAssistantError extends AppError {}
+
+// The library's error numbers (its `errors.js`), kept here so that the library and `ws` are loaded only
+// when a connection is opened (a run with the exporter off never loads them).
+const ERR_CANNOT_CONNECT = 1;
+const ERR_INVALID_AUTH = 2;
+const ERR_CONNECTION_LOST = 3;
 
 export interface HaStatRow {
   /** UTC epoch ms of the hour start. */
@@ -203,6 +201,10 @@ export interface ConnectOptions {
 
 /** Opens an authenticated connection (one attempt; the exporter retries with back-off). */
 export async function connectHomeAssistant(options: ConnectOptions): Promise<HaApi & LovelaceApi> {
+  const [{ createConnection, createLongLivedTokenAuth }, { WebSocket }] = await Promise.all([
+    import('home-assistant-js-websocket'),
+    import('ws'),
+  ]);
   globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
   const url = options.url.replace(/\/+$/, '');
   try {

@@ -56,7 +56,7 @@ export class MqttExporter extends KitExporter {
       onConnect: (reconnect) => void this.afterConnect(reconnect),
       onMessage: (topic, payload) => this.onMessage(topic, payload.toString()),
     });
-    this.session.start();
+    await this.session.start();
     this.subscribe('sync-finished', () => void this.run('sync-finished'));
   }
 

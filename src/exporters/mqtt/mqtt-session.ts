@@ -3,7 +3,7 @@
  * connect, reconnection with exponential back-off (min → max, reset on success) after the broker goes
  * away. The transport only: what to publish is decided by the exporter (`onConnect`).
  */
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
 import { AppError, errorMessage } from '../../errors/app-error.js';
 import type { Logger } from '../../log/logger.js';
 
@@ -41,9 +41,12 @@ export class MqttSession {
     return this.client?.connected === true;
   }
 
-  start(): void {
+  /** Connects; the `mqtt` library is loaded here, so a run with MQTT off never loads it. */
+  async start(): Promise<void> {
     const o = this.options;
-    const client = (o.factory ?? mqtt.connect)(o.url, {
+    const factory = o.factory ?? (await import('mqtt')).connect;
+    if (this.stopped) return;
+    const client = factory(o.url, {
       ...o.clientOptions,
       reconnectPeriod: 0, // reconnection is ours, with back-off
       queueQoSZero: false,

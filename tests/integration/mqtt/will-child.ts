@@ -22,5 +22,5 @@ const session = new MqttSession({
   },
   onMessage: () => {},
 });
-session.start();
+await session.start();
 setInterval(() => {}, 60_000);
