@@ -3,9 +3,9 @@
  * the harness, fed by the real program (`src/main.ts start`, child process) syncing from the gateway
  * simulator: the `user` config flow through the REST flow API, devices and entities through the
  * websocket registries, every state equal to the local API's value, "Sync now" starting a sync whose
- * new values arrive by push, and the program stopped → entities unavailable → back.
+ * new values arrive by push, the program stopped → entities unavailable → back, reauth, and a repair
+ * issue while the gateway refuses the credentials.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { type RunningSimulator, startSimulator } from '../../../src/gateway/simu
 import { memoryLogger } from '../../../src/log/logger.js';
 import { startSupervisorStandIn } from '../addon/supervisor-stand-in.js';
 import { type HomeAssistantInstance, haRest, startHomeAssistant } from './harness/ha.js';
+import { ProgramChild } from './program-child.js';
 
 jest.setTimeout(600_000);
 
@@ -46,12 +47,9 @@ interface RegistryDevice {
 let sim: RunningSimulator;
 let ha: HomeAssistantInstance;
 let conn: Connection;
-let program: ChildProcess | null = null;
-let output = '';
+let program: ProgramChild;
 let dataDir: string;
-let port: number;
 let apiUrl: string;
-let currentToken = TOKEN;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -68,51 +66,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
   for (;;) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${ms} ms\n${output.slice(-3000)}`);
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${ms} ms\n${program.output.slice(-3000)}`);
     await sleep(250);
   }
-}
-
-function startProgram(): void {
-  const env = {
-    PATH: process.env.PATH,
-    TZ: process.env.TZ,
-    CLIENT_ID: sim.clientId,
-    CLIENT_SECRET: sim.clientSecret,
-    GATEWAY_URL: sim.baseUrl,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    API_HOST: '127.0.0.1',
-    API_TOKEN: currentToken,
-    SYNC_ON_START: 'true',
-    LOG_LEVEL: 'info',
-  };
-  program = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  program.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  program.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-}
-
-async function stopProgram(): Promise<void> {
-  const child = program;
-  program = null;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function api<T>(path: string, method = 'GET'): Promise<T> {
-  const res = await fetch(`${apiUrl}${path}`, { method, headers: { authorization: `Bearer ${currentToken}` } });
-  if (!res.ok) throw new Error(`${path} answered ${res.status}`);
-  return (await res.json()) as T;
 }
 
 async function haStates(): Promise<Map<string, HaState>> {
@@ -136,10 +92,10 @@ function sameValue(haState: string, value: unknown): boolean {
 beforeAll(async () => {
   sim = await startSimulator();
   dataDir = mkdtempSync(join(tmpdir(), 'med-integration-'));
-  port = await freePort();
-  apiUrl = `http://127.0.0.1:${port}`;
-  startProgram();
-  await until('the first sync', async () => (/sync finished/.test(output) ? true : undefined), 240_000);
+  program = new ProgramChild(sim, dataDir, await freePort(), TOKEN);
+  apiUrl = program.apiUrl;
+  program.start();
+  await until('the first sync', async () => (program.count(/sync finished/g) > 0 ? true : undefined), 240_000);
   ha = await startHomeAssistant({
     extraConfig: 'config:\ndiagnostics:\nmed_test:\n',
     prepareConfig: async (dir) => {
@@ -152,7 +108,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   conn?.close();
-  await stopProgram();
+  await program.stop();
   await ha?.stop();
   await sim?.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -179,7 +135,7 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
   });
 
   it('registers one device per catalog device and one entity per catalog sensor, with stable unique ids', async () => {
-    const doc = await api<SensorsJson>('/api/sensors');
+    const doc = await program.api<SensorsJson>('/api/sensors');
     const entities = await until('the entities', async () => {
       const list = await ourEntities();
       return list.length >= doc.sensors.length ? list : undefined;
@@ -205,7 +161,7 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
   });
 
   it('shows every catalog value as the local API serves it', async () => {
-    const doc = await api<SensorsJson>('/api/sensors');
+    const doc = await program.api<SensorsJson>('/api/sensors');
     const byUnique = new Map((await ourEntities()).map((e) => [e.unique_id, e.entity_id]));
     const states = await haStates();
     const mismatches = doc.sensors
@@ -220,19 +176,19 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
   });
 
   it('"Sync now" starts a sync and the new last sync arrives by push', async () => {
-    const before = await api<SensorsJson>('/api/sensors');
+    const before = await program.api<SensorsJson>('/api/sensors');
     const pdl = before.devices.find((d) => d.pdl !== null)!.pdl!;
     const byUnique = new Map((await ourEntities()).map((e) => [e.unique_id, e.entity_id]));
     const lastSyncEntity = byUnique.get(`myelectricaldata_linky_${pdl}_last_sync`)!;
     const oldState = (await haStates()).get(lastSyncEntity)!.state;
-    const finishedBefore = (output.match(/sync finished/g) ?? []).length;
+    const finishedBefore = program.count(/sync finished/g);
     await haRest(ha, '/api/services/button/press', {
       entity_id: byUnique.get(`myelectricaldata_linky_${pdl}_sync_now`),
     });
     await until('the sync started by the button', async () =>
-      (output.match(/sync finished/g) ?? []).length > finishedBefore ? true : undefined,
+      program.count(/sync finished/g) > finishedBefore ? true : undefined,
     );
-    const after = await api<SensorsJson>('/api/sensors');
+    const after = await program.api<SensorsJson>('/api/sensors');
     const value = after.sensors.find((s) => s.unique_id === `myelectricaldata_linky_${pdl}_last_sync`)!.value;
     expect(value).not.toBe(
       before.sensors.find((s) => s.unique_id === `myelectricaldata_linky_${pdl}_last_sync`)!.value,
@@ -251,7 +207,7 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
 
   it('marks the entities unavailable while the program is stopped, and brings them back', async () => {
     const ids = (await ourEntities()).map((e) => e.entity_id);
-    await stopProgram();
+    await program.stop();
     await until(
       'every entity unavailable',
       async () => {
@@ -260,11 +216,9 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
       },
       60_000,
     );
-    const finished = (output.match(/sync finished/g) ?? []).length;
-    startProgram();
-    await until('the restarted program', async () =>
-      (output.match(/sync finished/g) ?? []).length > finished ? true : undefined,
-    );
+    const finished = program.count(/sync finished/g);
+    program.start();
+    await until('the restarted program', async () => (program.count(/sync finished/g) > finished ? true : undefined));
     await until(
       'every entity back',
       async () => {
@@ -286,7 +240,7 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
     try {
       const options = {
         supervisor: { url: supervisor.url, token: ha.token },
-        port,
+        port: program.port,
         token: TOKEN,
         install: true,
         source: INTEGRATION,
@@ -313,7 +267,7 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
       expect(supervisor.discoveries).toHaveLength(2);
       expect(supervisor.discoveries[0]).toEqual({
         service: 'myelectricaldata',
-        config: { host: '127.0.0.1', port, api_token: TOKEN },
+        config: { host: '127.0.0.1', port: program.port, api_token: TOKEN },
       });
 
       // One click: remove the entry made by the user step, then the discovery's hassio step adds it back.
@@ -334,7 +288,7 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
       expect(flow.step_id).toBe('hassio_confirm');
       const done = await haRest<{ type: string }>(ha, `/api/config/config_entries/flow/${flow.flow_id}`, {});
       expect(done.type).toBe('create_entry');
-      const doc = await api<SensorsJson>('/api/sensors');
+      const doc = await program.api<SensorsJson>('/api/sensors');
       await until('the entities back after the hassio step', async () => {
         const byUnique = new Map((await ourEntities()).map((e) => [e.unique_id, e.entity_id]));
         const states = await haStates();
@@ -352,16 +306,16 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
   });
 
   it('forwards reimport_statistics to the program and downloads diagnostics without the token', async () => {
-    const doc = await api<SensorsJson>('/api/sensors');
+    const doc = await program.api<SensorsJson>('/api/sensors');
     const pdl = doc.devices.find((d) => d.pdl !== null)!.pdl!;
-    const asked = (output.match(/statistics re-import asked/g) ?? []).length;
+    const asked = program.count(/statistics re-import asked/g);
     await haRest(ha, '/api/services/myelectricaldata/reimport_statistics', {
       pdl,
       start: '2026-01-01',
       end: '2026-02-01',
     });
     await until('the re-import in the program', async () =>
-      (output.match(/statistics re-import asked/g) ?? []).length > asked ? true : undefined,
+      program.count(/statistics re-import asked/g) > asked ? true : undefined,
     );
     const entries = await haRest<{ entry_id: string; domain: string }[]>(ha, '/api/config/config_entries/entry');
     const ours = entries.find((e) => e.domain === 'myelectricaldata')!;
@@ -377,10 +331,10 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
 
   it("asks for the new token when the program's token changes (reauth), then works again", async () => {
     const ids = (await ourEntities()).map((e) => e.entity_id);
-    await stopProgram();
-    currentToken = 'a-new-token-after-the-change-987654';
-    const finished = (output.match(/sync finished/g) ?? []).length;
-    startProgram();
+    await program.stop();
+    program.token = 'a-new-token-after-the-change-987654';
+    const finished = program.count(/sync finished/g);
+    program.start();
     const flow = await until('the reauth flow', async () => {
       const flows = await conn.sendMessagePromise<
         { flow_id: string; handler: string; step_id: string; context: { source: string } }[]
@@ -389,16 +343,40 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
     });
     expect(flow.step_id).toBe('reauth_confirm');
     const done = await haRest<{ type: string; reason: string }>(ha, `/api/config/config_entries/flow/${flow.flow_id}`, {
-      api_token: currentToken,
+      api_token: program.token,
     });
     expect(done).toMatchObject({ type: 'abort', reason: 'reauth_successful' });
-    await until('the restarted program', async () =>
-      (output.match(/sync finished/g) ?? []).length > finished ? true : undefined,
-    );
+    await until('the restarted program', async () => (program.count(/sync finished/g) > finished ? true : undefined));
     await until('every entity back with the new token', async () => {
       const states = await haStates();
       return ids.every((id) => states.get(id) && states.get(id)!.state !== 'unavailable') ? true : undefined;
     });
+  });
+
+  it('raises a repair issue while the gateway refuses the credentials, and withdraws it once they work', async () => {
+    const ourIssues = async () => {
+      const { issues } = await conn.sendMessagePromise<{ issues: { domain: string; issue_id: string }[] }>({
+        type: 'repairs/list_issues',
+      });
+      return issues.filter((i) => i.domain === 'myelectricaldata').map((i) => i.issue_id);
+    };
+    expect(await ourIssues()).toEqual([]);
+    await program.stop();
+    const failed = program.count(/sync failed|GATEWAY_AUTH/g);
+    program.start({ CLIENT_SECRET: 'not-the-secret-of-this-account' });
+    await until('the refused sync', async () =>
+      program.count(/sync failed|GATEWAY_AUTH/g) > failed ? true : undefined,
+    );
+    await until('the repair issue', async () =>
+      (await ourIssues()).includes('gateway_credentials_refused') ? true : undefined,
+    );
+    await program.stop();
+    const finished = program.count(/sync finished/g);
+    program.start();
+    await until('a sync with the right secret', async () =>
+      program.count(/sync finished/g) > finished ? true : undefined,
+    );
+    await until('the issue withdrawn', async () => ((await ourIssues()).length === 0 ? true : undefined), 60_000);
   });
 
   it('leaves no warning or error of the integration in the Home Assistant log', async () => {
