@@ -43,6 +43,8 @@ export interface ApiServerOptions extends ApiContext {
   manualSyncCooldownMs?: number;
   /** The sync events, for the counters of `/metrics` (absent: they stay at 0). */
   events?: SyncEvents;
+  /** How often `/api/events` compares the exporters' states to announce a change (default 10 s). */
+  exporterCheckMs?: number;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
@@ -92,7 +94,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerPageRoute(app, ctx);
   registerCardsRoute(app);
   registerSensorsRoute(app, ctx);
-  registerEventsRoute(app, ctx, { events: options.events });
+  registerEventsRoute(app, ctx, { events: options.events, exporterCheckMs: options.exporterCheckMs });
   registerReimportStatisticsRoute(app, ctx, options.events);
   registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events }));
 

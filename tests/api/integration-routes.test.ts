@@ -14,7 +14,12 @@ import { type Harness, startHarness } from './harness.js';
 interface SensorsBody {
   devices: { id: string; name: string; model: string; pdl: string | null }[];
   sensors: { unique_id: string; device_id: string; value: unknown; key: string }[];
-  diagnostics: { newest_day: Record<string, string | null>; problem: boolean; credentials_refused: boolean };
+  diagnostics: {
+    newest_day: Record<string, string | null>;
+    problem: boolean;
+    problem_message: string | null;
+    credentials_refused: boolean;
+  };
 }
 
 let h: Harness;
@@ -63,10 +68,8 @@ describe('GET /api/events', () => {
     expect(ok.statusCode).toBe(200);
   });
 
-  it('sends the sensors on connect and again after a sync finished', async () => {
-    h = await startHarness(undefined, undefined, { events });
-    const url = await h.api.listen(0, '127.0.0.1');
-    const controller = new AbortController();
+  /** Opens the event stream; `next(n)` reads until `n` sensors events arrived and returns the last one. */
+  async function openEvents(url: string, controller: AbortController) {
     const res = await fetch(`${url}/api/events`, {
       signal: controller.signal,
       headers: { 'x-myelectricaldata-integration': 'home-assistant' },
@@ -74,29 +77,60 @@ describe('GET /api/events', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
-    let text = '';
-    const waitForEvents = async (n: number) => {
-      while ((text.match(/^event: sensors$/gm) ?? []).length < n) {
+    const stream = { text: '' };
+    const next = async (n: number) => {
+      while ((stream.text.match(/^event: sensors$/gm) ?? []).length < n) {
         const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended after:\n${text}`);
-        text += decoder.decode(value);
+        if (done) throw new Error(`stream ended after:\n${stream.text}`);
+        stream.text += decoder.decode(value);
       }
+      const last = stream.text.trim().split('\n\n').at(-1)!;
+      return JSON.parse(
+        last
+          .split('\n')
+          .find((l) => l.startsWith('data: '))!
+          .slice(6),
+      ) as SensorsBody & {
+        reason: string;
+      };
     };
-    await waitForEvents(1);
-    expect(text).toContain('"reason":"connected"');
+    return { stream, next };
+  }
+
+  it('announces an exporter state change without any sync', async () => {
+    h = await startHarness(undefined, undefined, { events, exporterCheckMs: 50 });
+    const url = await h.api.listen(0, '127.0.0.1');
+    const controller = new AbortController();
+    const { next } = await openEvents(url, controller);
+    expect((await next(1)).reason).toBe('connected');
+    const failing = {
+      name: 'mqtt',
+      state: 'error' as const,
+      lastRunAt: NOW,
+      lastSuccessAt: null,
+      lastResult: null,
+      lastError: 'the broker refused the connection',
+    };
+    h.setStatus({ ...idleStatus(), exporters: [failing] });
+    const changed = await next(2);
+    expect(changed.reason).toBe('exporters-changed');
+    expect(changed.diagnostics.problem).toBe(true);
+    expect(changed.diagnostics.problem_message).toBe('exporter mqtt: the broker refused the connection');
+    controller.abort();
+  });
+
+  it('sends the sensors on connect and again after a sync finished', async () => {
+    h = await startHarness(undefined, undefined, { events });
+    const url = await h.api.listen(0, '127.0.0.1');
+    const controller = new AbortController();
+    const { stream, next } = await openEvents(url, controller);
+    const text = () => stream.text;
+    await next(1);
+    expect(text()).toContain('"reason":"connected"');
     // The integration's stream: MQTT discovery and REST states step aside.
     expect(await integrationActive(h.store, NOW)).toBe(true);
     events.emit('sync-finished', { startedAt: NOW, finishedAt: NOW, calls: 1, changed: [] });
-    await waitForEvents(2);
-    const last = text.trim().split('\n\n').at(-1)!;
-    const data = JSON.parse(
-      last
-        .split('\n')
-        .find((l) => l.startsWith('data: '))!
-        .slice(6),
-    ) as SensorsBody & {
-      reason: string;
-    };
+    const data = await next(2);
     expect(data.reason).toBe('sync-finished');
     expect(data.sensors.length).toBeGreaterThan(10);
     controller.abort();

@@ -58,14 +58,16 @@ export type SensorJson = ReturnType<typeof sensorJson>;
 /** What `/api/status` says, reduced to the integration's diagnostic entities. */
 function diagnosticsJson(status: StatusJson) {
   const failing = status.lastRun.ok === false || status.lastError !== null;
+  // An exporter in error (Home Assistant statistics, MQTT, VictoriaMetrics…) is a problem too.
+  const broken = status.exporters.find((e) => e.state === 'error');
   return {
     last_run_finished_at: status.lastRun.finishedAt,
     last_run_ok: status.lastRun.ok,
-    problem: failing,
-    problem_code: status.lastError?.code ?? null,
+    problem: failing || broken !== undefined,
+    problem_code: status.lastError?.code ?? (broken ? 'EXPORTER_ERROR' : null),
     /** The gateway refused the client id / secret: the integration raises a repair issue. */
     credentials_refused: status.lastError?.code === 'GATEWAY_AUTH',
-    problem_message: status.lastError?.message ?? null,
+    problem_message: status.lastError?.message ?? (broken ? `exporter ${broken.name}: ${broken.lastError}` : null),
     quota: status.quota,
     newest_day: Object.fromEntries(
       status.pdls.map((p) => {
