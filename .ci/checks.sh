@@ -13,9 +13,11 @@ npm run --silent typecheck || failed+=("type check (npm run typecheck)")
 npm run --silent lint || failed+=("lint (npm run lint; npm run format fixes formatting)")
 ruff_check() {
   # shellcheck source=tools.sh
-  source .ci/tools.sh && "$RUFF" check addon/custom_components && "$RUFF" format --check addon/custom_components
+  local tests=tests/integration/home-assistant/python config=addon/custom_components/ruff.toml
+  source .ci/tools.sh && "$RUFF" check addon/custom_components && "$RUFF" format --check addon/custom_components &&
+    "$RUFF" check --config "$config" "$tests" && "$RUFF" format --check --config "$config" "$tests"
 }
-(ruff_check) || failed+=("Python integration (ruff check / ruff format --check addon/custom_components)")
+(ruff_check) || failed+=("Python integration and its tests (ruff check / ruff format --check)")
 bash .ci/lint-release.sh || failed+=("workflows and Dockerfiles (bash .ci/lint-release.sh: actionlint, hadolint)")
 
 if ((${#failed[@]} > 0)); then

@@ -183,6 +183,17 @@ YAML
   rm -rf "$cfg"
 }
 
+# pytest for the integration's Python unit tests (tests/integration/home-assistant/python), in Home
+# Assistant's own venv so they import the same homeassistant and aiohttp; checked on every run.
+PYTEST_VERSION=8.4.2
+install_pytest() {
+  if CH /opt/ha/bin/python -c "import pytest, sys; sys.exit(pytest.__version__ != '$PYTEST_VERSION')" 2>/dev/null; then
+    return
+  fi
+  log "pip install pytest==$PYTEST_VERSION"
+  CH /opt/ha/bin/pip install -q --no-cache-dir "pytest==$PYTEST_VERSION"
+}
+
 main() {
   mkdir -p "$CACHE"
   exec 9>"$CACHE/.install.lock"
@@ -190,6 +201,7 @@ main() {
   if [ -f "$R/.med-ha-ready" ] && [ "$(cat "$R/.med-ha-ready")" = "$READY" ]; then
     sync_ca_certificates
     sync_pip_settings
+    install_pytest
     log "Home Assistant $HA_VERSION already provisioned in $R"
     exit 0
   fi
@@ -200,6 +212,7 @@ main() {
   sync_pip_settings
   [ -f "$R/.med-ha-packages-done" ] || install_home_assistant
   warm_up
+  install_pytest
   CH apt-get clean
   echo "$READY" >"$R/.med-ha-ready"
   log "Home Assistant $HA_VERSION ready in $R ($(du -sh "$R" | cut -f1))"
