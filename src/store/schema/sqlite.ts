@@ -34,6 +34,7 @@ export const dailyEnergy = sqliteTable(
   (t) => [primaryKey({ columns: [t.pdl, t.direction, t.date] })],
 );
 
+/** WITHOUT ROWID in the database (migration 0001, written by hand: drizzle cannot declare it). */
 export const loadCurve = sqliteTable(
   'load_curve',
   {
