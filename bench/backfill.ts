@@ -39,6 +39,20 @@ async function storedRows(store: Store, pdl: string): Promise<{ curve: number; d
   return { curve, daily };
 }
 
+/**
+ * Gateway data calls of this account's full backfill, as recorded on 2026-12-02 (17 before the curve's
+ * older horizon added its single-window days): the bench fails when a change makes more.
+ */
+export const DATA_CALLS_CEILING = 23;
+
+/** Fails the bench when the sync made more data calls than the planner's minimum or the recorded ceiling. */
+function checkCalls(made: number, min: number): void {
+  if (made > min) throw new Error(`the sync made ${made} gateway data calls where the planner's minimum is ${min}`);
+  if (made > DATA_CALLS_CEILING) {
+    throw new Error(`${made} gateway data calls, more than the recorded ${DATA_CALLS_CEILING}: the planner got worse`);
+  }
+}
+
 const isDataCall = (path: string) => path.includes('/enedis/') || path.includes('/tempo') || path.includes('/ecowatt');
 
 function table(sim: RunningSimulator, status: string, ms: number, peakRss: number, min: number, rows: number[]) {
@@ -89,10 +103,12 @@ export async function benchBackfill(): Promise<BenchTable> {
       const { peakRss, value: run } = await withPeakRss(() => timed(() => engine.run('full')));
       const min = await minimumCalls(store, spec.usagePointId, now);
       const rows = await storedRows(store, spec.usagePointId);
+      checkCalls(sim.requestLog.filter((r) => isDataCall(r.path)).length, min);
       return {
         title: 'Full backfill of one PDL (consumption + production) from the simulator into SQLite',
         rows: table(sim, run.value.status, run.ms, peakRss, min, [rows.curve, rows.daily]),
         notes: [
+          `Fails when the data calls exceed the planner's minimum or the recorded ceiling of ${DATA_CALLS_CEILING}.`,
           `Simulated gateway in the same process, ${LATENCY.min}–${LATENCY.max} ms latency per request, ideal quirks, no holes; the PDL was activated in 2015, so everything the gateway serves is fetched (load curve: 2 years per direction; daily energy and max power: about 3 years).`,
           'The simulator runs in the bench process: wall time and peak RSS include generating the simulated data and serving it over HTTP, not only the client and the store.',
         ],

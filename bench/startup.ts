@@ -15,6 +15,7 @@ import { type RunningSimulator, startSimulator } from '../src/gateway/simulator/
 import { type BenchTable, median, mib, millis, seconds, timed } from './report.js';
 
 const RUNS = 5;
+const SYNC_RUNS = 3;
 const IDLE_MS = 3000;
 const ROOT = process.cwd();
 
@@ -40,9 +41,10 @@ function buildCopy(): { dir: string; buildMs: number } {
   return { dir, buildMs };
 }
 
-function rssBytes(pid: number): number {
-  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  if (!kb) throw new Error(`no VmRSS for process ${pid}`);
+/** `VmRSS` (now) or `VmHWM` (the peak so far) of a process, in bytes. */
+function rssBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (!kb) throw new Error(`no ${field} for process ${pid}`);
   return Number(kb) * 1024;
 }
 
@@ -67,8 +69,34 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return exited;
 }
 
-/** One start-up: ms to the first healthy answer and the RSS after `IDLE_MS` idle. */
-async function startOnce(bundleDir: string, sim: RunningSimulator): Promise<{ ms: number; rss: number }> {
+interface StartMeasure {
+  ms: number;
+  rss: number;
+  /** With `sync`: the peak RSS during the first full sync, and its wall time. */
+  peak?: number;
+  syncMs?: number;
+}
+
+async function lastRunFinished(url: string): Promise<boolean> {
+  const status = (await (await fetch(`${url}/api/status`)).json()) as { lastRun?: { finishedAt?: string | null } };
+  return Boolean(status.lastRun?.finishedAt);
+}
+
+/** Waits for the first sync to finish: the peak RSS (`VmHWM`) then tells what the backfill needed. */
+async function waitSynced(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (!(await lastRunFinished(url))) {
+    if (child.exitCode !== null) throw new Error(`main.mjs start exited with ${child.exitCode} during the sync`);
+    if (Date.now() > deadline) throw new Error('the first sync did not finish within 300 s');
+    await sleep(50);
+  }
+}
+
+/**
+ * One start-up: ms to the first healthy answer and the RSS after `IDLE_MS` idle; with `sync`, the
+ * program backfills the whole account first (simulator in this process, the program in its own).
+ */
+async function startOnce(bundleDir: string, sim: RunningSimulator, sync = false): Promise<StartMeasure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'med-bench-data-'));
   const port = await freePort();
   const env = {
@@ -79,21 +107,37 @@ async function startOnce(bundleDir: string, sim: RunningSimulator): Promise<{ ms
     GATEWAY_URL: sim.baseUrl,
     CLIENT_ID: sim.clientId,
     CLIENT_SECRET: sim.clientSecret,
-    SYNC_ON_START: 'false',
+    SYNC_ON_START: String(sync),
   };
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(bundleDir, 'main.mjs'), 'start'], { env, stdio: 'ignore' });
-  const measured = await (async () => {
-    await waitHealthy(`http://127.0.0.1:${port}`, child, 30_000);
+  const url = `http://127.0.0.1:${port}`;
+  const measured = await (async (): Promise<StartMeasure> => {
+    await waitHealthy(url, child, 30_000);
     const ms = performance.now() - t0;
+    if (!sync) {
+      await sleep(IDLE_MS);
+      return { ms, rss: rssBytes(child.pid!) };
+    }
+    await waitSynced(url, child);
+    const syncMs = performance.now() - t0;
+    const peak = rssBytes(child.pid!, 'VmHWM');
     await sleep(IDLE_MS);
-    return { ms, rss: rssBytes(child.pid!) };
+    return { ms, rss: rssBytes(child.pid!), peak, syncMs };
   })().catch((err: unknown) => err as Error);
   const code = await stop(child);
   rmSync(dataDir, { recursive: true, force: true });
   if (measured instanceof Error) throw measured;
   if (code !== 0) throw new Error(`main.mjs start exited with ${code} on SIGTERM`);
   return measured;
+}
+
+/** An empty Node process: the floor under every start-up. */
+async function emptyNodeOnce(): Promise<number> {
+  const { ms } = await timed(async () => {
+    execFileSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  });
+  return ms;
 }
 
 /** Loading the bundle and exiting: the floor under the start-up time. */
@@ -111,10 +155,14 @@ export async function benchStartup(): Promise<BenchTable> {
   const { dir, buildMs } = buildCopy();
   const sim = await startSimulator({ clock: systemClock, latencyMs: { min: 20, max: 80 } });
   try {
-    const runs: { ms: number; rss: number }[] = [];
+    const runs: StartMeasure[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await startOnce(dir, sim));
+    const synced: StartMeasure[] = [];
+    for (let i = 0; i < SYNC_RUNS; i++) synced.push(await startOnce(dir, sim, true));
     const versionMs: number[] = [];
     for (let i = 0; i < RUNS; i++) versionMs.push(await versionOnce(dir));
+    const emptyMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) emptyMs.push(await emptyNodeOnce());
     return {
       title: 'Start-up of the built bundle (`node dist/main.mjs start`)',
       rows: [
@@ -132,11 +180,33 @@ export async function benchStartup(): Promise<BenchTable> {
             mib,
           ),
         ],
+        [
+          `first full sync of the demo account (start to finished), median of ${SYNC_RUNS} (min – max)`,
+          range(
+            synced.map((r) => r.syncMs!),
+            seconds,
+          ),
+        ],
+        [
+          'peak RSS during that full sync (`VmHWM`), median (min – max)',
+          range(
+            synced.map((r) => r.peak!),
+            mib,
+          ),
+        ],
+        [
+          `RSS ${IDLE_MS / 1000} s idle after that full sync, median (min – max)`,
+          range(
+            synced.map((r) => r.rss),
+            mib,
+          ),
+        ],
         [`\`node dist/main.mjs --version\` (spawn to exit), median of ${RUNS} (min – max)`, range(versionMs, millis)],
+        [`for comparison: \`node -e 0\` (empty Node), median of ${RUNS} (min – max)`, range(emptyMs, millis)],
         ['`npm run build` (esbuild bundle + migrations copy)', seconds(buildMs)],
       ],
       notes: [
-        'Fresh data folder each time (SQLite created and migrated during start-up), `SYNC_ON_START=false`, the simulator as the gateway (nothing is synced), default log level; time measured from `spawn` in the bench process.',
+        "Fresh data folder each time (SQLite created and migrated during start-up), the simulator as the gateway in the bench process, the program in its own, default log level; time measured from `spawn` in the bench process. Start-up rows: `SYNC_ON_START=false` (nothing is synced). Full-sync rows: `SYNC_ON_START=true`, the simulator's default account (every PDL, all the history it serves).",
       ],
     };
   } finally {

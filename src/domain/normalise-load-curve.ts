@@ -30,14 +30,45 @@ export interface NormalisedCurve {
 }
 
 const DURATION_RE = /^PT(?:(\d+)H)?(?:(\d+)M)?$/i;
+const knownLengths = new Map<string, number>();
 
 /** Minutes of an ISO 8601 interval length; 30 when absent. Throws on an unknown shape. */
 export function intervalMinutes(length: string | null | undefined): number {
   if (!length) return 30;
+  const known = knownLengths.get(length);
+  if (known !== undefined) return known;
   const m = DURATION_RE.exec(length.trim());
   const minutes = m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : 0;
   if (!minutes) throw new RangeError(`unknown interval_length ${JSON.stringify(length)}`);
+  if (knownLengths.size < 100) knownLengths.set(length, minutes);
   return minutes;
+}
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+function isLabel(s: string): boolean {
+  if (s.length !== 19 || s[4] !== '-' || s[7] !== '-' || s[10] !== ' ' || s[13] !== ':' || s[16] !== ':') return false;
+  for (const i of DIGITS) if (!(digit(s, i) >= 0 && digit(s, i) <= 9)) return false;
+  return true;
+}
+
+/**
+ * The start instant of a start-labelled reading whose interval ends on the same ordinary day (one
+ * offset all day): the label itself in Paris time, read without building any string. Null otherwise
+ * (the general path then resolves it through the end label).
+ */
+function ordinaryDayStart(label: string, minutes: number): number | null {
+  if (!isLabel(label)) return null;
+  const hour = two(label, 11);
+  const minute = two(label, 14);
+  const second = two(label, 17);
+  if (minute > 59 || second > 59 || hour * 60 + minute + minutes >= 24 * 60) return null;
+  const offset = steadyParisOffsetMs(label.slice(0, 10));
+  if (offset === null) return null;
+  const year = two(label, 0) * 100 + two(label, 2);
+  const utc = Date.UTC(year, two(label, 5) - 1, two(label, 8), hour, minute, second);
+  return Number.isNaN(utc) ? null : utc - offset;
 }
 
 function timeOfDay(label: string): string {
@@ -83,6 +114,8 @@ export function normaliseLoadCurve(
   const readings = raw.map((r): CurveReading => {
     const minutes = intervalMinutes(r.intervalLength);
     const label = r.date.trim().replace('T', ' ');
+    const quick = endLabelled ? null : ordinaryDayStart(label, minutes);
+    if (quick !== null) return { start: quick, minutes, w: r.value };
     const endLabel = endLabelled ? addNaiveMinutes(label, 0) : addNaiveMinutes(label, minutes);
     return { start: endInstant(endLabel, seen) - minutes * 60_000, minutes, w: r.value };
   });

@@ -101,3 +101,26 @@ describe('intervalMinutes', () => {
     expect(() => intervalMinutes('30 minutes')).toThrow(/interval_length/);
   });
 });
+
+describe('normaliseLoadCurve fast path (ordinary days read without building strings)', () => {
+  it('gives the same starts as resolving each end label in Paris, over three years of 30-, 15- and 60-minute labels', async () => {
+    const { parisNaiveToUtc, addNaiveMinutes, eachDay } = await import('../../src/domain/time.js');
+    for (const minutes of [15, 30, 60]) {
+      const raw = [];
+      for (const day of eachDay({ start: '2024-01-01', end: '2027-01-01' })) {
+        for (let m = 0; m < 24 * 60; m += minutes * 7) {
+          const label = `${day} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
+          raw.push({ value: m, date: label, intervalLength: `PT${minutes}M` });
+        }
+      }
+      const { readings } = normaliseLoadCurve(raw);
+      const expected = raw.map((r) => parisNaiveToUtc(addNaiveMinutes(r.date, minutes)) - minutes * 60_000);
+      const wrong = readings.map((r, i) => [raw[i]!.date, r.start, expected[i]]).filter(([, a, b]) => a !== b);
+      expect(wrong).toEqual([]);
+    }
+  });
+
+  it('leaves malformed labels to the general path, which refuses them', () => {
+    expect(() => normaliseLoadCurve([{ value: 1, date: '2026-02-09 2x:00:00', intervalLength: 'PT30M' }])).toThrow();
+  });
+});
