@@ -23,6 +23,9 @@ const day = (name: string) => {
 
 const streamsMessage = `streams must be a non-empty list of ${PDL_DAY_STREAMS.join(', ')} (or left out: every stream of the PDL)`;
 
+const BODY_HINT =
+  'the body is {"start":"YYYY-MM-DD","end":"YYYY-MM-DD"} with optional "streams" (a list) and "dryRun" (true/false), no other field';
+
 export const RefetchBody = v.strictObject(
   {
     streams: v.optional(
@@ -32,7 +35,11 @@ export const RefetchBody = v.strictObject(
     end: day('end'),
     dryRun: v.optional(v.boolean('dryRun must be true or false')),
   },
-  'the body is {"start":"YYYY-MM-DD","end":"YYYY-MM-DD"} with optional "streams" (a list) and "dryRun" (true/false): no other field',
+  (issue) => {
+    const key = String(issue.path?.[0]?.key ?? '');
+    if (issue.expected === 'never') return `unknown field ${JSON.stringify(key.slice(0, 40))}: ${BODY_HINT}`;
+    return key ? `${key} is required: ${BODY_HINT}` : BODY_HINT;
+  },
 );
 
 export interface RefetchRequest {
