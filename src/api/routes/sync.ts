@@ -12,8 +12,16 @@ import type { ManualSync } from '../manual-sync.js';
 import type { Operation } from '../openapi/operation.js';
 import { ErrorBody, SyncStarted } from '../openapi/shapes.js';
 
+const PdlField = v.pipe(
+  v.string('pdl must be the 14-digit PDL as a string, e.g. {"pdl":"12345678901234"}'),
+  v.regex(/^\d{14}$/, (issue) => {
+    const raw = JSON.stringify(String(issue.input).slice(0, 40));
+    return `pdl ${raw} is not a PDL: use the 14-digit number listed by GET /api/pdls`;
+  }),
+);
+
 const SyncBody = v.strictObject(
-  { pdl: v.optional(v.string('pdl must be the 14-digit PDL as a string, e.g. {"pdl":"12345678901234"}')) },
+  { pdl: v.optional(PdlField) },
   'the body of POST /api/sync is {} (every PDL) or {"pdl":"<14 digits>"} (one PDL): no other field',
 );
 
