@@ -13,6 +13,7 @@ import { recordRoutes } from './guards/method-not-allowed.js';
 import { registerSecurityHeaders } from './guards/security-headers.js';
 import { registerTokenGuard } from './guards/token-guard.js';
 import { type IngressOptions, registerIngressGuard } from './ingress.js';
+import { manualSyncGate } from './manual-sync.js';
 import { createMetrics } from './metrics/metrics-registry.js';
 import { registerAggregateRoutes } from './routes/aggregate.js';
 import { registerCardsRoute } from './routes/cards.js';
@@ -20,12 +21,14 @@ import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
 import { registerEventsRoute } from './routes/events.js';
 import { registerExporterRoutes } from './routes/exporters.js';
+import { registerForgetRoute } from './routes/forget.js';
 import { registerGridRoutes } from './routes/grid.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
 import { registerPageRoute } from './routes/page.js';
 import { registerPdlRoutes } from './routes/pdls.js';
+import { registerRefetchRoute } from './routes/refetch.js';
 import { registerReimportStatisticsRoute } from './routes/reimport-statistics.js';
 import { registerSensorsRoute } from './routes/sensors.js';
 import { registerStatusRoute } from './routes/status.js';
@@ -63,8 +66,8 @@ export interface ApiServer {
 
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const logger = options.logger.child({ component: 'api' });
-  const { store, status, syncTrigger, clock, version, prices } = options;
-  const ctx: ApiContext = { store, status, syncTrigger, clock, version, logger, prices };
+  const { store, status, syncTrigger, clock, version, prices, syncControl, exporters } = options;
+  const ctx: ApiContext = { store, status, syncTrigger, clock, version, logger, prices, syncControl, exporters };
   // Fastify 5 deprecates the top-level `disableRequestLogging` (FSTDEP023, printed at every start): the
   // log controller carries it now.
   const app = Fastify({
@@ -90,7 +93,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerCostRoutes(app, ctx);
   registerGridRoutes(app, ctx);
   registerOpenApiRoutes(app, ctx, Boolean(options.token));
-  registerSyncRoute(app, ctx, options.manualSyncCooldownMs);
+  const startSync = manualSyncGate(ctx, options.manualSyncCooldownMs);
+  registerSyncRoute(app, ctx, startSync);
+  registerRefetchRoute(app, ctx, startSync);
+  registerForgetRoute(app, ctx);
   registerPageRoute(app, ctx);
   registerCardsRoute(app);
   registerSensorsRoute(app, ctx);

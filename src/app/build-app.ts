@@ -131,6 +131,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         store,
         status,
         syncTrigger: engine,
+        syncControl: engine,
+        exporters,
         logger,
         clock,
         version: options.version ?? '0.0.0',

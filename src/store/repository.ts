@@ -103,4 +103,11 @@ export interface Store {
   getCursor(exporter: string, key: string): Promise<string | null>;
   setCursor(exporter: string, key: string, value: string): Promise<void>;
   deleteCursor(exporter: string, key: string): Promise<void>;
+
+  /**
+   * Deletes everything held about one PDL, in one transaction: the usage point, its daily energy, load
+   * curves, max power, day attempts, stream states, and the exporter cursors whose key names it.
+   * Account-wide streams (Tempo, EcoWatt) are kept. Returns the rows deleted per table.
+   */
+  forgetPdl(pdl: string): Promise<Record<string, number>>;
 }

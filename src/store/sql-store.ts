@@ -17,6 +17,7 @@ import type {
   UsagePoint,
 } from '../domain/types.js';
 import { curveCoverageQueries } from './curve-coverage-sql.js';
+import { forgetPdlRows } from './forget-pdl.js';
 import type { CurveDayCoverage, DayAttempt, Store, StoredUsagePoint, StreamName, StreamState } from './repository.js';
 import {
   dayAttemptFromRow,
@@ -252,5 +253,9 @@ export class SqlStore implements Store {
 
   async deleteCursor(exporter: string, key: string): Promise<void> {
     await this.runner.run('DELETE FROM exporter_cursors WHERE exporter = ? AND cursor_key = ?', [exporter, key]);
+  }
+
+  forgetPdl(pdl: string): Promise<Record<string, number>> {
+    return this.atomic((r) => forgetPdlRows(r, pdl));
   }
 }

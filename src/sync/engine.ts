@@ -8,15 +8,20 @@ import type { UsageStats } from '../domain/types.js';
 import { errorMessage } from '../errors/app-error.js';
 import type { GatewayClient } from '../gateway/types.js';
 import type { Logger } from '../log/logger.js';
-import { GLOBAL_PDL, type Store } from '../store/repository.js';
+import type { Store } from '../store/repository.js';
 import { errorCode, isFatalForRun, isQuotaError } from './errors.js';
 import type { DataChangedEvent, SyncEvents } from './events.js';
 import { mergeChanges } from './merge-changes.js';
-import { planRun, type SyncScope } from './plan-run.js';
+import { isPdlScope, isSelected, type PdlScope, planPoint, planRun, type SyncScope, scopeLabel } from './plan-run.js';
 import { DEFAULT_PLANNER_OPTIONS, type PlannerOptions, type SyncTask } from './planner/index.js';
 import { ProgressTracker } from './progress.js';
+import { describe, pdlGoneWarning, type Spending, spending, spendingText, unknownPdlWarning } from './run-report.js';
+import { initialRunState, type RunOutcome, type RunState, type TasksOutcome } from './run-state.js';
 import { runTask } from './run-task.js';
-import type { SyncTrigger } from './status.js';
+
+export type { RunOutcome, RunState } from './run-state.js';
+
+import type { SyncControl, SyncTrigger } from './status.js';
 
 export interface SyncEngineOptions {
   store: Store;
@@ -33,73 +38,54 @@ export interface SyncEngineOptions {
   tty?: boolean;
 }
 
-export type RunOutcome =
-  | { status: 'already-running' }
-  | {
-      status: 'ok' | 'quota-exhausted' | 'failed';
-      calls: number;
-      changed: DataChangedEvent[];
-      /** Wanted days of the trailing window still incomplete after the run (worth a retry later today). */
-      incompleteRecentDays: number;
-      /** Tasks (one stream of one PDL) that failed; 0 when the run fetched everything it planned. */
-      failedTasks: number;
-      error?: string;
-    };
-
-interface TasksOutcome {
-  status: 'ok' | 'quota-exhausted' | 'failed';
-  failedTasks: number;
-  error?: unknown;
-}
-
-export interface RunState {
-  running: boolean;
-  progress: ProgressTracker | null;
-  lastRunStartedAt: number | null;
-  lastRunFinishedAt: number | null;
-  lastRunOk: boolean | null;
-  lastError: { code: string; message: string; at: number } | null;
-  lastRunCalls: number;
-  quotaPausedUntil: number | null;
-  /** Gateway quota counters read at the end of the last run (free call). */
-  lastStats: UsageStats | null;
-  incompleteRecentDays: number;
-  /** Problems of the configuration found by the last full run (a selected PDL the account lacks). */
-  warnings: string[];
-}
-
-export class SyncEngine implements SyncTrigger {
-  readonly state: RunState = {
-    running: false,
-    progress: null,
-    lastRunStartedAt: null,
-    lastRunFinishedAt: null,
-    lastRunOk: null,
-    lastError: null,
-    lastRunCalls: 0,
-    quotaPausedUntil: null,
-    lastStats: null,
-    incompleteRecentDays: 0,
-    warnings: [],
-  };
+export class SyncEngine implements SyncTrigger, SyncControl {
+  readonly state: RunState = initialRunState();
   private current: Promise<RunOutcome> | null = null;
+  /** A `whileIdle` task is running: no sync may start. */
+  private holding = false;
   private readonly abort = new AbortController();
 
   constructor(readonly options: SyncEngineOptions) {}
 
-  start(): 'started' | 'already-running' {
-    if (this.current !== null) return 'already-running';
-    void this.run('full').catch(() => undefined);
+  start(scope: SyncScope = 'full'): 'started' | 'already-running' {
+    if (this.busy()) return 'already-running';
+    void this.run(scope).catch(() => undefined);
     return 'started';
   }
 
   /** Runs a sync of `scope`; resolves when done. Never throws for gateway failures. */
   run(scope: SyncScope = 'full'): Promise<RunOutcome> {
-    if (this.current !== null) return Promise.resolve({ status: 'already-running' });
+    if (this.busy()) return Promise.resolve({ status: 'already-running' });
     this.current = this.execute(scope).finally(() => {
       this.current = null;
     });
     return this.current;
+  }
+
+  /** The tasks a run of `scope` would have now, planned from the stored usage point (no gateway call). */
+  async preview(scope: PdlScope): Promise<SyncTask[]> {
+    const point = await this.options.store.getUsagePoint(scope.pdl);
+    if (!point || !this.selects(scope.pdl)) return [];
+    return planPoint(this.planInput(), point, this.options.clock.now(), scope.refetch);
+  }
+
+  selects(pdl: string): boolean {
+    return isSelected(pdl, this.options.selection ?? []);
+  }
+
+  /** Runs `fn` while no sync runs, no sync starting meanwhile (forgetting a PDL); else 'already-running'. */
+  async whileIdle<T>(fn: () => Promise<T>): Promise<{ done: T } | 'already-running'> {
+    if (this.busy()) return 'already-running';
+    this.holding = true;
+    try {
+      return { done: await fn() };
+    } finally {
+      this.holding = false;
+    }
+  }
+
+  private busy(): boolean {
+    return this.current !== null || this.holding;
   }
 
   /** Resolves when the current run (if any) ends; stops new chunks from being fetched. */
@@ -122,11 +108,11 @@ export class SyncEngine implements SyncTrigger {
       if (scope === 'full') {
         this.state.warnings = unknownSelected.map(unknownPdlWarning);
         for (const warning of this.state.warnings) logger.warn(warning);
-      }
+      } else if (isPdlScope(scope) && unknownSelected.length > 0) logger.warn(pdlGoneWarning(scope.pdl));
       const total = tasks.reduce((n, t) => n + t.calls, 0);
       logger.info(
-        { scope, tasks: tasks.length, calls: total },
-        `sync started (${scope}): about ${total} gateway calls`,
+        { scope: scopeLabel(scope), tasks: tasks.length, calls: total },
+        `sync started (${scopeLabel(scope)}): about ${total} gateway calls`,
       );
       const progress = new ProgressTracker({ clock, logger, events, tty: this.options.tty ?? false }, total, startedAt);
       this.state.progress = progress;
@@ -284,41 +270,4 @@ export class SyncEngine implements SyncTrigger {
       failedTasks: outcome.failedTasks,
     };
   }
-}
-
-function unknownPdlWarning(pdl: string): string {
-  return `PDLS lists ${pdl}, which this MyElectricalData account does not have: it is ignored; check the number on your account page (or remove it from pdls)`;
-}
-
-/** What a run cost: HTTP requests sent (retries included) and quota units the gateway counted. */
-interface Spending {
-  requests: number | null;
-  quotaUnits: number | null;
-}
-
-function spending(
-  requestsBefore: number | null,
-  requestsAfter: number | null,
-  before: UsageStats | null,
-  after: UsageStats | null,
-): Spending {
-  const used = (s: UsageStats) => s.cachedRequests + s.noCacheRequests;
-  const sameDay = before !== null && after !== null && before.date === after.date;
-  return {
-    requests: requestsBefore === null || requestsAfter === null ? null : requestsAfter - requestsBefore,
-    quotaUnits: sameDay ? used(after) - used(before) : null,
-  };
-}
-
-function spendingText(calls: number, spent: Spending): string {
-  const parts = [`${calls} gateway calls`];
-  if (spent.requests !== null) parts.push(`${spent.requests} HTTP requests`);
-  if (spent.quotaUnits !== null) parts.push(`${spent.quotaUnits} quota units used`);
-  return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join(', ')})`;
-}
-
-function describe(task: SyncTask): string {
-  const where = task.range ? ` ${task.range.start}..${task.range.end}` : '';
-  const who = task.pdl === GLOBAL_PDL ? '' : ` ${task.pdl}`;
-  return `${task.stream}${who}${where}`;
 }

@@ -1,11 +1,12 @@
 /**
  * Builds the task list of one run: re-reads `/pdl` (free), applies the `pdls` selection and `pdl_names`,
  * reads what the store holds and asks the pure planner. Account-wide streams (Tempo, EcoWatt) come after
- * the PDLs', and a scope naming one of them syncs only it.
+ * the PDLs', and a scope naming one of them syncs only it. A PDL scope syncs that PDL alone; its
+ * `refetch` range is planned as if the store held none of its days (asked again, replaced on answer).
  */
 import type { Clock } from '../domain/clock.js';
 import { parisToday } from '../domain/time.js';
-import type { UsagePoint } from '../domain/types.js';
+import type { DateRange, UsagePoint } from '../domain/types.js';
 import type { GatewayClient } from '../gateway/types.js';
 import { GLOBAL_PDL, type Store } from '../store/repository.js';
 import { type AnyStreamSpec, accountStreams, STREAM_LIST, type StreamName, streamSpec } from '../streams/index.js';
@@ -23,8 +24,31 @@ import {
   streamHorizon,
 } from './planner/index.js';
 
-/** A full run, or one account-wide stream (the scheduler's Tempo and EcoWatt jobs). */
-export type SyncScope = 'full' | Extract<StreamName, 'tempo' | 'ecowatt'>;
+/** Days of some streams of a PDL to ask again even when the store holds them. */
+export interface Refetch {
+  streams: readonly DayStream[];
+  range: DateRange;
+}
+
+/** One PDL's streams (the API's "sync this PDL"), optionally re-fetching a range. */
+export interface PdlScope {
+  pdl: string;
+  refetch?: Refetch;
+}
+
+/** A full run, one account-wide stream (the scheduler's Tempo and EcoWatt jobs) or one PDL. */
+export type SyncScope = 'full' | Extract<StreamName, 'tempo' | 'ecowatt'> | PdlScope;
+
+export function isPdlScope(scope: SyncScope): scope is PdlScope {
+  return typeof scope === 'object';
+}
+
+/** The scope in a log line: `full`, `tempo`, `PDL 0911…` (with the re-fetched range). */
+export function scopeLabel(scope: SyncScope): string {
+  if (!isPdlScope(scope)) return scope;
+  const range = scope.refetch ? `, re-fetching ${scope.refetch.range.start}..${scope.refetch.range.end}` : '';
+  return `PDL ${scope.pdl}${range}`;
+}
 
 export interface RunPlanInput {
   store: Store;
@@ -49,12 +73,29 @@ async function lastSuccesses(store: Store, pdl: string): Promise<Partial<Record<
   return out;
 }
 
-async function planPoint(input: RunPlanInput, point: UsagePoint, now: number): Promise<SyncTask[]> {
+/** The holding without the days of `range`: none complete, none attempted (so all are due). */
+function withoutRange(holding: DayStreamHolding, range: DateRange): DayStreamHolding {
+  const outside = (day: string) => day < range.start || day >= range.end;
+  return {
+    completeDays: new Set([...holding.completeDays].filter(outside)),
+    attempts: holding.attempts.filter((a) => outside(a.date)),
+  };
+}
+
+/** The tasks of one usage point (as the store or the gateway describes it), with an optional re-fetch. */
+export async function planPoint(
+  input: Pick<RunPlanInput, 'store' | 'planner'>,
+  point: UsagePoint,
+  now: number,
+  refetch?: Refetch,
+): Promise<SyncTask[]> {
   const today = parisToday(now);
   const holdings: Partial<Record<DayStream, DayStreamHolding>> = {};
   for (const stream of dayStreamsOf(point)) {
     const range = streamHorizon(stream, today, point);
-    if (range.start < range.end) holdings[stream] = await readHolding(input.store, point.pdl, stream, range);
+    if (range.start >= range.end) continue;
+    const holding = await readHolding(input.store, point.pdl, stream, range);
+    holdings[stream] = refetch?.streams.includes(stream) ? withoutRange(holding, refetch.range) : holding;
   }
   const lastSuccess = await lastSuccesses(input.store, point.pdl);
   return planPdl({ point, today, now, holdings, lastSuccess }, input.planner);
@@ -77,9 +118,23 @@ export async function planRun(
   scope: SyncScope,
 ): Promise<{ tasks: SyncTask[]; points: UsagePoint[]; unknownSelected: string[] }> {
   const now = input.clock.now();
-  if (scope !== 'full') {
+  if (scope !== 'full' && !isPdlScope(scope)) {
     return { tasks: await planAccountStream(input, streamSpec(scope), now, true), points: [], unknownSelected: [] };
   }
+  const { points, unknownSelected } = await listPoints(input, now);
+  const tasks: SyncTask[] = [];
+  if (isPdlScope(scope)) {
+    const point = points.find((p) => p.pdl === scope.pdl);
+    if (point) tasks.push(...(await planPoint(input, point, now, scope.refetch)));
+    return { tasks, points: point ? [point] : [], unknownSelected: point ? [] : [scope.pdl] };
+  }
+  for (const point of points) tasks.push(...(await planPoint(input, point, now)));
+  for (const spec of accountStreams()) tasks.push(...(await planAccountStream(input, spec, now, false)));
+  return { tasks, points, unknownSelected };
+}
+
+/** The usage points of the account (a free call), selected, named, stored. */
+async function listPoints(input: RunPlanInput, now: number) {
   const listed = await input.client.listUsagePoints();
   // A selected PDL the account does not have (a typo, a PDL of another account): said, then ignored.
   const unknownSelected = input.selection.filter((pdl) => !listed.some((p) => p.pdl === pdl));
@@ -88,8 +143,5 @@ export async function planRun(
     .filter((p) => isSelected(p.pdl, input.selection))
     .map((p) => ({ ...p, name: input.names[p.pdl] ?? p.name }));
   await input.store.upsertUsagePoints(points, now);
-  const tasks: SyncTask[] = [];
-  for (const point of points) tasks.push(...(await planPoint(input, point, now)));
-  for (const spec of accountStreams()) tasks.push(...(await planAccountStream(input, spec, now, false)));
-  return { tasks, points, unknownSelected };
+  return { points, unknownSelected };
 }

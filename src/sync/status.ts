@@ -5,6 +5,8 @@
 import type { DateRange } from '../domain/types.js';
 import type { ExporterStatus } from '../exporters/types.js';
 import type { StreamName } from '../store/repository.js';
+import type { PdlScope, SyncScope } from './plan-run.js';
+import type { SyncTask } from './planner/index.js';
 
 /** Progress of a running sync; `etaMs` is null until there is enough to estimate. */
 export interface SyncProgress {
@@ -89,6 +91,16 @@ export interface StatusProvider {
 }
 
 export interface SyncTrigger {
-  /** Starts a sync in the background unless one is already running. Never throws. */
-  start(): 'started' | 'already-running';
+  /** Starts a sync (of every PDL by default) in the background unless one is already running. Never throws. */
+  start(scope?: SyncScope): 'started' | 'already-running';
+}
+
+/** What the API's control routes ask of the sync besides starting it (the engine implements it). */
+export interface SyncControl {
+  /** The tasks a sync of `scope` would run now, planned from the stored usage point (no gateway call). */
+  preview(scope: PdlScope): Promise<SyncTask[]>;
+  /** True when the `pdls` setting lets this PDL be synchronised. */
+  selects(pdl: string): boolean;
+  /** Runs `fn` while no sync runs, and keeps syncs from starting until it ends; else 'already-running'. */
+  whileIdle<T>(fn: () => Promise<T>): Promise<{ done: T } | 'already-running'>;
 }

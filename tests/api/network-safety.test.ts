@@ -146,9 +146,9 @@ describe('security headers and methods', () => {
 
   it('answers a known path asked with the wrong method with 405 and Allow', async () => {
     h = await startHarness();
-    const res = await h.api.inject({ method: 'DELETE', url: `/api/pdls/${PDL_HOME}`, headers: json });
+    const res = await h.api.inject({ method: 'PUT', url: `/api/pdls/${PDL_HOME}`, headers: json });
     expect(res.statusCode).toBe(405);
-    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.headers.allow).toBe('DELETE, GET, HEAD');
     expect(res.json().error).toMatchObject({ status: 405, code: 'method_not_allowed' });
   });
 

@@ -53,6 +53,9 @@ const CASES: [string, string, string][] = [
   ['GET', '/', '/'],
   ['POST', '/api/sync', '/api/sync'],
   ['POST', '/api/sync', '/api/sync'], // the cool-down: 429
+  ['POST', '/api/pdls/{pdl}/refetch', `/api/pdls/${PDL_HOME}/refetch`], // no range: 400
+  ['DELETE', '/api/pdls/{pdl}', `/api/pdls/${PDL_HOME}`], // no confirm: 400
+  ['POST', '/api/exporters/{name}/run', '/api/exporters/mqtt/run'], // none running: 404
 ];
 
 describe('GET /api/openapi.json', () => {
@@ -63,6 +66,18 @@ describe('GET /api/openapi.json', () => {
     );
     const tested = new Set(CASES.map(([m, p]) => `${m} ${p}`));
     expect(documented.filter((op) => op !== 'GET /api/openapi.json' && !tested.has(op))).toEqual([]);
+  });
+
+  it('describes the path parameters other than pdl from their schemas', () => {
+    const op = doc.paths['/api/exporters/{name}/run']!.post!;
+    expect(op.parameters).toEqual([
+      expect.objectContaining({
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: expect.objectContaining({ type: 'string' }),
+      }),
+    ]);
   });
 
   it('describes the range parameters from the schemas parseRange uses', () => {
@@ -89,7 +104,7 @@ describe('GET /api/openapi.json', () => {
 
 describe('every answer conforms to the OpenAPI document', () => {
   it.each(CASES)('%s %s (%s)', async (method, path, url) => {
-    const body = method === 'POST' ? { payload: {}, headers: { 'content-type': 'application/json' } } : {};
+    const body = method !== 'GET' ? { payload: {}, headers: { 'content-type': 'application/json' } } : {};
     const res = await h.api.inject({ method: method as 'GET', url, ...body });
     expect(() => validator.check(method, path, res)).not.toThrow();
   });

@@ -3,11 +3,13 @@ import { AGGREGATE_OPERATIONS } from '../routes/aggregate.js';
 import { COST_OPERATIONS } from '../routes/cost.js';
 import { ENERGY_OPERATIONS } from '../routes/energy.js';
 import { EXPORTER_OPERATIONS } from '../routes/exporters.js';
+import { FORGET_OPERATIONS } from '../routes/forget.js';
 import { GRID_OPERATIONS } from '../routes/grid.js';
 import { HEALTH_OPERATIONS } from '../routes/health.js';
 import { METRICS_OPERATIONS } from '../routes/metrics.js';
 import { PAGE_OPERATIONS } from '../routes/page.js';
 import { PDL_OPERATIONS } from '../routes/pdls.js';
+import { REFETCH_OPERATIONS } from '../routes/refetch.js';
 import { STATUS_OPERATIONS } from '../routes/status.js';
 import { SYNC_OPERATIONS } from '../routes/sync.js';
 import type { Operation } from './operation.js';
@@ -38,6 +40,8 @@ export const OPERATIONS: readonly Operation[] = [
   ...COST_OPERATIONS,
   ...GRID_OPERATIONS,
   ...SYNC_OPERATIONS,
+  ...REFETCH_OPERATIONS,
+  ...FORGET_OPERATIONS,
   ...STATUS_OPERATIONS,
   ...EXPORTER_OPERATIONS,
   ...HEALTH_OPERATIONS,

@@ -11,8 +11,8 @@ const esc = (text: string) =>
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f23;background:#fff}
 @media (prefers-color-scheme:dark){body{color:#e6e6e6;background:#16181c}pre,code{background:#23262c!important}}
 h2{margin-top:2rem;border-bottom:1px solid #8884}details{margin:.6rem 0;border:1px solid #8884;border-radius:6px;padding:.4rem .8rem}
-summary{cursor:pointer}.m{display:inline-block;min-width:3.5rem;font-weight:700;text-transform:uppercase}
-.get{color:#1a7f37}.post{color:#bc4c00}pre,code{background:#f3f4f6;border-radius:4px}pre{padding:.6rem;overflow:auto;font-size:13px}
+summary{cursor:pointer}.m{display:inline-block;min-width:4rem;font-weight:700;text-transform:uppercase}
+.get{color:#1a7f37}.post{color:#bc4c00}.delete{color:#cf222e}pre,code{background:#f3f4f6;border-radius:4px}pre{padding:.6rem;overflow:auto;font-size:13px}
 table{border-collapse:collapse}td,th{border:1px solid #8884;padding:.2rem .5rem;text-align:left;vertical-align:top}`;
 
 function parametersHtml(params: Json[]): string {

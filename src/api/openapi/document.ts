@@ -58,6 +58,9 @@ function parameters(op: Operation): Json[] {
       schema: { type: 'string', pattern: '^\\d{14}$' },
     });
   }
+  for (const [name, p] of Object.entries(op.pathParams ?? {})) {
+    out.push({ name, in: 'path', required: true, description: p.description, schema: schemaOf(p.schema) });
+  }
   for (const [name, p] of Object.entries(op.query ?? {})) {
     out.push({
       name,

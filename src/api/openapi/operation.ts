@@ -4,7 +4,7 @@
  */
 import type * as v from 'valibot';
 
-export type Method = 'get' | 'post';
+export type Method = 'get' | 'post' | 'delete';
 
 export interface Answer {
   description: string;
@@ -26,8 +26,10 @@ export interface QueryParam {
 
 export interface Operation {
   method: Method;
-  /** OpenAPI form, `{name}` for a path parameter (only `{pdl}` exists). */
+  /** OpenAPI form, `{name}` for a path parameter (`{pdl}` is described once for all, others in `pathParams`). */
   path: string;
+  /** Path parameters other than `{pdl}`. */
+  pathParams?: Record<string, { schema: v.GenericSchema; description: string }>;
   summary: string;
   description?: string;
   tag: string;

@@ -93,4 +93,7 @@ export const Cost = v.strictObject({
   days: v.array(v.strictObject({ date: Day, eur: v.number(), periods: PeriodSplit })),
 });
 
-export const SyncStarted = v.strictObject({ status: v.literal('started') });
+const PdlId = v.pipe(v.string(), v.regex(/^\d{14}$/));
+
+/** A sync started; `pdl` when it syncs that PDL only. */
+export const SyncStarted = v.strictObject({ status: v.literal('started'), pdl: v.optional(PdlId) });
