@@ -106,7 +106,7 @@ describe('normaliseLoadCurve fast path (ordinary days read without building stri
   it('gives the same starts as resolving each end label in Paris, over three years of 30-, 15- and 60-minute labels', async () => {
     const { parisNaiveToUtc, addNaiveMinutes, eachDay } = await import('../../src/domain/time.js');
     for (const minutes of [15, 30, 60]) {
-      const raw = [];
+      const raw: { value: number; date: string; intervalLength: string }[] = [];
       for (const day of eachDay({ start: '2024-01-01', end: '2027-01-01' })) {
         for (let m = 0; m < 24 * 60; m += minutes * 7) {
           const label = `${day} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;

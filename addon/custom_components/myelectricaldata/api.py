@@ -59,9 +59,9 @@ class ApiClient:
         result: dict[str, Any] = await self._request("GET", "/api/sensors")
         return result
 
-    async def sync(self) -> dict[str, Any]:
-        """Start a sync (POST /api/sync)."""
-        result: dict[str, Any] = await self._request("POST", "/api/sync")
+    async def sync(self, pdl: str | None = None) -> dict[str, Any]:
+        """Start a sync of every PDL, or of one (POST /api/sync)."""
+        result: dict[str, Any] = await self._request("POST", "/api/sync", body={"pdl": pdl} if pdl else None)
         return result
 
     async def reimport_statistics(self, pdl: str, start: str, end: str) -> dict[str, Any]:

@@ -33,10 +33,11 @@ def _hub(hass: HomeAssistant, pdl: str | None) -> MedHub:
 
 def async_setup_services(hass: HomeAssistant) -> None:
     async def sync(call: ServiceCall) -> None:
-        # The program syncs every PDL at once and only asks the gateway for what is missing.
-        hub = _hub(hass, call.data.get("pdl"))
+        # The program asks the gateway only for what is missing (of every PDL, or of the one given).
+        pdl: str | None = call.data.get("pdl")
+        hub = _hub(hass, pdl)
         try:
-            await hub.client.sync()
+            await hub.client.sync(pdl)
         except ApiError as err:
             raise HomeAssistantError(
                 translation_domain=DOMAIN, translation_key="sync_refused", translation_placeholders={"error": str(err)}

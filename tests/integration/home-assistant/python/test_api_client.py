@@ -58,6 +58,14 @@ def test_posts_a_json_body_even_when_empty() -> None:
     assert json.loads(request["body"]) == {}
 
 
+def test_syncs_one_pdl_when_given() -> None:
+    async def sync(_: web.Request) -> web.Response:
+        return web.json_response({"started": True}, status=202)
+
+    _, api = run(with_client({("POST", "/api/sync"): sync}, lambda c: c.sync("12345678901234")))
+    assert json.loads(api.requests[0]["body"]) == {"pdl": "12345678901234"}
+
+
 def test_sends_the_pdl_and_the_range_of_a_reimport() -> None:
     async def reimport(_: web.Request) -> web.Response:
         return web.json_response({"marked": True}, status=202)
