@@ -8,4 +8,5 @@ export DATA_DIR=/data
 export PORT=8099
 export API_HOST=0.0.0.0
 bashio::log.info "Starting MyElectricalData (options: /data/options.json, data: /data)"
-exec node /opt/myelectricaldata/main.mjs start
+# --optimize-for-size: V8 favours memory over speed (peak RSS of a full sync about 125 instead of 170 MiB).
+exec node --optimize-for-size /opt/myelectricaldata/main.mjs start

@@ -106,7 +106,7 @@ describe('standalone image', () => {
 
   it('runs node directly (PID 1 receives SIGTERM) with the start command', () => {
     expect(instructionArgs(final, 'STOPSIGNAL')).toEqual(['SIGTERM']);
-    expect(instructionArgs(final, 'ENTRYPOINT')).toEqual(['["node", "/app/main.mjs"]']);
+    expect(instructionArgs(final, 'ENTRYPOINT')).toEqual(['["node", "--optimize-for-size", "/app/main.mjs"]']);
     expect(instructionArgs(final, 'CMD')).toEqual(['["start"]']);
   });
 });
@@ -128,7 +128,7 @@ describe('add-on image', () => {
     expect(script).toMatch(new RegExp(`^export PORT=${INGRESS_PORT}$`, 'm'));
     expect(instructionArgs(final, 'HEALTHCHECK').join(' ')).toContain(`http://127.0.0.1:${INGRESS_PORT}/api/health`);
     expect(script).toMatch(/^export API_HOST=0\.0\.0\.0$/m);
-    expect(script).toMatch(/^exec node \/opt\/myelectricaldata\/main\.mjs start$/m);
+    expect(script).toMatch(/^exec node --optimize-for-size \/opt\/myelectricaldata\/main\.mjs start$/m);
     expect(instructionArgs(final, 'WORKDIR')).toEqual(['/opt/myelectricaldata']);
   });
 });

@@ -229,6 +229,16 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
     );
   });
 
+  it('myelectricaldata.sync with a pdl syncs that PDL only', async () => {
+    // Right after the restart above: the program's cool-down between API syncs starts afresh.
+    const doc = await program.api<SensorsJson>('/api/sensors');
+    const pdl = doc.devices.find((d) => d.pdl !== null)!.pdl!;
+    const pattern = new RegExp(`sync started \\(PDL ${pdl}\\)`, 'g');
+    const before = program.count(pattern);
+    await haRest(ha, '/api/services/myelectricaldata/sync', { pdl });
+    await until('the one-PDL sync', async () => (program.count(pattern) > before ? true : undefined));
+  });
+
   it('as an add-on: installs the integration once with a restart notification, announces itself, and the hassio step adds it in one click', async () => {
     const supervisor = await startSupervisorStandIn({
       token: ha.token,
