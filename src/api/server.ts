@@ -94,7 +94,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerSensorsRoute(app, ctx);
   registerEventsRoute(app, ctx, { events: options.events });
   registerReimportStatisticsRoute(app, ctx, options.events);
-  registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events }));
+  registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events, prices }));
 
   return {
     async listen(port, host) {
