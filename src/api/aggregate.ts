@@ -81,13 +81,8 @@ async function curveDays(
 }
 
 /** Energy per day of `range`: a number with its source, or null when missing. */
-export async function dayEnergy(
-  store: Store,
-  pdl: string,
-  direction: Direction,
-  range: DateRange,
-): Promise<Map<LocalDate, { wh: number; source: 'daily' | 'curve' }>> {
-  const out = new Map<LocalDate, { wh: number; source: 'daily' | 'curve' }>();
+export async function dayEnergy(store: Store, pdl: string, direction: Direction, range: DateRange): Promise<DayEnergy> {
+  const out: DayEnergy = new Map();
   for (const d of await store.listDaily(pdl, direction, range)) out.set(d.date, { wh: d.wh, source: 'daily' });
   // The curve's coverage only over the span of the days without a daily value (usually the last few).
   const lacking = eachDay(range).filter((d) => !out.has(d));
@@ -102,15 +97,10 @@ export async function dayEnergy(
   return out;
 }
 
-/** Buckets of `period` covering `range` (the first and last clipped to it), oldest first. */
-export async function aggregate(
-  store: Store,
-  pdl: string,
-  direction: Direction,
-  range: DateRange,
-  period: Period,
-): Promise<Bucket[]> {
-  const days = await dayEnergy(store, pdl, direction, range);
+export type DayEnergy = Map<LocalDate, { wh: number; source: 'daily' | 'curve' }>;
+
+/** Buckets of `period` covering `range` (the first and last clipped to it), oldest first. Pure. */
+export function bucketsOf(days: DayEnergy, range: DateRange, period: Period): Bucket[] {
   const buckets: Bucket[] = [];
   const first = range.start < range.end ? periodStart(range.start, period) : range.end;
   for (let p = first; p < range.end; p = nextPeriod(p, period)) {
@@ -127,4 +117,15 @@ export async function aggregate(
     buckets.push(bucket);
   }
   return buckets;
+}
+
+/** Buckets of `period` covering `range` (the first and last clipped to it), oldest first. */
+export async function aggregate(
+  store: Store,
+  pdl: string,
+  direction: Direction,
+  range: DateRange,
+  period: Period,
+): Promise<Bucket[]> {
+  return bucketsOf(await dayEnergy(store, pdl, direction, range), range, period);
 }

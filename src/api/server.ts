@@ -102,7 +102,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerSensorsRoute(app, ctx);
   registerEventsRoute(app, ctx, { events: options.events, exporterCheckMs: options.exporterCheckMs });
   registerReimportStatisticsRoute(app, ctx, options.events);
-  registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events }));
+  registerMetricsRoute(app, createMetrics({ store, status, clock, events: options.events, prices }));
 
   return {
     async listen(port, host) {

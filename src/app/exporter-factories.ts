@@ -63,7 +63,7 @@ export function haRestStatesOptions(config: Config): HaRestStatesOptions {
       'HA_REST_STATES is on but HA_URL or HA_TOKEN is not set: set HA_URL (e.g. http://homeassistant.local:8123) and HA_TOKEN (a long-lived access token from your Home Assistant profile), run it as the Home Assistant add-on, or set HA_REST_STATES=false',
     );
   }
-  return { haUrl: config.ha_url, haToken: token };
+  return { haUrl: config.ha_url, haToken: token, prices: pricesOf(config) };
 }
 
 /** Where the statistics exporter connects: `ha_url` with `ha_token` (add-on: the Supervisor proxy and token). */

@@ -18,7 +18,8 @@ import { type DatedPrices, hasField, type PriceFields, priceRows } from './dated
 import type { OffpeakSchedule } from './offpeak-schedule.js';
 import type { Tariff } from './pricing.js';
 import { buildTariff, type TariffSpec } from './tariff-build.js';
-import { type TariffKind, TEMPO_PERIODS } from './tariff-period.js';
+import { type TariffKind, type TariffPeriod, TEMPO_PERIODS } from './tariff-period.js';
+import { tempoDayOf } from './tempo-day.js';
 import type { Contract, Direction, LocalDate, OffpeakRange, PricingOption, TempoColor } from './types.js';
 
 export type { TariffKind, TariffPeriod } from './tariff-period.js';
@@ -105,4 +106,24 @@ export function tariffFor(
 ): Tariff | null {
   const spec = tariffSpecFor(prices, point, direction, context);
   return spec ? buildTariff(spec) : null;
+}
+
+/** The Tempo price in force at an instant: the period it falls in and its price (EUR per kWh). */
+export interface TempoPriceNow {
+  period: TariffPeriod;
+  eurKwh: number;
+}
+
+/**
+ * The Tempo price in force at `ms` when the Tempo day in force has `color` (Tempo's own off-peak hours,
+ * 22:00 to 06:00), priced by the same rules as every Tempo hour; null when the colour is not known yet
+ * (never guessed) or no price of that period is set.
+ */
+export function tempoPriceAt(prices: Prices, color: TempoColor | null, ms: number): TempoPriceNow | null {
+  if (color === null) return null;
+  const rows = priceRows(prices, prices.dated);
+  const tempo = { [tempoDayOf(ms)]: color };
+  const tariff = buildTariff({ kind: 'tempo', direction: 'consumption', rows, schedules: [], tempo });
+  const period = tariff.periodAt(ms);
+  return hasField(rows, period) ? { period, eurKwh: tariff.priceAt(ms) } : null;
 }

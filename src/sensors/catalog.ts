@@ -16,7 +16,7 @@ import { CONSUMPTION_ENERGY, LAST_HOUR, PRODUCTION_ENERGY } from './kinds/energy
 import { MAX_POWER, MAX_POWER_RATIO } from './kinds/power.js';
 import { SYNC } from './kinds/sync.js';
 import { TARIFF_PERIOD_SPLIT } from './kinds/tariff-periods.js';
-import { TEMPO_PERIOD, TEMPO_REMAINING, TEMPO_TODAY, TEMPO_TOMORROW } from './kinds/tempo.js';
+import { TEMPO_PERIOD, TEMPO_PRICE, TEMPO_REMAINING, TEMPO_TODAY, TEMPO_TOMORROW } from './kinds/tempo.js';
 import type { GlobalDocumentDef, GlobalSensorDef, PdlDocumentDef, PdlSensorDef, SensorDef } from './types.js';
 
 export const PDL_DOCUMENTS: readonly PdlDocumentDef[] = [
@@ -47,7 +47,7 @@ export const PDL_SENSORS: readonly PdlSensorDef[] = [
   ...SYNC.sensors,
 ];
 
-const GLOBAL_KINDS = [TEMPO_TODAY, TEMPO_TOMORROW, ...TEMPO_REMAINING, TEMPO_PERIOD, ...ECOWATT];
+const GLOBAL_KINDS = [TEMPO_TODAY, TEMPO_TOMORROW, ...TEMPO_REMAINING, TEMPO_PERIOD, TEMPO_PRICE, ...ECOWATT];
 
 export const GLOBAL_DOCUMENTS: readonly GlobalDocumentDef[] = GLOBAL_KINDS.map((k) => k.document);
 export const GLOBAL_SENSORS: readonly GlobalSensorDef[] = GLOBAL_KINDS.map((k) => k.sensor);

@@ -62,10 +62,16 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
   });
 
   it('posts to ha_url with ha_token outside the add-on', () => {
-    const c = config({ HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123/', HA_TOKEN: 'long-lived-token' });
+    const c = config({
+      HA_REST_STATES: 'true',
+      HA_URL: 'http://ha.local:8123/',
+      HA_TOKEN: 'long-lived-token',
+      PRICE_BASE_KWH: '0.2',
+    });
     expect(haRestStatesOptions(c)).toEqual({
       haUrl: 'http://ha.local:8123',
       haToken: 'long-lived-token',
+      prices: { baseKwh: 0.2 },
     });
   });
 
@@ -73,6 +79,7 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
     expect(haRestStatesOptions(config({ SUPERVISOR_TOKEN: 'sup-tok', HA_REST_STATES: 'true' }))).toEqual({
       haUrl: 'http://supervisor/core',
       haToken: 'sup-tok',
+      prices: {},
     });
     const standIn = config({
       SUPERVISOR_TOKEN: 'sup-tok',

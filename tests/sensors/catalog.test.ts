@@ -18,7 +18,7 @@ describe('sensor catalog', () => {
     const keys = SENSORS.map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of keys) expect(key).toMatch(/^[a-z0-9_]+$/);
-    expect([PDL_SENSORS.length, GLOBAL_SENSORS.length]).toEqual([72, 10]);
+    expect([PDL_SENSORS.length, GLOBAL_SENSORS.length]).toEqual([72, 11]);
   });
 
   test('every sensor has an English and a French name, distinct per language', () => {
@@ -32,6 +32,8 @@ describe('sensor catalog', () => {
     expect(sensor('consumption_week').names).toEqual({ en: 'Consumption this week', fr: 'Consommation semaine' });
     expect(sensor('tempo_days_blue').names).toEqual({ en: 'Tempo blue days left', fr: 'Jours Tempo bleus restants' });
     expect(sensor('tempo_period').names).toEqual({ en: 'Tempo current period', fr: 'Période Tempo en cours' });
+    expect(sensor('tempo_price').names).toEqual({ en: 'Tempo current price', fr: 'Prix Tempo en cours' });
+    expect([sensor('tempo_price').unit, sensor('tempo_price').document.path]).toEqual(['EUR/kWh', 'tempo/price']);
   });
 
   test('every sensor reads a document of the catalog; every document is read; paths are unique', () => {
@@ -71,7 +73,7 @@ describe('sensor catalog', () => {
   test('devices: PDL sensors on the Linky, Tempo and EcoWatt on their own device', () => {
     expect(new Set(PDL_SENSORS.map((s) => s.document.device))).toEqual(new Set(['pdl']));
     expect(GLOBAL_SENSORS.map((s) => s.document.device)).toEqual([
-      ...Array(6).fill('tempo'),
+      ...Array(7).fill('tempo'),
       ...Array(4).fill('ecowatt'),
     ]);
   });

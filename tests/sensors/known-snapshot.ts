@@ -146,6 +146,8 @@ export const KNOWN_SNAPSHOT: Snapshot = {
     used: { BLUE: 85, WHITE: 2, RED: 2 },
     remaining: { BLUE: 215, WHITE: 41, RED: 20 },
     daysUnknown: 0,
+    // White HP at the regulated price of 1 February 2026.
+    price: { period: 'white_hp', eurKwh: 0.1871 },
   },
   ecowatt: [
     { date: TODAY, level: 1, message: 'Pas d’alerte', hourly: Array(24).fill(1) },

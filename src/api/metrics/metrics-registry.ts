@@ -5,6 +5,7 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { Clock } from '../../domain/clock.js';
+import type { Prices } from '../../domain/tariff.js';
 import { readEntities } from '../../sensors/entities.js';
 import { readSnapshot } from '../../sensors/snapshot/read-snapshot.js';
 import type { Store } from '../../store/repository.js';
@@ -23,6 +24,7 @@ const LABELS: Record<SensorGauge | StatusGauge, string[]> = {
   myelectricaldata_tempo_color: ['day'],
   myelectricaldata_tempo_days_left: ['color'],
   myelectricaldata_tempo_offpeak: [],
+  myelectricaldata_tempo_price_eur_per_kwh: ['tariff_period'],
   myelectricaldata_ecowatt_level: ['day'],
   myelectricaldata_sync_running: [],
   myelectricaldata_last_sync_run_ok: [],
@@ -40,6 +42,8 @@ export interface MetricsDeps {
   clock: Clock;
   /** The sync events, for the counters; absent: the counters stay at 0. */
   events?: SyncEvents;
+  /** The configured prices (the Tempo price in force); absent: no price gauge. */
+  prices?: Prices;
 }
 
 export interface Metrics {
@@ -97,7 +101,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   async function refresh(): Promise<string> {
     const now = deps.clock.now();
     const samples = [
-      ...sensorSamples(readEntities(await readSnapshot(deps.store, now))),
+      ...sensorSamples(readEntities(await readSnapshot(deps.store, now, deps.prices))),
       ...statusSamples(await deps.status.getStatus()),
     ];
     for (const g of gauges.values()) g.reset();

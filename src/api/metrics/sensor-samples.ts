@@ -22,6 +22,8 @@ export const SENSOR_GAUGES = {
   myelectricaldata_tempo_color: 'Tempo colour: 1 blue, 2 white, 3 red, 0 unknown.',
   myelectricaldata_tempo_days_left: 'Tempo days of each colour left in the season.',
   myelectricaldata_tempo_offpeak: 'Tempo period in force: 1 off-peak (HC, 22:00-06:00 Paris), 0 peak (HP).',
+  myelectricaldata_tempo_price_eur_per_kwh:
+    'Tempo price in force (EUR per kWh) and its period (blue_hc…) from the configured Tempo prices; absent until the colour is known.',
   myelectricaldata_ecowatt_level: 'EcoWatt day level (1 green, 2 orange, 3 red), day 0 = today.',
 } as const;
 
@@ -71,6 +73,10 @@ function samplesOf(r: EntityReading): MetricSample[] {
   if (key.startsWith('tempo_days_'))
     return one('myelectricaldata_tempo_days_left', num(r.value), { color: key.slice(11) });
   if (key === 'tempo_period') return one('myelectricaldata_tempo_offpeak', r.value === 'HC' ? 1 : 0);
+  if (key === 'tempo_price')
+    return one('myelectricaldata_tempo_price_eur_per_kwh', num(r.value), {
+      tariff_period: String(r.attributes.tariff_period),
+    });
   if (key.startsWith('ecowatt_j')) return one('myelectricaldata_ecowatt_level', num(r.value), { day: key.slice(9) });
   return [];
 }

@@ -77,7 +77,8 @@ export const EcoWattRow = v.strictObject({
   hourly: v.array(Int),
 });
 
-const PeriodSplit = v.record(v.string(), v.strictObject({ wh: v.number(), eur: v.number() }));
+/** Energy (Wh) and amount per tariff period. */
+export const PeriodSplit = v.record(v.string(), v.strictObject({ wh: v.number(), eur: v.number() }));
 
 export const Cost = v.strictObject({
   pdl: v.string(),

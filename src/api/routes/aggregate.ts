@@ -1,17 +1,24 @@
 /**
  * `GET /api/pdls/{pdl}/{consumption|production}/aggregate?period=day|week|month|year&start=&end=`:
- * energy per Paris period with the quality of each bucket (see `aggregate.ts`), as JSON or CSV.
+ * energy per Paris period with the quality of each bucket (see `aggregate.ts`), as JSON or CSV; with a
+ * tariff that has periods, the JSON also splits each bucket by period (`aggregate-periods.ts`).
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import type { Direction } from '../../domain/types.js';
-import { aggregate, type Bucket, PERIODS } from '../aggregate.js';
+import type { Tariff } from '../../domain/pricing.js';
+import { tariffFor } from '../../domain/tariff.js';
+import { TARIFF_KINDS } from '../../domain/tariff-period.js';
+import type { DateRange, Direction } from '../../domain/types.js';
+import { loadTariffContext } from '../../store/tariff-history.js';
+import { type Bucket, bucketsOf, type DayEnergy, dayEnergy, PERIODS } from '../aggregate.js';
+import { type BucketSplit, splitBuckets } from '../aggregate-periods.js';
 import type { ApiContext } from '../context.js';
 import { csvFormat, wantsCsv } from '../csv.js';
+import { dayCosts } from '../day-costs.js';
 import { findPdl } from '../find-pdl.js';
 import { badRequest } from '../http-error.js';
 import type { Operation } from '../openapi/operation.js';
-import { Day } from '../openapi/shapes.js';
+import { Day, PeriodSplit } from '../openapi/shapes.js';
 import { parseRange, type RangeLimits, rangeParams } from '../parse-range.js';
 
 /** Reads a year of daily values and the coverage of the curve: small whatever the period. */
@@ -24,7 +31,9 @@ const Quality = v.strictObject({
   curve: v.pipe(v.number(), v.integer()),
   missing: v.pipe(v.number(), v.integer()),
 });
-const BucketShape = v.strictObject({ start: Day, end: Day, wh: v.number(), quality: Quality });
+/** With a tariff that has periods: the cost (EUR) and the per-period energy (whole Wh) and cost. */
+const split = { eur: v.optional(v.number()), periods: v.optional(PeriodSplit) };
+const BucketShape = v.strictObject({ start: Day, end: Day, wh: v.number(), quality: Quality, ...split });
 const Aggregate = v.strictObject({
   pdl: v.string(),
   direction: v.picklist(['consumption', 'production']),
@@ -33,6 +42,9 @@ const Aggregate = v.strictObject({
   end: Day,
   wh: v.number(),
   quality: Quality,
+  tariff: v.optional(v.string()),
+  tariff_kind: v.optional(v.picklist(TARIFF_KINDS)),
+  ...split,
   buckets: v.array(BucketShape),
 });
 const CSV = csvFormat(
@@ -53,7 +65,10 @@ const operation = (direction: Direction): Operation => ({
   summary: `Stored ${direction} per Paris day, ISO week, month or year, with the quality of each bucket`,
   description:
     'quality counts the days of each bucket whose energy comes from a stored daily value (daily), from a ' +
-    'complete load curve (curve), or that are missing. The first and last buckets are clipped to the range.',
+    'complete load curve (curve), or that are missing. The first and last buckets are clipped to the range. ' +
+    'When the configured tariff has periods (HP/HC, Tempo colour × HP/HC), each bucket and the whole range also ' +
+    'carry eur and periods: per period the energy (whole Wh, adding up to wh) and the cost, priced as the cost ' +
+    'route prices those days (missing days are not priced).',
   query: {
     period: {
       schema: PeriodParam,
@@ -77,6 +92,20 @@ const sumQuality = (buckets: Bucket[]) =>
     { daily: 0, curve: 0, missing: 0 },
   );
 
+/** The per-period split when the PDL's tariff for this direction has periods; null otherwise. */
+async function periodSplit(
+  ctx: ApiContext,
+  point: Awaited<ReturnType<typeof findPdl>>,
+  direction: Direction,
+  range: DateRange,
+  counted: { days: DayEnergy; buckets: Bucket[] },
+): Promise<{ tariff: Tariff; buckets: BucketSplit[]; total: BucketSplit } | null> {
+  const tariff = tariffFor(ctx.prices ?? {}, point, direction, await loadTariffContext(ctx.store, point.pdl));
+  if (!tariff || tariff.periods.length < 2) return null;
+  const days = await dayCosts(ctx.store, point.pdl, direction, range, tariff);
+  return { tariff, ...splitBuckets(counted.buckets, counted.days, days, tariff.periods) };
+}
+
 function register(app: FastifyInstance, ctx: ApiContext, direction: Direction): void {
   app.get<{ Params: { pdl: string }; Querystring: Record<string, unknown> }>(
     `/api/pdls/:pdl/${direction}/aggregate`,
@@ -86,7 +115,8 @@ function register(app: FastifyInstance, ctx: ApiContext, direction: Direction): 
       const period = v.safeParse(PeriodParam, raw);
       if (!period.success) throw badRequest(period.issues[0].message);
       const range = parseRange(rest, AGGREGATE_LIMITS, ctx.clock.now());
-      const buckets = await aggregate(ctx.store, point.pdl, direction, range, period.output);
+      const days = await dayEnergy(ctx.store, point.pdl, direction, range);
+      const buckets = bucketsOf(days, range, period.output);
       if (wantsCsv(range.format, request.headers.accept)) {
         const lines = buckets.map((b) =>
           CSV.row({
@@ -101,6 +131,8 @@ function register(app: FastifyInstance, ctx: ApiContext, direction: Direction): 
         return reply.type('text/csv; charset=utf-8').send(CSV.header + lines.join(''));
       }
       const wh = buckets.reduce((n, b) => n + b.wh, 0);
+      const split = await periodSplit(ctx, point, direction, range, { days, buckets });
+      const priced = split ? { tariff: split.tariff.fingerprint, tariff_kind: split.tariff.kind, ...split.total } : {};
       return {
         pdl: point.pdl,
         direction,
@@ -109,7 +141,8 @@ function register(app: FastifyInstance, ctx: ApiContext, direction: Direction): 
         end: range.end,
         wh,
         quality: sumQuality(buckets),
-        buckets,
+        ...priced,
+        buckets: split ? buckets.map((b, i) => ({ ...b, ...split.buckets[i] })) : buckets,
       };
     },
   );

@@ -4,33 +4,22 @@
  * and the MQTT cost sensors. 404 with the settings to set when no price applies to the PDL.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildDailyCost, type DayCost } from '../../domain/day-cost.js';
+import type { DayCost } from '../../domain/day-cost.js';
 import type { Tariff } from '../../domain/pricing.js';
 import { tariffFor } from '../../domain/tariff.js';
-import { parisMidnightUtc } from '../../domain/time.js';
-import type { DateRange, Direction } from '../../domain/types.js';
+import type { Direction } from '../../domain/types.js';
 import { loadTariffContext } from '../../store/tariff-history.js';
 import type { ApiContext } from '../context.js';
 import { csvFormat, wantsCsv } from '../csv.js';
+import { dayCosts, eurOf as eur, whOf as wh } from '../day-costs.js';
 import { findPdl } from '../find-pdl.js';
 import { HttpError } from '../http-error.js';
 import type { Operation } from '../openapi/operation.js';
 import { Cost, ErrorBody } from '../openapi/shapes.js';
 import { parseRange, type RangeLimits, rangeParams } from '../parse-range.js';
-import { splitRange } from '../stream-json.js';
 
-/** Priced a month of curve at a time: memory holds a month of readings and one amount per day, so no cap. */
+/** Priced a month of curve at a time (`dayCosts`): memory holds a month of readings and one amount per day, so no cap. */
 export const COST_LIMITS: RangeLimits = { defaultDays: 30, maxDays: Number.POSITIVE_INFINITY };
-
-async function costByMonth(ctx: ApiContext, pdl: string, direction: Direction, range: DateRange, tariff: Tariff) {
-  const days: DayCost[] = [];
-  for (const piece of splitRange(range, 31)) {
-    const curve = await ctx.store.listCurve(pdl, direction, parisMidnightUtc(piece.start), parisMidnightUtc(piece.end));
-    const daily = await ctx.store.listDaily(pdl, direction, piece);
-    days.push(...buildDailyCost({ curve, daily }, tariff));
-  }
-  return days;
-}
 
 const DAY_CSV = csvFormat(Cost.entries.days.item);
 
@@ -56,10 +45,6 @@ const NO_PRICE: Record<Direction, string> = {
     'no price applies to this PDL: set price_base_kwh, or price_hc_kwh and price_hp_kwh for a contract with off-peak hours',
   production: 'no production price is set: set price_production_kwh',
 };
-
-const eur = (micro: number) => micro / 1e6;
-/** Wh to the mWh from integer watt-minutes. */
-const wh = (wattMinutes: number) => Math.round((wattMinutes / 60) * 1000) / 1000;
 
 /** `{hc: {wh, eur}, hp: {…}}` over the given days, in the tariff's period order (periods without energy left out). */
 function periodsJson(tariff: Tariff, days: readonly DayCost[]): Record<string, { wh: number; eur: number }> {
@@ -87,7 +72,7 @@ function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Directio
     const context = await loadTariffContext(ctx.store, point.pdl);
     const tariff = tariffFor(ctx.prices ?? {}, point, direction, context);
     if (!tariff) throw new HttpError(404, 'no_price', NO_PRICE[direction]);
-    const days = await costByMonth(ctx, point.pdl, direction, range, tariff);
+    const days = await dayCosts(ctx.store, point.pdl, direction, range, tariff);
     if (wantsCsv(range.format, request.headers.accept)) {
       const lines = days.map((d) => DAY_CSV.row({ date: d.date, eur: eur(d.microEur) }));
       return reply.type('text/csv; charset=utf-8').send(DAY_CSV.header + lines.join(''));

@@ -51,7 +51,7 @@ export class HaRestStatesExporter extends KitExporter {
       this.probeEntity = null;
       return { states: 0, skipped: 'home-assistant-integration' };
     }
-    const readings = readEntities(await readSnapshot(run.context.store, run.startedAt));
+    const readings = readEntities(await readSnapshot(run.context.store, run.startedAt, this.options.prices));
     const states = readings.map(restState);
     for (const s of states) await this.client.postState(s.entityId, s.body);
     const probe = readings.find((r) => r.entity.key === 'last_sync') ?? readings[0];

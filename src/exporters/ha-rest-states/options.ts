@@ -3,6 +3,8 @@
  * (`ha_url`, `ha_token`; in the add-on the Supervisor proxy and `SUPERVISOR_TOKEN`, resolved by
  * `app/exporter-factories.ts`), so this exporter has one way to connect.
  */
+import type { Prices } from '../../domain/tariff.js';
+
 export interface HaRestStatesOptions {
   /** Home Assistant's base URL: `http://homeassistant.local:8123`, or `http://supervisor/core` in the add-on. */
   haUrl: string;
@@ -10,6 +12,8 @@ export interface HaRestStatesOptions {
   haToken: string;
   /** How often one of our states is read back to notice that Home Assistant restarted (default 60 s). */
   probeIntervalMs?: number;
+  /** The configured prices (EUR per kWh): the cost and Tempo price sensors; none: no cost published. */
+  prices?: Prices;
   /** Injected fetcher (tests). */
   fetch?: typeof fetch;
 }

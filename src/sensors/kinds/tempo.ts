@@ -1,6 +1,6 @@
 /**
  * RTE Tempo: the colour of the Tempo day in force and of the next one, the days of each colour left in
- * the season, and the period in force (HC/HP). A Tempo day runs 06:00 → 06:00 Paris, so from 00:00 to
+ * the season, the period in force (HC/HP) and its price. A Tempo day runs 06:00 → 06:00 Paris, so from 00:00 to
  * 06:00 "today" is the previous calendar day's colour (`domain/tempo-day.ts`).
  */
 import { TEMPO_OFFPEAK, tempoDayStart } from '../../domain/tempo-day.js';
@@ -67,6 +67,21 @@ export function tempoPeriodPayload(snapshot: Snapshot): StatePayload {
   };
 }
 
+/** The price in force (EUR/kWh) for the colour of the Tempo day in force and the period; unknown without the colour. */
+export function tempoPricePayload(snapshot: Snapshot): StatePayload {
+  const t = snapshot.tempo;
+  return {
+    value: t.price?.eurKwh ?? null,
+    unit: 'EUR/kWh',
+    date: t.day,
+    quality: t.price ? 'complete' : 'missing',
+    color: t.today,
+    period: t.period,
+    tariff_period: t.price?.period ?? null,
+    ends_at: parisIso(t.periodEndsAt),
+  };
+}
+
 function colorOf(day: 'today' | 'tomorrow') {
   const document: GlobalDocumentDef = {
     device: 'tempo',
@@ -118,5 +133,20 @@ export const TEMPO_PERIOD = {
     deviceClass: 'enum',
     options: TEMPO_PERIODS,
     icon: 'mdi:clock-time-four-outline',
+  } satisfies GlobalSensorDef,
+};
+
+const priceDocument: GlobalDocumentDef = { device: 'tempo', path: 'tempo/price', build: tempoPricePayload };
+
+export const TEMPO_PRICE = {
+  document: priceDocument,
+  sensor: {
+    key: 'tempo_price',
+    names: { en: 'Tempo current price', fr: 'Prix Tempo en cours' },
+    document: priceDocument,
+    field: 'value',
+    unit: 'EUR/kWh',
+    stateClass: 'measurement',
+    icon: 'mdi:cash-clock',
   } satisfies GlobalSensorDef,
 };

@@ -40,7 +40,7 @@ export async function readSnapshot(store: Store, nowMs: number, prices: Prices =
     takenAt: nowMs,
     today,
     pdls,
-    tempo: await readTempo(store, nowMs),
+    tempo: await readTempo(store, nowMs, prices),
     ecowatt: await readEcoWatt(store, today),
   };
 }
@@ -182,8 +182,8 @@ function syncOf(
   };
 }
 
-async function readTempo(store: Store, nowMs: number): Promise<TempoSnapshot> {
-  return tempoSnapshot(await store.listTempo(tempoRange(nowMs)), nowMs);
+async function readTempo(store: Store, nowMs: number, prices: Prices): Promise<TempoSnapshot> {
+  return tempoSnapshot(await store.listTempo(tempoRange(nowMs)), nowMs, prices);
 }
 
 async function readEcoWatt(store: Store, today: LocalDate): Promise<Snapshot['ecowatt']> {

@@ -1,5 +1,6 @@
 /** Everything the sensor catalog (src/sensors) publishes, read from the store in one go. Pure data. */
 
+import type { TempoPriceNow } from '../../domain/tariff.js';
 import type { TempoPeriod } from '../../domain/tempo-day.js';
 import type {
   Address,
@@ -77,6 +78,8 @@ export interface TempoSnapshot {
   remaining: Record<TempoColor, number>;
   /** Days of the season up to the day in force that the store lacks (the counts are then too high). */
   daysUnknown: number;
+  /** The Tempo price in force (tariff engine): null when today's colour or that price is unknown. */
+  price: TempoPriceNow | null;
 }
 
 /** EcoWatt days in a snapshot: today and the next three (the catalog has one sensor per day). */

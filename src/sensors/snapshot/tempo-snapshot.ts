@@ -2,8 +2,10 @@
  * The Tempo part of a snapshot from the stored colours and an instant, pure. Everything is relative to
  * the Tempo day in force (`tempoDayOf`): between 00:00 and 06:00 Paris "today" is the previous calendar
  * day's colour and "tomorrow" the colour of the calendar day itself. Days left count every held colour
- * of the season, tomorrow's included once published (its colour is spent).
+ * of the season, tomorrow's included once published (its colour is spent). The price in force comes
+ * from the tariff engine (`tempoPriceAt`).
  */
+import { type Prices, tempoPriceAt } from '../../domain/tariff.js';
 import { tempoDayOf, tempoPeriodAt, tempoPeriodEnd } from '../../domain/tempo-day.js';
 import { addDays, daysBetween } from '../../domain/time.js';
 import type { DateRange, TempoColor, TempoDay } from '../../domain/types.js';
@@ -16,7 +18,8 @@ export function tempoRange(nowMs: number): DateRange {
   return { start: tempoSeason(day).start, end: addDays(day, 2) };
 }
 
-export function tempoSnapshot(days: readonly TempoDay[], nowMs: number): TempoSnapshot {
+/** `prices` (the configured ones) give the price in force; without Tempo prices it is null. */
+export function tempoSnapshot(days: readonly TempoDay[], nowMs: number, prices: Prices = {}): TempoSnapshot {
   const day = tempoDayOf(nowMs);
   const season = tempoSeason(day);
   const byDate = new Map(days.map((d) => [d.date, d.color] as const));
@@ -29,9 +32,10 @@ export function tempoSnapshot(days: readonly TempoDay[], nowMs: number): TempoSn
     if (date <= day) heldToDay++;
   }
   const left = (c: TempoColor) => Math.max(0, quota[c] - used[c]);
+  const today = byDate.get(day) ?? null;
   return {
     day,
-    today: byDate.get(day) ?? null,
+    today,
     tomorrow: byDate.get(addDays(day, 1)) ?? null,
     period: tempoPeriodAt(nowMs),
     periodEndsAt: tempoPeriodEnd(nowMs),
@@ -40,5 +44,6 @@ export function tempoSnapshot(days: readonly TempoDay[], nowMs: number): TempoSn
     used,
     remaining: { BLUE: left('BLUE'), WHITE: left('WHITE'), RED: left('RED') },
     daysUnknown: daysBetween(season.start, day) + 1 - heldToDay,
+    price: tempoPriceAt(prices, today, nowMs),
   };
 }

@@ -59,6 +59,8 @@ it('renders the sensor catalog checked against the store', async () => {
   expect(value(f, 'myelectricaldata_tempo_color', { day: 'today' })).toBe(0);
   // 12:00 Paris: Tempo peak hours.
   expect(value(f, 'myelectricaldata_tempo_offpeak')).toBe(0);
+  // No Tempo colour stored (and no price configured): no price sample.
+  expect(value(f, 'myelectricaldata_tempo_price_eur_per_kwh')).toBeUndefined();
   expect(f.find((x) => x.name === 'process_cpu_seconds_total')?.type).toBe('COUNTER');
 });
 
@@ -100,4 +102,17 @@ it('counts the rows each exporter run wrote in myelectricaldata_exporter_rows_to
   expect(value(second, 'myelectricaldata_exporter_rows_total', { exporter: 'home-assistant' })).toBe(48 * 3);
   expect(value(second, 'myelectricaldata_exporter_rows_total', { exporter: 'victoriametrics' })).toBe(1_000);
   for (const x of [ha, vm, broken]) await x.stop();
+});
+
+it('renders the Tempo price in force from the configured prices and the stored colour', async () => {
+  const tempo = { blue_hc: 0.1325, blue_hp: 0.1612, white_hc: 0.1499, white_hp: 0.1871, red_hc: 0.1575, red_hp: 0.706 };
+  const priced = await startHarness(undefined, undefined, { prices: { tempo } });
+  try {
+    await priced.store.upsertTempo([{ date: '2026-11-27', color: 'WHITE' }]);
+    const f = parsePrometheusTextFormat((await priced.api.inject('/metrics')).body);
+    // 12:00 Paris on a white day: white HP.
+    expect(value(f, 'myelectricaldata_tempo_price_eur_per_kwh', { tariff_period: 'white_hp' })).toBe(0.1871);
+  } finally {
+    await priced.close();
+  }
 });

@@ -46,10 +46,11 @@ describe('eqLogic::save params', () => {
         info('Jours Tempo blancs restants', 'tempo_days_white', 3, { unite: 'j' }),
         info('Jours Tempo rouges restants', 'tempo_days_red', 4, { unite: 'j' }),
         info('Période Tempo en cours', 'tempo_period', 5, { subType: 'string', configuration: {} }),
-        info('EcoWatt J0', 'ecowatt_j0', 6),
-        info('EcoWatt J1', 'ecowatt_j1', 7),
-        info('EcoWatt J2', 'ecowatt_j2', 8),
-        info('EcoWatt J3', 'ecowatt_j3', 9),
+        info('Prix Tempo en cours', 'tempo_price', 6, { unite: 'EUR/kWh' }),
+        info('EcoWatt J0', 'ecowatt_j0', 7),
+        info('EcoWatt J1', 'ecowatt_j1', 8),
+        info('EcoWatt J2', 'ecowatt_j2', 9),
+        info('EcoWatt J3', 'ecowatt_j3', 10),
       ],
     });
   });
@@ -114,6 +115,7 @@ describe('eqLogic::save params', () => {
       [undefined, 'tempo_days_white'],
       [undefined, 'tempo_days_red'],
       [undefined, 'tempo_period'],
+      [undefined, 'tempo_price'],
       [undefined, 'ecowatt_j1'],
       [undefined, 'ecowatt_j2'],
       [undefined, 'ecowatt_j3'],

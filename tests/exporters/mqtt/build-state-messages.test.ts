@@ -57,6 +57,7 @@ describe('state documents after a sync of known data (Paris calendar, clock 2026
       'tempo/remaining/white',
       'tempo/remaining/red',
       'tempo/period',
+      'tempo/price',
       'ecowatt/j0',
       'ecowatt/j1',
       'ecowatt/j2',
@@ -217,6 +218,17 @@ describe('state documents after a sync of known data (Paris calendar, clock 2026
       color: 'WHITE',
       ends_at: '2026-11-27T22:00:00+01:00',
       offpeak_hours: '22:00-06:00',
+    });
+    // No price configured here: the price in force is unknown (the colour alone does not price it).
+    expect(byTopic.get('tempo/price')).toEqual({
+      value: null,
+      unit: 'EUR/kWh',
+      date: '2026-11-27',
+      quality: 'missing',
+      color: 'WHITE',
+      period: 'HP',
+      tariff_period: null,
+      ends_at: '2026-11-27T22:00:00+01:00',
     });
   });
 

@@ -84,7 +84,7 @@ describe('discovery configs (golden)', () => {
     const all = configs();
     // PDL A: 5 consumption + 4 production + 9 others; PDL B: 5 + 9;
     // global: 2 Tempo colours + 3 remaining + the Tempo period + 4 EcoWatt.
-    expect(all.length).toBe(5 + 4 + 9 + (5 + 9) + 10);
+    expect(all.length).toBe(5 + 4 + 9 + (5 + 9) + 11);
     for (const c of all)
       expect({ id: c.payload.unique_id, problems: checkSensorConfig(c.payload) }).toEqual({
         id: c.payload.unique_id,

@@ -19,10 +19,10 @@ import { type Mosquitto, startMosquitto } from './mosquitto.js';
 
 jest.setTimeout(300_000);
 
-// 42 sensors without prices (see the MQTT exporter test); with HC/HP prices, PDL A adds 6 monetary sensors
+// 43 sensors without prices (see the MQTT exporter test); with HC/HP prices, PDL A adds 6 monetary sensors
 // (consumption and production, yesterday, month and year) and 12 per-period ones (HP and HC energy and cost,
 // yesterday, month and year); PDL B (consumption only) 3 + 12.
-const ENTITY_COUNT = 42 + (6 + 12) + (3 + 12);
+const ENTITY_COUNT = 43 + (6 + 12) + (3 + 12);
 const PRICES = { prices: { hcKwh: 0.2, hpKwh: 0.3, productionKwh: 0.1 } };
 
 interface RegistryEntity {

@@ -34,9 +34,13 @@ test('states posted to a real Home Assistant, and posted again after it restarts
     haUrl: ha.url,
     haToken: ha.token,
     probeIntervalMs: 3_600_000,
+    // Tempo prices only: no PDL is priced (none is on Tempo), the Tempo price in force is.
+    prices: {
+      tempo: { blue_hc: 0.1325, blue_hp: 0.1612, white_hc: 0.1499, white_hp: 0.1871, red_hc: 0.1575, red_hp: 0.706 },
+    },
   });
   await exporter.start({ store: temp.store, events: new SyncEvents(), clock: fixedClock(NOW), logger: memoryLogger() });
-  expect(exporter.status()).toMatchObject({ state: 'ok', lastResult: { states: 42 } });
+  expect(exporter.status()).toMatchObject({ state: 'ok', lastResult: { states: 43 } });
   const week = await getState(`sensor.linky_${PDL_A}_consumption_week`);
   expect(week?.state).toBe('42');
   expect(week?.attributes).toMatchObject({
@@ -53,6 +57,13 @@ test('states posted to a real Home Assistant, and posted again after it restarts
     'enum',
     ['HC', 'HP'],
   ]);
+  // 27 November 08:00 is a white day's peak hours.
+  const price = await getState('sensor.myelectricaldata_tempo_price');
+  expect([price?.state, price?.attributes.unit_of_measurement, price?.attributes.tariff_period]).toEqual([
+    '0.1871',
+    'EUR/kWh',
+    'white_hp',
+  ]);
   expect((await getState('sensor.myelectricaldata_ecowatt_j0'))?.attributes).toMatchObject({
     hourly: Array(24).fill(1),
     current_hour_level: 1,
@@ -63,5 +74,5 @@ test('states posted to a real Home Assistant, and posted again after it restarts
   expect(await getState(`sensor.linky_${PDL_A}_last_sync`)).toBeNull();
   expect(await exporter.probe()).toBe(true);
   expect((await getState(`sensor.linky_${PDL_A}_last_sync`))?.state).toBe('2026-11-27T07:30:00+01:00');
-  expect(exporter.status().lastResult).toMatchObject({ reason: 'home-assistant-restarted', states: 42 });
+  expect(exporter.status().lastResult).toMatchObject({ reason: 'home-assistant-restarted', states: 43 });
 }, 240_000);

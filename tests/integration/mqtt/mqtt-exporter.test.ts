@@ -8,8 +8,8 @@ import { NOW, openTempStore, PDL_A, PDL_B, point, seedStore, type TempStore } fr
 import { type Mosquitto, startMosquitto } from './mosquitto.js';
 import { type Recorder, record } from './recorder.js';
 
-const CONFIG_COUNT = 42;
-const STATE_COUNT = 14 + 10 + 10;
+const CONFIG_COUNT = 43;
+const STATE_COUNT = 14 + 10 + 11;
 let broker: Mosquitto;
 let temp: TempStore;
 let exporter: MqttExporter;

@@ -3,6 +3,7 @@
  * simulator is pushed with prices set, and every day's cost read back through `/api/v1/export` equals the
  * tariff engine's cost of that day to the micro-euro (one sample per day); the total also matches plain
  * arithmetic (Wh × price) on whole curve days, within the engine's per-hour rounding. New prices replace the whole series.
+ * The per-period (HC/HP) energy and cost series read back add up, day by day, to the daily value and to the cost.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import type { Direction } from '../../../src/domain/types.js';
 import { VictoriaMetricsExporter } from '../../../src/exporters/victoriametrics/victoriametrics-exporter.js';
 import { PRM } from '../../../src/gateway/simulator/pdl-catalog.js';
 import { memoryLogger } from '../../../src/log/logger.js';
+import { loadTariffContext } from '../../../src/store/tariff-history.js';
 import { type Harness, startHarness } from '../sync/harness.js';
 import { byTimestamp, readBack } from './read-back.js';
 import { VM_SKIP, VM_URL } from './vm-process.js';
@@ -60,9 +62,9 @@ describeWithVm(`VictoriaMetrics cost series${VM_SKIP}`, () => {
     const point = (await h.store.listUsagePoints()).find((p) => p.pdl === pdl)!;
     const curve = await h.store.listCurve(pdl, direction, 0, NOW + 2 * 86_400_000);
     const daily = await h.store.listDaily(pdl, direction, ALL);
-    const tariff = tariffFor(prices, point, direction)!;
-    const days = buildDailyCost({ curve, daily }, tariff);
-    return { days: new Map(days.map((d) => [parisMidnightUtc(d.date), d.microEur])), curve, daily };
+    const tariff = tariffFor(prices, point, direction, await loadTariffContext(h.store, pdl))!;
+    const list = buildDailyCost({ curve, daily }, tariff);
+    return { days: new Map(list.map((d) => [parisMidnightUtc(d.date), d.microEur])), curve, daily, list };
   }
 
   async function expectHeldCosts(direction: Direction, prices: Prices) {
@@ -120,11 +122,51 @@ describeWithVm(`VictoriaMetrics cost series${VM_SKIP}`, () => {
     expect(Number(body.data.result[0]!.value[1])).toBeCloseTo(micro / 1e6, 6);
   });
 
+  it('per period: HC and HP energy and cost of each day, adding up to its daily value and its cost', async () => {
+    const { days, daily, list } = await engineCosts('consumption', PRICES);
+    const sel = (name: string, period: string) =>
+      `${name}{test_run="${RUN}",pdl="${HOUSE}",direction="consumption",resolution="day",tariff_period="${period}"}`;
+    const held = async (name: string, period: string) =>
+      byTimestamp((await readBack(url, sel(name, period), days.size))[0]);
+    const [hcWh, hpWh, hcEur, hpEur] = [
+      await held('myelectricaldata_tariff_period_energy_wh', 'hc'),
+      await held('myelectricaldata_tariff_period_energy_wh', 'hp'),
+      await held('myelectricaldata_tariff_period_cost_euros', 'hc'),
+      await held('myelectricaldata_tariff_period_cost_euros', 'hp'),
+    ];
+    expect([hcWh.size, hpWh.size, hcEur.size, hpEur.size]).toEqual([days.size, days.size, days.size, days.size]);
+    const one = (m: Map<number, number[]>, t: number) => {
+      const v = m.get(t) ?? [];
+      return v.length === 1 ? v[0]! : Number.NaN;
+    };
+    const dailyWh = new Map(daily.map((d) => [parisMidnightUtc(d.date), d.wh]));
+    const bad: unknown[] = [];
+    for (const d of list) {
+      const t = parisMidnightUtc(d.date);
+      const micro = Math.round(one(hcEur, t) * 1e6) + Math.round(one(hpEur, t) * 1e6);
+      // Whole Wh adding up to the daily value; a day without one (the last, from its curve) to the mWh.
+      const wh = Math.round((one(hcWh, t) + one(hpWh, t)) * 1000);
+      const expectedWh = (dailyWh.get(t) ?? Math.round((d.wattMinutes * 1000) / 60) / 1000) * 1000;
+      const hcMicro = Math.round(one(hcEur, t) * 1e6);
+      if (micro !== d.microEur || wh !== expectedWh || hcMicro !== (d.periods.hc?.microEur ?? 0))
+        bad.push([d.date, micro, wh]);
+    }
+    expect(bad.slice(0, 3)).toEqual([]);
+    expect(dailyWh.size).toBeGreaterThan(700);
+  });
+
   it('replaces the cost series when the prices change: one sample per day, the new costs', async () => {
     const dearer = { ...PRICES, hpKwh: 0.3 };
-    // Only the consumption cost depends on the HP price: that series alone is deleted and imported again.
+    // Only the consumption costs depend on the HP price: those series alone (the total and the four
+    // per-period ones) are deleted and imported again.
     const replaced = await push(dearer);
-    expect(replaced).toEqual([expect.stringMatching(/^myelectricaldata_cost_euros\{direction="consumption",.*#/)]);
+    expect(replaced.map((r) => r.replace(/\{direction="consumption",.*tariff_period="(\w+)".*/, ':$1'))).toEqual([
+      expect.stringMatching(/^myelectricaldata_cost_euros\{direction="consumption",.*#/),
+      'myelectricaldata_tariff_period_energy_wh:hc',
+      'myelectricaldata_tariff_period_cost_euros:hc',
+      'myelectricaldata_tariff_period_energy_wh:hp',
+      'myelectricaldata_tariff_period_cost_euros:hp',
+    ]);
     await expectHeldCosts('consumption', dearer);
     await expectHeldCosts('production', dearer);
   });
