@@ -27,3 +27,15 @@ export function table(headings: string[], rows: HTMLElement[]): HTMLElement {
   );
   return h('div', { class: 'table' }, [h('table', {}, [h('thead', {}, [head]), h('tbody', {}, rows)])]);
 }
+
+/** A chart legend: coloured squares, then the comparison tick and the missing-data hatch. */
+export function legend(items: { text: string; colour: string }[], compare: boolean): HTMLElement {
+  const li = items.map((x) => {
+    const swatch = h('i', {});
+    swatch.style.background = x.colour;
+    return h('li', {}, [swatch, x.text]);
+  });
+  if (compare) li.push(h('li', {}, [h('i', { class: 'tick' }), T.lastYear]));
+  li.push(h('li', {}, [h('i', { class: 'hatched' }), T.noData]));
+  return h('ul', { class: 'legend' }, li);
+}
