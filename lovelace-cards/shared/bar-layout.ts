@@ -43,7 +43,7 @@ export interface PlacedBar {
   /** y of the comparison tick. */
   compareY: number | null;
   strip: Rect | null;
-  /** The label under the bar, when this bar carries one (at most ~12 labels). */
+  /** The label under the bar, when this bar carries one (about one per 50 units of width). */
   label: { x: number; y: number; text: string } | null;
 }
 
@@ -59,6 +59,7 @@ export interface BarLayout {
   max: number;
 }
 
+/** The default width of the viewBox (the cards'); the page passes its own so that text is not stretched. */
 export const CHART_WIDTH = 600;
 export const CHART_HEIGHT = 200;
 const TOP = 8;
@@ -97,17 +98,19 @@ function placeBar(b: Bar, i: number, slot: number, bw: number, y: (v: number) =>
 
 export function layoutBars(
   bars: readonly Bar[],
-  opts: { threshold?: number; format: (v: number) => string },
+  opts: { threshold?: number; format: (v: number) => string; width?: number },
 ): BarLayout {
+  const width = Math.max(opts.width ?? CHART_WIDTH, LEFT + 60);
   const plot = CHART_HEIGHT - TOP - BOTTOM;
   const values = bars.flatMap((b) => [b.total ?? 0, b.compare ?? 0]);
   const max = niceMax(Math.max(opts.threshold ?? 0, ...values));
-  const slot = (CHART_WIDTH - LEFT) / Math.max(bars.length, 1);
+  const slot = (width - LEFT) / Math.max(bars.length, 1);
   const bw = Math.max(slot * 0.7, 1);
   const y = (v: number) => TOP + plot * (1 - v / max);
-  const every = Math.ceil(bars.length / 12);
+  // About one label per 50 units of width (12 on the cards' 600).
+  const every = Math.ceil(bars.length / Math.max(2, Math.floor(width / 50)));
   return {
-    width: CHART_WIDTH,
+    width,
     height: CHART_HEIGHT,
     left: LEFT,
     max,

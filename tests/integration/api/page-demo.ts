@@ -88,7 +88,7 @@ export interface View {
 export async function openPage(
   demo: Demo,
   address: string,
-  o: { locale?: string; width?: number; dark?: boolean } = {},
+  o: { locale?: string; width?: number; dark?: boolean; onRequest?: (url: string) => void } = {},
 ): Promise<View> {
   const context = await demo.browser.newContext({
     locale: o.locale ?? 'en-GB',
@@ -98,6 +98,7 @@ export async function openPage(
   });
   const page = await context.newPage();
   const problems: string[] = [];
+  page.on('request', (r) => o.onRequest?.(r.url()));
   page.on('pageerror', (err) => problems.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(msg.text());

@@ -7,20 +7,20 @@ import { type Bar, type BarLayout, layoutBars, type PlacedBar } from '../../../.
 
 const NS = 'http://www.w3.org/2000/svg';
 
-function s(tag: string, attrs: Record<string, string | number>, kids: (Node | string)[] = []): SVGElement {
+function node(tag: string, attrs: Record<string, string | number>, kids: (Node | string)[] = []): SVGElement {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   el.append(...kids);
   return el;
 }
 
-const title = (text: string) => s('title', {}, [text]);
+const title = (text: string) => node('title', {}, [text]);
 
 function bar(p: PlacedBar, data: Record<string, string>): SVGElement {
-  const g = s('g', { class: p.bar.highlight ? 'bar over' : 'bar', ...data });
+  const g = node('g', { class: p.bar.highlight ? 'bar over' : 'bar', ...data });
   g.append(title(p.bar.title));
   const m = p.missing;
-  if (m) g.append(s('rect', { class: 'missing', x: m.x, y: m.y, width: m.width, height: m.height }));
+  if (m) g.append(node('rect', { class: 'missing', x: m.x, y: m.y, width: m.width, height: m.height }));
   for (const r of p.segments) {
     const attrs: Record<string, string | number> = {
       x: r.x,
@@ -30,23 +30,23 @@ function bar(p: PlacedBar, data: Record<string, string>): SVGElement {
       fill: r.segment.colour,
     };
     if (r.segment.key) Object.assign(attrs, { 'data-key': r.segment.key, 'data-value': r.segment.value });
-    g.append(s('rect', attrs, [title(r.segment.title)]));
+    g.append(node('rect', attrs, [title(r.segment.title)]));
   }
   if (p.compareY !== null) {
     const y = p.compareY;
-    g.append(s('line', { class: 'compare', x1: p.x - 1, x2: p.x + p.width + 1, y1: y, y2: y }));
+    g.append(node('line', { class: 'compare', x1: p.x - 1, x2: p.x + p.width + 1, y1: y, y2: y }));
   }
   const st = p.strip;
-  if (st) g.append(s('rect', { x: st.x, y: st.y, width: st.width, height: st.height, fill: p.bar.strip ?? '' }));
+  if (st) g.append(node('rect', { x: st.x, y: st.y, width: st.width, height: st.height, fill: p.bar.strip ?? '' }));
   const l = p.label;
-  if (l) g.append(s('text', { class: 'axis', x: l.x, y: l.y, 'text-anchor': 'middle' }, [l.text]));
+  if (l) g.append(node('text', { class: 'axis', x: l.x, y: l.y, 'text-anchor': 'middle' }, [l.text]));
   return g;
 }
 
 function axis(l: BarLayout): SVGElement[] {
   return l.ticks.flatMap((t) => [
-    s('line', { class: 'grid', x1: l.left, x2: l.width, y1: t.y, y2: t.y }),
-    s('text', { class: 'axis', x: l.left - 4, y: t.y + 3, 'text-anchor': 'end' }, [t.text]),
+    node('line', { class: 'grid', x1: l.left, x2: l.width, y1: t.y, y2: t.y }),
+    node('text', { class: 'axis', x: l.left - 4, y: t.y + 3, 'text-anchor': 'end' }, [t.text]),
   ]);
 }
 
@@ -59,19 +59,21 @@ export function barChartSvg(
     threshold?: number;
     format: (v: number) => string;
     label: string;
+    /** The viewBox width (default: the cards' 600). */
+    width?: number;
     data: (i: number) => Record<string, string>;
   },
 ): SVGElement {
   const l = layoutBars(bars, opts);
   const id = `hatch-${++hatches}`;
-  const svgEl = s('svg', { viewBox: `0 0 ${l.width} ${l.height}`, preserveAspectRatio: 'none', role: 'img' });
+  const svgEl = node('svg', { viewBox: `0 0 ${l.width} ${l.height}`, preserveAspectRatio: 'none', role: 'img' });
   svgEl.setAttribute('aria-label', opts.label);
-  const pattern = s(
+  const pattern = node(
     'pattern',
     { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-    [s('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch' })],
+    [node('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch' })],
   );
-  svgEl.append(s('defs', {}, [pattern]), ...axis(l));
+  svgEl.append(node('defs', {}, [pattern]), ...axis(l));
   l.bars.forEach((p, i) => {
     const g = bar(p, opts.data(i));
     for (const m of g.querySelectorAll('.missing')) m.setAttribute('fill', `url(#${id})`);
@@ -79,7 +81,7 @@ export function barChartSvg(
   });
   if (l.thresholdY !== null) {
     const y = l.thresholdY;
-    svgEl.append(s('line', { class: 'threshold', x1: l.left, x2: l.width, y1: y, y2: y }));
+    svgEl.append(node('line', { class: 'threshold', x1: l.left, x2: l.width, y1: y, y2: y }));
   }
   return svgEl;
 }

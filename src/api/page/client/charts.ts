@@ -98,9 +98,12 @@ async function load(s: State, meta: PdlView, seq: number): Promise<void> {
   ]);
   if (seq !== sequence) return;
   const agg = trimmed(raw, s.period);
+  // The viewBox as wide as the drawn chart (220 px tall for 200 units), so that its text is not stretched.
+  const width = Math.round((byId('charts-card').clientWidth - 40) * (200 / 220)) || undefined;
   const bars = energyBars(s.direction, agg, cost, compare);
   const energy = barChartSvg(bars, {
     format: axis,
+    width,
     label: `${dirWord(s.direction)} (kWh)`,
     data: (i) => ({ 'data-start': agg.buckets[i]!.start, 'data-wh': String(agg.buckets[i]!.wh) }),
   });
@@ -114,7 +117,13 @@ async function load(s: State, meta: PdlView, seq: number): Promise<void> {
     h('div', { class: 'chart-head' }, [h('h3', {}, [`${dirWord(s.direction)} (kWh)`])]),
     h(
       'div',
-      { class: 'chart', id: 'energy-chart', 'data-period': s.period, 'data-pdl': s.pdl, 'data-direction': s.direction },
+      {
+        class: 'chart',
+        id: 'energy-chart',
+        'data-period': s.period,
+        'data-chart-pdl': s.pdl,
+        'data-direction': s.direction,
+      },
       [energy],
     ),
     legend(
@@ -129,6 +138,7 @@ async function load(s: State, meta: PdlView, seq: number): Promise<void> {
     const kva = meta.subscribedPowerKva;
     const chart = barChartSvg(powerBars(buckets, s.period, kva), {
       format: axis,
+      width,
       label: `${T.max_power} (kVA)`,
       ...(kva !== null ? { threshold: kva } : {}),
       data: (i) => ({ 'data-start': buckets[i]!.start, 'data-va': String(buckets[i]!.max?.va ?? '') }),

@@ -8,9 +8,14 @@ import { h } from './dom.js';
 import { csvUrl } from './energy-api.js';
 import { T } from './i18n.js';
 
-function fileName(r: Response, fallback: string): string {
+/** The server's file name, else one made of the URL: `<pdl>-consumption-aggregate-<start>-<end>.csv`. */
+function fileName(r: Response, url: string): string {
   const m = /filename="([^"]+)"/.exec(r.headers.get('content-disposition') ?? '');
-  return m?.[1] ?? fallback;
+  if (m?.[1]) return m[1];
+  const [path = '', search = ''] = url.split('?');
+  const p = new URLSearchParams(search);
+  const parts = path.replace(/^api\/(pdls\/)?/, '').split('/');
+  return `${[...parts, p.get('period'), p.get('start'), p.get('end')].filter(Boolean).join('-')}.csv`;
 }
 
 async function download(url: string, link: HTMLAnchorElement): Promise<void> {
@@ -20,7 +25,7 @@ async function download(url: string, link: HTMLAnchorElement): Promise<void> {
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     const blob = await r.blob();
     const href = URL.createObjectURL(blob);
-    const a = h('a', { href, download: fileName(r, 'series.csv') });
+    const a = h('a', { href, download: fileName(r, url) });
     document.body.append(a);
     a.click();
     a.remove();

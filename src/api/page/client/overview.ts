@@ -21,7 +21,7 @@ function rangeText(f: SpanFigures): string {
 /** More consumption is worse, more production better; a change under 5 % is neither. */
 function trend(direction: Direction, ratio: number | null): string {
   if (ratio === null || Math.abs(ratio) < 0.05) return '';
-  return (ratio > 0) === (direction === 'consumption') ? ' worse' : ' better';
+  return ratio > 0 === (direction === 'consumption') ? ' worse' : ' better';
 }
 
 function tile(direction: Direction, f: SpanFigures): HTMLElement {

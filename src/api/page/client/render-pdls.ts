@@ -54,7 +54,10 @@ interface Day {
 }
 
 function pdlTitle(p: { pdl: string; name: string | null }): HTMLElement {
-  return h('div', {}, [h('h2', {}, [p.name || `PDL ${p.pdl}`]), p.name ? h('span', { class: 'pdl-id' }, [p.pdl]) : null]);
+  return h('div', {}, [
+    h('h2', {}, [p.name || `PDL ${p.pdl}`]),
+    p.name ? h('span', { class: 'pdl-id' }, [p.pdl]) : null,
+  ]);
 }
 
 /** The PDL's status: what is held per stream. */
