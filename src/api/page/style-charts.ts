@@ -1,6 +1,7 @@
 /** Inline styles of the page's overview, charts and Tempo calendar (appended to style.ts's). */
 export const CHART_STYLE = `
-.top-right{display:flex;align-items:center;gap:10px}
+.top-right{display:flex;align-items:center;gap:8px;flex-wrap:wrap;justify-content:flex-end}
+header.top{flex-wrap:wrap}
 button.ghost{background:transparent;color:var(--accent);border:1px solid var(--line);padding:5px 12px;font-size:13px}
 h3{font-size:13px;margin:14px 0 8px;font-weight:650;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .overview-row h3{margin-top:10px}
@@ -19,7 +20,7 @@ h3{font-size:13px;margin:14px 0 8px;font-weight:650;color:var(--muted);text-tran
 .seg-btn:focus-visible{outline-offset:-3px}
 .chart{margin-top:12px}.chart svg{width:100%;height:220px;display:block}
 .chart-head{display:flex;justify-content:space-between;align-items:baseline;gap:10px;margin-top:10px}
-.chart-head h3{margin:8px 0 0}
+.chart-head h3{margin:8px 0 0}.chart-head span{white-space:nowrap}
 svg .axis{font-size:10px;fill:var(--muted)}svg .grid{stroke:var(--line);stroke-width:1}
 svg .compare{stroke:var(--text);stroke-width:2;opacity:.75}
 svg .threshold{stroke:var(--bad);stroke-dasharray:6 4;stroke-width:1.5}
@@ -41,6 +42,6 @@ table.tempo td{padding:0;border:0;width:16px;height:16px;border-radius:4px}
 .tempo-counts i.d{border-radius:50%}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .section-title{margin:10px 4px -4px;font-size:14px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
-@media (max-width:560px){.tile-value{font-size:20px}table.tempo td{width:8px;height:12px;border-radius:2px}
+@media (max-width:560px){.tile-value{font-size:20px}.sub{display:none}.brand{gap:8px}.logo{width:32px;height:32px}table.tempo td{width:8px;height:12px;border-radius:2px}
 table.tempo{border-spacing:1px}}
 `;

@@ -89,6 +89,8 @@ it('switches to French with the language button, keeps the choice, and comes bac
   await v.page.locator('#charts-card[data-ready]').waitFor();
   await v.page.locator('#tempo-card[data-ready]').waitFor();
   expect(await v.page.locator('#sync-now').textContent()).toBe('Synchroniser');
+  // Nothing wider than the phone's screen.
+  expect(await v.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await v.page.screenshot({ path: join(SHOTS, 'page-fr-mobile.png'), fullPage: true });
   await v.page.getByRole('button', { name: 'Show the page in English' }).click();
   await v.page.locator('#sync-now', { hasText: 'Sync now' }).waitFor();
