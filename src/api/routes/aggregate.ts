@@ -25,7 +25,7 @@ const Quality = v.strictObject({
   missing: v.pipe(v.number(), v.integer()),
 });
 const BucketShape = v.strictObject({ start: Day, end: Day, wh: v.number(), quality: Quality });
-const Aggregate = v.strictObject({
+export const Aggregate = v.strictObject({
   pdl: v.string(),
   direction: v.picklist(['consumption', 'production']),
   period: PeriodParam,

@@ -101,10 +101,11 @@ it('the day chart draws the API’s daily buckets, split HC/HP by the cost route
 async function tabTo(page: Page, choice: string, name: string): Promise<number> {
   for (let i = 1; i <= 40; i++) {
     await page.keyboard.press('Tab');
-    const here = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return { text: el?.textContent ?? '', choice: el?.closest<HTMLElement>('[data-choice]')?.dataset.choice ?? '' };
-    });
+    // A string expression: this file is type-checked without the DOM library.
+    const here = (await page.evaluate(`(() => {
+      const el = document.activeElement;
+      return { text: el?.textContent ?? '', choice: el?.closest('[data-choice]')?.dataset.choice ?? '' };
+    })()`)) as { text: string; choice: string };
     if (here.choice === choice && here.text === name) return i;
   }
   throw new Error(`Tab never reached ${choice} ${name}`);
@@ -123,7 +124,7 @@ it('switches period and PDL with the keyboard: months against last year, years, 
   );
   expect(await attr(v.page, '#energy-chart g.bar', 'data-wh')).toEqual(months.buckets.map((b) => String(b.wh)));
   expect(await v.page.locator('#energy-chart line.compare').count()).toBe(before.buckets.length);
-  expect(await v.page.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
+  expect(await v.page.evaluate("document.activeElement?.getAttribute('aria-pressed')")).toBe('true');
   await v.page.locator('#charts-card').screenshot({ path: join(SHOTS, 'charts-months.png') });
 
   await v.page.keyboard.press('Tab'); // Years, next in the group
