@@ -40,6 +40,14 @@ it('the Tempo calendar colours every day of the season as the API does, with the
   expect(await v.page.locator('#tempo-card td.today').getAttribute('data-date')).toBe('2026-11-27');
   await v.page.locator('#tempo-card').screenshot({ path: join(SHOTS, 'tempo.png') });
   await v.page.screenshot({ path: join(SHOTS, 'page-en-light.png'), fullPage: true });
+  // The README's picture (docs/images/page.png): the overviews and the charts.
+  await v.page.evaluate('window.scrollTo(0, 0)');
+  const charts = await v.page.locator('#charts-card').boundingBox(); // relative to the top, scrolled to 0
+  await v.page.screenshot({
+    path: join(SHOTS, 'readme.png'),
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1200, height: charts!.y + charts!.height + 16 },
+  });
   expect(v.problems).toEqual([]);
   await v.close();
 });

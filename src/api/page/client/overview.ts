@@ -42,6 +42,9 @@ function tile(direction: Direction, f: SpanFigures): HTMLElement {
     f.now.eur !== null && f.now.days ? h('div', { class: 'tile-cost' }, [eur(f.now.eur)]) : null,
     h('div', { class: `tile-compare${trend(direction, ratio)}` }, [compare.join(' · ')]),
     missing ? h('div', { class: 'tile-note' }, [t('missing', { n: missing })]) : null,
+    !missing && f.lastYear.missing && f.lastYear.days
+      ? h('div', { class: 'tile-note' }, [t('lastYearPartial', { n: f.lastYear.missing })])
+      : null,
   ]);
 }
 
