@@ -28,6 +28,7 @@ let metas: PdlView[] = [];
 let today = '';
 let syncKey = '';
 let loaded = '';
+let controlsShown = '';
 let sequence = 0;
 
 function choices<V extends string>(name: string, options: [V, string][], current: V, pick: (v: V) => void) {
@@ -165,12 +166,15 @@ function render(force = false): void {
     return;
   }
   card.hidden = false;
-  const focused =
-    document.activeElement instanceof HTMLElement ? document.activeElement.closest('[data-choice]') : null;
-  const which = focused ? (focused as HTMLElement).dataset.choice : null;
-  byId('chart-controls').replaceChildren(controls(state, meta));
-  if (which)
-    byId('chart-controls').querySelector<HTMLElement>(`[data-choice="${which}"] [aria-pressed="true"]`)?.focus();
+  // The controls are rebuilt only when they change, so a refresh never moves the keyboard focus.
+  const shown = `${JSON.stringify(state)}|${metas.map((m) => `${m.pdl}:${m.name}`).join(',')}`;
+  if (shown !== controlsShown) {
+    const focused = document.activeElement?.closest<HTMLElement>('[data-choice]')?.dataset.choice;
+    controlsShown = shown;
+    byId('chart-controls').replaceChildren(controls(state, meta));
+    if (focused)
+      byId('chart-controls').querySelector<HTMLElement>(`[data-choice="${focused}"] [aria-pressed="true"]`)?.focus();
+  }
   const key = `${JSON.stringify(state)}|${today}|${syncKey}`;
   if (!force && key === loaded) return;
   loaded = key;
