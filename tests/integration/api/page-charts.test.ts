@@ -92,6 +92,15 @@ it('the day chart draws the API’s daily buckets, split HC/HP by the cost route
   expect(await attr(v.page, '#power-chart g.bar', 'data-va')).toEqual(agg.buckets.map((b) => byDay.get(b.start) ?? ''));
   expect(await v.page.locator('#power-chart line.threshold').count()).toBe(1);
   expect(await v.page.locator('[data-subscribed]').getAttribute('data-subscribed')).toBe('9');
+  // The values, as a table under "Values", opened from the keyboard.
+  const summary = v.page.locator('#charts-card details.values summary').first();
+  await summary.focus();
+  await v.page.keyboard.press('Enter');
+  const cells = await v.page.locator('#charts-card details.values').first().locator('tbody tr').allTextContents();
+  expect(cells).toHaveLength(30);
+  expect(cells[0]).toBe(
+    `28 Oct 2026${kwhText(agg.buckets[0]!.wh)} · Off-peak ${kwhText(cost.days[0]!.periods.hc!.wh)}, Peak ${kwhText(cost.days[0]!.periods.hp!.wh)}`,
+  );
   await v.page.locator('#charts-card').screenshot({ path: join(SHOTS, 'charts-days.png') });
   expect(v.problems).toEqual([]);
   await v.close();

@@ -13,7 +13,7 @@ import { energyBars, periodWord } from './energy-bars.js';
 import { axis } from './format.js';
 import { T } from './i18n.js';
 import { powerBars, powerBuckets } from './power-bars.js';
-import { legend } from './widgets.js';
+import { legend, valuesTable } from './widgets.js';
 
 const dirWord = (d: Direction) => (d === 'consumption' ? T.consumptionTitle : T.productionTitle);
 
@@ -81,6 +81,12 @@ function controls(s: State, meta: PdlView): HTMLElement {
   ]);
 }
 
+/** A bar's title ("27 Nov 2026: 49.7 kWh · …") as a row of the values table. */
+function row(b: { title: string }): { label: string; value: string } {
+  const i = b.title.indexOf(': ');
+  return i < 0 ? { label: b.title, value: '' } : { label: b.title.slice(0, i), value: b.title.slice(i + 2) };
+}
+
 /** The year view starts at the first year holding data. */
 function trimmed(agg: AggregateView, period: ChartPeriod): AggregateView {
   if (period !== 'year') return agg;
@@ -131,13 +137,15 @@ async function load(s: State, meta: PdlView, seq: number): Promise<void> {
       items.map((x) => ({ text: x.text, colour: colours.get(x.key) ?? '' })),
       Boolean(compare),
     ),
+    valuesTable(bars.map(row)),
   ];
   const links = [csvLink(api.aggregateUrl(s.pdl, s.direction, w.period, w.range), dirWord(s.direction))];
   if (cost) links.push(csvLink(api.costUrl(s.pdl, s.direction, w.range), T.cost));
   if (maxRows) {
     const buckets = powerBuckets(agg, maxRows, s.period);
     const kva = meta.subscribedPowerKva;
-    const chart = barChartSvg(powerBars(buckets, s.period, kva), {
+    const pBars = powerBars(buckets, s.period, kva);
+    const chart = barChartSvg(pBars, {
       format: axis,
       width,
       label: `${T.max_power} (kVA)`,
@@ -150,7 +158,7 @@ async function load(s: State, meta: PdlView, seq: number): Promise<void> {
         ? h('span', { class: 'muted', 'data-subscribed': String(kva) }, [`${T.subscribed} ${kva} kVA`])
         : null,
     ]);
-    blocks.push(head, h('div', { class: 'chart', id: 'power-chart' }, [chart]));
+    blocks.push(head, h('div', { class: 'chart', id: 'power-chart' }, [chart]), valuesTable(pBars.map(row)));
     links.push(csvLink(api.maxPowerUrl(s.pdl, w.range), T.max_power));
   }
   blocks.push(h('p', { class: 'csv-links' }, links));

@@ -39,3 +39,9 @@ export function legend(items: { text: string; colour: string }[], compare: boole
   li.push(h('li', {}, [h('i', { class: 'hatched' }), T.noData]));
   return h('ul', { class: 'legend' }, li);
 }
+
+/** The values of a chart as a table, folded under "Values" (for the keyboard and screen readers). */
+export function valuesTable(rows: { label: string; value: string }[]): HTMLElement {
+  const body = rows.map((r) => h('tr', {}, [h('td', {}, [r.label]), h('td', {}, [r.value])]));
+  return h('details', { class: 'values' }, [h('summary', {}, [T.values]), table([T.period, T.value], body)]);
+}
