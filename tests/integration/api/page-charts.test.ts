@@ -74,7 +74,7 @@ it('the overview shows, per PDL and span, the API’s energy and cost and last y
   await v.close();
 });
 
-it('the day chart draws the API’s daily buckets, split HC/HP by the cost route, and the max power', async () => {
+it('the day chart draws the API’s daily buckets, split HC/HP by the cost route, and the max power; then weeks', async () => {
   const v = await openPage(demo, `${demo.url}/`);
   const range = 'start=2026-10-28&end=2026-11-27';
   const agg = await demo.json<Agg>(`/api/pdls/${HOUSE}/consumption/aggregate?period=day&${range}`);
@@ -102,6 +102,16 @@ it('the day chart draws the API’s daily buckets, split HC/HP by the cost route
     `28 Oct 2026${kwhText(agg.buckets[0]!.wh)} · Off-peak ${kwhText(cost.days[0]!.periods.hc!.wh)}, Peak ${kwhText(cost.days[0]!.periods.hp!.wh)}`,
   );
   await v.page.locator('#charts-card').screenshot({ path: join(SHOTS, 'charts-days.png') });
+
+  // Weeks: the 12 ISO weeks up to yesterday's (Monday 7 September to Monday 23 November 2026).
+  await v.page.getByRole('button', { name: 'Weeks' }).click();
+  await v.page.locator('#charts-card[data-ready$="|week"]').waitFor();
+  const weeks = await demo.json<Agg>(
+    `/api/pdls/${HOUSE}/consumption/aggregate?period=week&start=2026-09-07&end=2026-11-27`,
+  );
+  expect(weeks.buckets).toHaveLength(12);
+  expect(await attr(v.page, '#energy-chart g.bar', 'data-start')).toEqual(weeks.buckets.map((b) => b.start));
+  expect(await attr(v.page, '#energy-chart g.bar', 'data-wh')).toEqual(weeks.buckets.map((b) => String(b.wh)));
   expect(v.problems).toEqual([]);
   await v.close();
 });

@@ -25,9 +25,9 @@ function splitByBucket(cost: CostView, period: ChartPeriod): Map<string, Map<str
 }
 
 const label = (start: string, period: ChartPeriod) =>
-  period === 'day' ? shortDay(start) : period === 'month' ? monthName(start) : start.slice(0, 4);
+  period === 'day' || period === 'week' ? shortDay(start) : period === 'month' ? monthName(start) : start.slice(0, 4);
 const name = (start: string, period: ChartPeriod) =>
-  period === 'day' ? longDay(start) : period === 'month' ? monthYear(start) : start.slice(0, 4);
+  period === 'day' || period === 'week' ? longDay(start) : period === 'month' ? monthYear(start) : start.slice(0, 4);
 
 function segments(
   direction: Direction,

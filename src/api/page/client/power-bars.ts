@@ -25,7 +25,8 @@ export function powerBuckets(agg: AggregateView, rows: readonly MaxPowerView[], 
 }
 
 export function powerBars(buckets: readonly PowerBucket[], period: ChartPeriod, subscribedKva: number | null): Bar[] {
-  const label = (d: string) => (period === 'day' ? shortDay(d) : period === 'month' ? monthName(d) : d.slice(0, 4));
+  const label = (d: string) =>
+    period === 'day' || period === 'week' ? shortDay(d) : period === 'month' ? monthName(d) : d.slice(0, 4);
   return buckets.map(({ start, max }) => {
     const over = max !== null && subscribedKva !== null && max.va > subscribedKva * 1000;
     return {
