@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { type Harness, startHarness } from './harness.js';
 
 let h: Harness;
@@ -49,6 +50,15 @@ describe('GET / (status page)', () => {
       expect(labels.fr[`exporter_${name}`]).toEqual(expect.any(String));
     }
     expect(body).toContain('renderExporters(s, now);');
+  });
+
+  it('is the whole first load (HTML, CSS, script, words) and stays within 150 KB gzipped', async () => {
+    const { body } = await h.api.inject('/');
+    const gzipped = gzipSync(body).length;
+    process.stdout.write(`page first load: ${body.length} bytes, ${gzipped} bytes gzipped\n`);
+    expect(gzipped).toBeLessThanOrEqual(150 * 1024);
+    expect(body).toContain('id="charts-card"');
+    expect(body).toContain('id="tempo-card"');
   });
 
   it('honours X-Ingress-Path with a <base> so links resolve under the prefix', async () => {

@@ -1,10 +1,11 @@
 /**
  * The HTML of `GET /`: a shell the browser script (client/, bundled: page-script.ts) fills from
- * `api/status` and `api/pdls`. Everything is inline (CSS, JS, icon) and every link is relative; with a
+ * `api/status`, `api/pdls` and the energy routes. Everything is inline (CSS, JS, icon) and every link is relative; with a
  * known prefix (`X-Ingress-Path`) a `<base>` makes those links absolute under it.
  */
 import { LABELS } from './labels.js';
 import { STYLE } from './style.js';
+import { CHART_STYLE } from './style-charts.js';
 
 export interface PageOptions {
   version: string;
@@ -39,13 +40,14 @@ export function renderStatusPage(o: PageOptions): string {
 <title>MyElectricalData · ${en.subtitle}</title>
 ${base}
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ctext y='14' font-size='14'%3E%E2%9A%A1%3C/text%3E%3C/svg%3E">
-<style nonce="${nonce}">${STYLE}</style>
+<style nonce="${nonce}">${STYLE}${CHART_STYLE}</style>
 </head>
 <body data-state="loading">
 <header class="top">
   <div class="brand"><span class="logo" aria-hidden="true">⚡</span>
     <div><h1>MyElectricalData</h1><p class="sub" data-t="subtitle">${en.subtitle}</p></div></div>
-  <span id="pill" class="pill">…</span>
+  <div class="top-right"><button id="lang" type="button" class="ghost" data-t="language">${en.language}</button>
+  <span id="pill" class="pill">…</span></div>
 </header>
 <main>
   <section class="card" id="sync-card">
@@ -57,8 +59,13 @@ ${base}
     <p id="notice" role="status" aria-live="polite"></p>
   </section>
   <section class="card errors" id="errors-card" hidden><h2 data-t="errors">${en.errors}</h2><ul id="errors"></ul></section>
-  <section class="card" id="exporters-card" hidden><h2 data-t="exporters">${en.exporters}</h2><div id="exporters"></div></section>
+  <div id="overviews" class="pdls"></div>
+  <section class="card" id="charts-card" hidden><div class="card-head"><h2 data-t="charts">${en.charts}</h2>
+    <div id="chart-controls"></div></div><div id="chart-body"><p class="none" data-t="loading">${en.loading}</p></div></section>
+  <section class="card" id="tempo-card" hidden><h2 id="tempo-title" data-t="tempo">${en.tempo}</h2><div id="tempo-body"></div></section>
+  <h2 id="held-title" class="section-title" data-t="dataHeld">${en.dataHeld}</h2>
   <div id="pdls" class="pdls"></div>
+  <section class="card" id="exporters-card" hidden><h2 data-t="exporters">${en.exporters}</h2><div id="exporters"></div></section>
 </main>
 <footer><span id="version">v${escapeHtml(o.version)}</span> · <a href="api/status">api/status</a> ·
   <a href="api/pdls">api/pdls</a> · <a href="api/health">api/health</a></footer>

@@ -34,7 +34,7 @@ const Quality = v.strictObject({
 /** With a tariff that has periods: the cost (EUR) and the per-period energy (whole Wh) and cost. */
 const split = { eur: v.optional(v.number()), periods: v.optional(PeriodSplit) };
 const BucketShape = v.strictObject({ start: Day, end: Day, wh: v.number(), quality: Quality, ...split });
-const Aggregate = v.strictObject({
+export const Aggregate = v.strictObject({
   pdl: v.string(),
   direction: v.picklist(['consumption', 'production']),
   period: PeriodParam,

@@ -3,7 +3,7 @@
  * token once, keeps it in the browser, shows the data and starts a sync with it; without a token it says
  * what is needed instead of "offline".
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { type ApiServer, createApiServer } from '../../../src/api/server.js';
 import { fixedClock } from '../../../src/domain/clock.js';
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 it('asks for the token once, keeps it, shows the data and syncs with it', async () => {
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
   const page = await context.newPage();
   const prompts: string[] = [];
   page.on('dialog', (dialog) => {
@@ -69,6 +69,16 @@ it('asks for the token once, keeps it, shows the data and syncs with it', async 
   ).toBe(TOKEN);
   await page.reload();
   await page.locator(`[data-pdl="${PDL_HOME}"]`).waitFor();
+  expect(prompts).toHaveLength(1);
+  // A CSV link downloads with the kept token (a plain link would get 401).
+  await page.locator('#charts-card[data-ready]').waitFor();
+  const link = page.locator('#charts-card a.csv').first();
+  const href = (await link.getAttribute('href'))!;
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const expected = await api.inject({ url: `/${href}`, headers: { authorization: `Bearer ${TOKEN}` } });
+  expect(expected.statusCode).toBe(200);
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(expected.body);
+  expect(expected.body).toContain('2026-11-02,2026-11-03,9050');
   expect(prompts).toHaveLength(1);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.locator('#notice', { hasText: 'Sync started.' }).waitFor();

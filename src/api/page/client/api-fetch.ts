@@ -59,3 +59,24 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
 export function postJson(url: string): Promise<Response> {
   return apiFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 }
+
+/** The server answered with an error it explains (e.g. a damaged database): shown as it says. */
+export class ServerError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const r = await apiFetch(url, { headers: { accept: 'application/json' } });
+  if (!r.ok) {
+    const body = (await r.json().catch(() => null)) as { error?: { message?: string; code?: string } } | null;
+    if (body?.error?.message) throw new ServerError(body.error.message, r.status, body.error.code);
+    throw new Error(`${url}: HTTP ${r.status}`);
+  }
+  return (await r.json()) as T;
+}

@@ -65,9 +65,54 @@ export interface StatusView {
 /** One entry of `GET api/pdls`. */
 export interface PdlView {
   pdl: string;
+  name: string | null;
+  hasConsumption: boolean;
+  hasProduction: boolean;
   subscribedPowerKva: number | null;
   pricingOption: string | null;
   offpeakHours: { start: string; end: string }[];
   address: { city: string | null; postalCode: string | null } | null;
   contractStatus: string | null;
+}
+
+export type Direction = 'consumption' | 'production';
+export type AggregatePeriod = 'day' | 'week' | 'month' | 'year';
+
+export interface QualityView {
+  daily: number;
+  curve: number;
+  missing: number;
+}
+
+/** `GET api/pdls/{pdl}/{direction}/aggregate`. */
+export interface AggregateView {
+  period: AggregatePeriod;
+  start: string;
+  end: string;
+  wh: number;
+  quality: QualityView;
+  buckets: { start: string; end: string; wh: number; quality: QualityView }[];
+}
+
+export type PeriodSplit = Record<string, { wh: number; eur: number }>;
+
+/** `GET api/pdls/{pdl}/{direction}/cost` (404 `no_price` when no tariff applies). */
+export interface CostView {
+  tariff_kind: string;
+  total_eur: number;
+  periods: PeriodSplit;
+  days: { date: string; eur: number; periods: PeriodSplit }[];
+}
+
+/** One row of `GET api/pdls/{pdl}/max-power`. */
+export interface MaxPowerView {
+  date: string;
+  va: number;
+  at: string;
+}
+
+/** One row of `GET api/tempo`. */
+export interface TempoView {
+  date: string;
+  color: 'BLUE' | 'WHITE' | 'RED';
 }

@@ -45,3 +45,27 @@ export function held(st: StreamView): string {
   const n = Math.round((Date.parse(r.end) - Date.parse(r.start)) / DAY);
   return `${day(r.start)} → ${day(r.end, -DAY)} · ${t('days', { n })}`;
 }
+
+const kwhFmt = (digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+const KWH = [kwhFmt(0), kwhFmt(1), kwhFmt(2)] as const;
+const EUR = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+const PCT = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+
+/** Energy in kWh: one decimal below 1000 kWh, none above. */
+export const kwh = (wh: number): string => `${KWH[Math.abs(wh) < 1_000_000 ? 1 : 0].format(wh / 1000)} kWh`;
+/** An axis value (already in kWh or kVA), two decimals below 10. */
+export const axis = (v: number): string => KWH[v < 10 ? 2 : v < 100 ? 1 : 0].format(v);
+export const eur = (value: number): string => EUR.format(value);
+export const kva = (va: number): string => `${KWH[2].format(va / 1000)} kVA`;
+/** "+12 %" from a ratio (0.12). */
+export const percent = (ratio: number): string => PCT.format(ratio);
+
+const fmtShortDay = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' });
+const fmtLongDay = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+const fmtMonth = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short' });
+const fmtMonthYear = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const noon = (d: string) => Date.parse(`${d}T12:00:00Z`);
+export const shortDay = (d: string): string => fmtShortDay.format(noon(d));
+export const longDay = (d: string): string => fmtLongDay.format(noon(d));
+export const monthName = (d: string): string => fmtMonth.format(noon(d));
+export const monthYear = (d: string): string => fmtMonthYear.format(noon(d));

@@ -1,32 +1,24 @@
 /**
- * Browser code of the status page, bundled by esbuild into one inline script (bundle-options.ts). It
- * renders `api/status` and `api/pdls` with DOM nodes and text only (no HTML from data), refreshes every
+ * Browser code of the page, bundled by esbuild into one inline script (bundle-options.ts). It renders
+ * `api/status` and `api/pdls`, then per PDL its overview, the charts and the Tempo calendar from the
+ * energy routes, with DOM nodes and text only (no HTML from data), refreshes every
  * 2 s while a sync runs and every 30 s otherwise, and posts `api/sync` for "Sync now" (through
  * `api-fetch.ts`, which adds the API token when the server asks for one). Every URL is
  * relative, so the page works behind any path prefix.
  */
-import { apiFetch, postJson, TokenMissing } from './api-fetch.js';
+import { getJson, postJson, ServerError, TokenMissing } from './api-fetch.js';
 import type { PdlView, StatusView } from './api-types.js';
+import { updateCharts } from './charts.js';
+import { parisDay } from './dates.js';
 import { byId } from './dom.js';
-import { fr, T, word } from './i18n.js';
+import { fr, lang, switchLanguage, T, word } from './i18n.js';
 import { renderErrors } from './render-errors.js';
 import { renderExporters } from './render-exporters.js';
 import { renderPdls } from './render-pdls.js';
 import { renderSync } from './render-sync.js';
+import { renderTempo } from './tempo-calendar.js';
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-
-/** The server answered with an error it explains (e.g. a damaged database): shown as it says. */
-class ServerError extends Error {}
-
-async function getJson<T>(url: string): Promise<T> {
-  const r = await apiFetch(url, { headers: { accept: 'application/json' } });
-  if (!r.ok) {
-    const body = (await r.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw body?.error?.message ? new ServerError(body.error.message) : new Error(`${url}: HTTP ${r.status}`);
-  }
-  return (await r.json()) as T;
-}
 
 function notice(text: string, kind: string): void {
   const el = byId('notice');
@@ -50,7 +42,12 @@ async function refresh(): Promise<void> {
     renderSync(s, now);
     renderErrors(s, now);
     renderExporters(s, now);
-    renderPdls(s, metas, now);
+    const day = { today: parisDay(s.now), syncKey: s.lastRun.finishedAt ?? '' };
+    renderPdls(s, metas, now, day);
+    updateCharts(metas, day.today, day.syncKey);
+    renderTempo(day.today, day.syncKey).catch(() => {
+      byId('tempo-card').hidden = true;
+    });
     byId('version').textContent = `v${s.version}`;
     if (byId('notice').dataset.kind === 'offline') notice('', '');
     schedule(s.running ? 2000 : 30_000);
@@ -88,6 +85,10 @@ if (!location.pathname.endsWith('/')) {
   history.replaceState(null, '', `${location.pathname}/${location.search}${location.hash}`);
 }
 byId('sync-now').addEventListener('click', () => void syncNow());
+const langButton = byId('lang');
+langButton.addEventListener('click', () => switchLanguage(lang === 'fr' ? 'en' : 'fr'));
 document.documentElement.lang = fr ? 'fr' : 'en';
 for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = word(el.dataset.t ?? '') ?? '';
+langButton.setAttribute('aria-label', T.languageName);
+langButton.setAttribute('lang', fr ? 'en' : 'fr');
 void refresh();

@@ -1,8 +1,12 @@
-/** One card per PDL (its contract summary and the data held per stream), then Tempo and EcoWatt. */
+/**
+ * Per PDL an overview card (contract summary, yesterday / month / year) at the top, and a status card (the
+ * data held per stream) lower down, then Tempo and EcoWatt.
+ */
 import type { PdlStatusView, PdlView, StatusView, StreamView } from './api-types.js';
 import { byId, h } from './dom.js';
 import { held } from './format.js';
 import { T, t, word } from './i18n.js';
+import { overviewOf } from './overview.js';
 import { table, whenNode } from './widgets.js';
 
 function streamRow(st: StreamView, now: number): HTMLElement {
@@ -44,29 +48,50 @@ function pdlMeta(m: PdlView | undefined): HTMLElement | null {
 
 const badge = (on: boolean, text: string) => h('span', { class: on ? 'badge on' : 'badge' }, [text]);
 
-function pdlCard(p: PdlStatusView, meta: PdlView | undefined, now: number): HTMLElement {
+interface Day {
+  today: string;
+  syncKey: string;
+}
+
+function pdlTitle(p: { pdl: string; name: string | null }): HTMLElement {
+  return h('div', {}, [
+    h('h2', {}, [p.name || `PDL ${p.pdl}`]),
+    p.name ? h('span', { class: 'pdl-id' }, [p.pdl]) : null,
+  ]);
+}
+
+/** The PDL's status: what is held per stream. */
+function pdlCard(p: PdlStatusView, now: number): HTMLElement {
   const badges = [badge(p.isActive, p.isActive ? T.active : T.inactive)];
   if (p.hasConsumption) badges.push(badge(true, T.consumption));
   if (p.hasProduction) badges.push(badge(true, T.production));
   if (!p.selected) badges.push(badge(false, T.notSelected));
-  const title = h('div', {}, [
-    h('h2', {}, [p.name || `PDL ${p.pdl}`]),
-    p.name ? h('span', { class: 'pdl-id' }, [p.pdl]) : null,
-  ]);
   return h('section', { class: 'card pdl', 'data-pdl': p.pdl }, [
-    h('div', { class: 'card-head' }, [title, h('div', { class: 'badges' }, badges)]),
-    pdlMeta(meta),
+    h('div', { class: 'card-head' }, [pdlTitle(p), h('div', { class: 'badges' }, badges)]),
     streamTable(p.streams, now),
   ]);
 }
 
-/** `metas` is null when `api/pdls` failed: the cards then show no contract summary. */
-export function renderPdls(s: StatusView, metas: PdlView[] | null, now: number): void {
-  const byPdl = new Map((metas ?? []).map((m) => [m.pdl, m]));
-  const cards = s.pdls.map((p) => pdlCard(p, byPdl.get(p.pdl), now));
+/** The PDL's contract summary and overview (yesterday, month, year), from `api/pdls`. */
+function overviewCard(meta: PdlView, day: Day): HTMLElement {
+  const energy = meta.hasConsumption || meta.hasProduction;
+  return h('section', { class: 'card', 'data-overview-card': meta.pdl }, [
+    pdlTitle(meta),
+    pdlMeta(meta),
+    energy ? overviewOf(meta, day.today, day.syncKey) : null,
+  ]);
+}
+
+/** `metas` is null when `api/pdls` failed: there is then no overview, only the status cards. */
+export function renderPdls(s: StatusView, metas: PdlView[] | null, now: number, day: Day): void {
+  const selected = new Set(s.pdls.filter((p) => p.selected).map((p) => p.pdl));
+  const overviews = (metas ?? []).filter((m) => selected.has(m.pdl)).map((m) => overviewCard(m, day));
+  const cards = s.pdls.map((p) => pdlCard(p, now));
   if (s.global.length) {
     cards.push(h('section', { class: 'card' }, [h('h2', {}, [T.globalData]), streamTable(s.global, now)]));
   }
-  if (!s.pdls.length) cards.unshift(h('section', { class: 'card empty' }, [T.noPdl]));
+  if (!s.pdls.length) overviews.unshift(h('section', { class: 'card empty' }, [T.noPdl]));
+  byId('overviews').replaceChildren(...overviews);
   byId('pdls').replaceChildren(...cards);
+  byId('held-title').hidden = cards.length === 0;
 }

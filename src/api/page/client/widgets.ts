@@ -27,3 +27,21 @@ export function table(headings: string[], rows: HTMLElement[]): HTMLElement {
   );
   return h('div', { class: 'table' }, [h('table', {}, [h('thead', {}, [head]), h('tbody', {}, rows)])]);
 }
+
+/** A chart legend: coloured squares, then the comparison tick and the missing-data hatch. */
+export function legend(items: { text: string; colour: string }[], compare: boolean): HTMLElement {
+  const li = items.map((x) => {
+    const swatch = h('i', {});
+    swatch.style.background = x.colour;
+    return h('li', {}, [swatch, x.text]);
+  });
+  if (compare) li.push(h('li', {}, [h('i', { class: 'tick' }), T.lastYear]));
+  li.push(h('li', {}, [h('i', { class: 'hatched' }), T.noData]));
+  return h('ul', { class: 'legend' }, li);
+}
+
+/** The values of a chart as a table, folded under "Values" (for the keyboard and screen readers). */
+export function valuesTable(rows: { label: string; value: string }[]): HTMLElement {
+  const body = rows.map((r) => h('tr', {}, [h('td', {}, [r.label]), h('td', {}, [r.value])]));
+  return h('details', { class: 'values' }, [h('summary', {}, [T.values]), table([T.period, T.value], body)]);
+}
