@@ -19,4 +19,6 @@ export interface ApiContext {
   syncControl?: SyncControl;
   /** The exporters that started, for `POST /api/exporters/{name}/run` (absent: none). */
   exporters?: { readonly started: readonly Exporter[] };
+  /** The configuration in force, already redacted (`redactConfig`), for `GET /api/config`. */
+  config?: Readonly<Record<string, unknown>>;
 }

@@ -17,6 +17,7 @@ import { manualSyncGate } from './manual-sync.js';
 import { createMetrics } from './metrics/metrics-registry.js';
 import { registerAggregateRoutes } from './routes/aggregate.js';
 import { registerCardsRoute } from './routes/cards.js';
+import { registerConfigRoute } from './routes/config.js';
 import { registerCostRoutes } from './routes/cost.js';
 import { registerEnergyRoutes } from './routes/energy.js';
 import { registerEventsRoute } from './routes/events.js';
@@ -46,6 +47,8 @@ export interface ApiServerOptions extends ApiContext {
   manualSyncCooldownMs?: number;
   /** The sync events, for the counters of `/metrics` (absent: they stay at 0). */
   events?: SyncEvents;
+  /** The configuration in force, already redacted, for `GET /api/config` (absent: 404). */
+  config?: Readonly<Record<string, unknown>>;
   /** How often `/api/events` compares the exporters' states to announce a change (default 10 s). */
   exporterCheckMs?: number;
 }
@@ -66,8 +69,19 @@ export interface ApiServer {
 
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const logger = options.logger.child({ component: 'api' });
-  const { store, status, syncTrigger, clock, version, prices, syncControl, exporters } = options;
-  const ctx: ApiContext = { store, status, syncTrigger, clock, version, logger, prices, syncControl, exporters };
+  const { store, status, syncTrigger, clock, version, prices, syncControl, exporters, config } = options;
+  const ctx: ApiContext = {
+    store,
+    status,
+    syncTrigger,
+    clock,
+    version,
+    logger,
+    prices,
+    syncControl,
+    exporters,
+    config,
+  };
   // Fastify 5 deprecates the top-level `disableRequestLogging` (FSTDEP023, printed at every start): the
   // log controller carries it now.
   const app = Fastify({
@@ -86,6 +100,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerErrorHandlers(app, logger, routes);
   registerHealthRoute(app, ctx, options.healthTimeoutMs ?? 5000);
   registerStatusRoute(app, ctx);
+  registerConfigRoute(app, ctx);
   registerExporterRoutes(app, ctx);
   registerPdlRoutes(app, ctx);
   registerEnergyRoutes(app, ctx);

@@ -3,7 +3,7 @@
  * Every part registers its closer with `shutdown` as it starts, so they stop in reverse order.
  */
 import { type ApiServer, createApiServer } from '../api/server.js';
-import type { Config } from '../config/index.js';
+import { type Config, redactConfig } from '../config/index.js';
 import { type Clock, systemClock } from '../domain/clock.js';
 import type { ExporterFactory, ExporterManager } from '../exporters/manager.js';
 import { createGatewayClient } from '../gateway/client.js';
@@ -137,6 +137,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         clock,
         version: options.version ?? '0.0.0',
         prices: pricesOf(config),
+        config: redactConfig(config),
         allowedHosts: config.api_allowed_hosts,
         token: config.api_token,
         events,

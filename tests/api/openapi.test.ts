@@ -47,6 +47,7 @@ const CASES: [string, string, string][] = [
   ['GET', '/api/ecowatt', `/api/ecowatt?${RANGE}`],
   ['GET', '/api/status', '/api/status'],
   ['GET', '/api/exporters', '/api/exporters'],
+  ['GET', '/api/config', '/api/config'], // none given to this server: null
   ['GET', '/api/health', '/api/health'],
   ['GET', '/metrics', '/metrics'],
   ['GET', '/api/docs', '/api/docs'],

@@ -1,5 +1,6 @@
 /** Every operation of the API, in the order of the docs page (each route file declares its own). */
 import { AGGREGATE_OPERATIONS } from '../routes/aggregate.js';
+import { CONFIG_OPERATIONS } from '../routes/config.js';
 import { COST_OPERATIONS } from '../routes/cost.js';
 import { ENERGY_OPERATIONS } from '../routes/energy.js';
 import { EXPORTER_OPERATIONS } from '../routes/exporters.js';
@@ -43,6 +44,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...REFETCH_OPERATIONS,
   ...FORGET_OPERATIONS,
   ...STATUS_OPERATIONS,
+  ...CONFIG_OPERATIONS,
   ...EXPORTER_OPERATIONS,
   ...HEALTH_OPERATIONS,
   ...METRICS_OPERATIONS,

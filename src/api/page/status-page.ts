@@ -66,6 +66,8 @@ ${base}
   <h2 id="held-title" class="section-title" data-t="dataHeld">${en.dataHeld}</h2>
   <div id="pdls" class="pdls"></div>
   <section class="card" id="exporters-card" hidden><h2 data-t="exporters">${en.exporters}</h2><div id="exporters"></div></section>
+  <section class="card" id="config-card" hidden><details><summary><h2 data-t="configuration">${en.configuration}</h2></summary>
+    <p class="muted" data-t="configNote">${en.configNote}</p><div id="config"></div></details></section>
 </main>
 <footer><span id="version">v${escapeHtml(o.version)}</span> · <a href="api/status">api/status</a> ·
   <a href="api/pdls">api/pdls</a> · <a href="api/health">api/health</a></footer>

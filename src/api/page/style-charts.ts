@@ -31,7 +31,9 @@ svg .hatch{stroke:var(--line);stroke-width:2}svg .bar:hover rect{opacity:.85}
 .legend i.tick{height:3px;vertical-align:3px;background:var(--text);border-radius:0}
 .legend i.hatched{background:repeating-linear-gradient(45deg,var(--line) 0 2px,transparent 2px 5px)}
 .values{margin-top:6px;font-size:13px}.values summary{cursor:pointer;color:var(--accent);width:max-content}
-.values summary:focus-visible{outline:3px solid var(--busy);outline-offset:2px}.values .table{max-height:260px;overflow:auto}
+.values summary:focus-visible{outline:3px solid var(--busy);outline-offset:2px}
+#config-card summary{cursor:pointer}#config-card summary h2{display:inline;margin:0}
+#config-card summary:focus-visible{outline:3px solid var(--busy);outline-offset:2px}#config-card code{font-size:13px}.values .table{max-height:260px;overflow:auto}
 .csv-links{display:flex;flex-wrap:wrap;gap:8px;margin:14px 0 0}
 a.csv{font-size:13px;color:var(--accent);border:1px solid var(--line);border-radius:8px;padding:4px 10px;text-decoration:none}
 a.csv::before{content:"↓ "}a.csv:hover{background:var(--idle-bg)}a.csv.failed{color:var(--bad)}

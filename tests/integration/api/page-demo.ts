@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type ApiServer, createApiServer } from '../../../src/api/server.js';
+import { loadConfig, redactConfig } from '../../../src/config/index.js';
 import type { Prices } from '../../../src/domain/tariff.js';
 import { parisNaiveToUtc } from '../../../src/domain/time.js';
 import { PRM } from '../../../src/gateway/simulator/pdl-catalog.js';
@@ -19,6 +20,15 @@ export const TODAY = '2026-11-27';
 export const HOUSE = PRM.house;
 export const SOLAR = PRM.newHouseSolar;
 export const PRICES: Prices = { hcKwh: 0.2068, hpKwh: 0.27, productionKwh: 0.1276 };
+/** The client secret of the shown configuration: the page must never show it. */
+export const DEMO_SECRET = 'demo-client-secret-never-shown';
+const DEMO_CONFIG = redactConfig(
+  loadConfig({
+    env: { CLIENT_SECRET: DEMO_SECRET, PRICE_HC_KWH: '0.2068', PRICE_HP_KWH: '0.27', DATA_DIR: '/tmp/med-page-demo' },
+    optionsFile: '/nonexistent/options.json',
+    fs: { exists: () => false, read: () => '' },
+  }).config,
+);
 export const SHOTS = join(process.env.ARTIFACTS_DIR ?? join(__dirname, '../../../test-artifacts'), 'page');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -57,6 +67,7 @@ export async function startDemo(): Promise<Demo> {
     clock: harness.clock,
     version: '1.2.3',
     prices: PRICES,
+    config: DEMO_CONFIG,
   });
   const url = await api.listen(0, '127.0.0.1');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

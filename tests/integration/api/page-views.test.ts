@@ -4,7 +4,7 @@
  * ingress proxy (every request under the prefix), switches language, and follows the dark colour scheme.
  */
 import { join } from 'node:path';
-import { type Demo, HOUSE, openPage, SHOTS, SOLAR, startDemo } from './page-demo.js';
+import { DEMO_SECRET, type Demo, HOUSE, openPage, SHOTS, SOLAR, startDemo } from './page-demo.js';
 import { type PrefixProxy, startPrefixProxy } from './prefix-proxy.js';
 
 jest.setTimeout(120_000);
@@ -102,6 +102,25 @@ it('switches to French with the language button, keeps the choice, and comes bac
   await v.page.screenshot({ path: join(SHOTS, 'page-fr-mobile.png'), fullPage: true });
   await v.page.getByRole('button', { name: 'Show the page in English' }).click();
   await v.page.locator('#sync-now', { hasText: 'Sync now' }).waitFor();
+  expect(v.problems).toEqual([]);
+  await v.close();
+});
+
+it('shows the configuration in force with the secrets masked, opened from the keyboard', async () => {
+  const v = await openPage(demo, `${demo.url}/`);
+  const card = v.page.locator('#config-card');
+  await card.waitFor();
+  await card.locator('summary').focus();
+  await v.page.keyboard.press('Enter');
+  const { settings } = await demo.json<{ settings: Record<string, unknown> }>('/api/config');
+  await card.locator('[data-setting="client_secret"]').waitFor();
+  expect(await card.locator('[data-setting="client_secret"] td').nth(1).textContent()).toBe('***');
+  expect(await card.locator('[data-setting="price_hc_kwh"] td').nth(1).textContent()).toBe(
+    String(settings.price_hc_kwh),
+  );
+  expect(await card.locator('tr[data-setting]').count()).toBe(Object.keys(settings).length);
+  expect(await v.page.content()).not.toContain(DEMO_SECRET);
+  await card.screenshot({ path: join(SHOTS, 'config-card.png') });
   expect(v.problems).toEqual([]);
   await v.close();
 });

@@ -12,6 +12,7 @@ import { updateCharts } from './charts.js';
 import { parisDay } from './dates.js';
 import { byId } from './dom.js';
 import { fr, lang, switchLanguage, T, word } from './i18n.js';
+import { renderConfig } from './render-config.js';
 import { renderErrors } from './render-errors.js';
 import { renderExporters } from './render-exporters.js';
 import { renderPdls } from './render-pdls.js';
@@ -92,3 +93,4 @@ for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textCont
 langButton.setAttribute('aria-label', T.languageName);
 langButton.setAttribute('lang', fr ? 'en' : 'fr');
 void refresh();
+void renderConfig();
