@@ -1,6 +1,8 @@
 /**
  * A small SVG bar chart: stacked segments per bar, an optional comparison tick per bar, a dashed
- * threshold line, hatched empty slots for missing buckets. Sized by its viewBox; colours are CSS.
+ * threshold line, hatched empty slots for missing buckets, dimmed bars of derived data, hatched
+ * bars of incomplete data, and an optional second bar per slot (side by side). Sized by its viewBox;
+ * colours are CSS.
  */
 import { svg, type TemplateResult } from 'lit';
 
@@ -20,6 +22,10 @@ export interface Bar {
   highlight?: boolean;
   /** Colour of the small strip under the bar (Tempo day colour). */
   strip?: string | null;
+  /** `derived`: drawn dimmed; `incomplete` (some of its days are missing): dimmed and hatched. */
+  quality?: 'derived' | 'incomplete' | null;
+  /** A second bar drawn next to this one (e.g. production beside consumption). */
+  side?: BarSegment | null;
 }
 
 const W = 600;
@@ -49,14 +55,15 @@ export function barChart(
   opts: { threshold?: number; format: (v: number) => string },
 ): TemplateResult {
   const plot = H - TOP - BOTTOM;
-  const values = bars.flatMap((b) => [b.total ?? 0, b.compare ?? 0]);
+  const values = bars.flatMap((b) => [b.total ?? 0, b.compare ?? 0, b.side?.value ?? 0]);
   const max = niceMax(Math.max(opts.threshold ?? 0, ...values));
   const slot = (W - LEFT) / Math.max(bars.length, 1);
-  const bw = Math.max(slot * 0.7, 1);
+  const paired = bars.some((b) => b.side);
+  const bw = Math.max(slot * (paired ? 0.4 : 0.7), 1);
   const y = (v: number) => TOP + plot * (1 - v / max);
   const every = Math.ceil(bars.length / 12);
   const items = bars.map((b, i) => {
-    const x = LEFT + i * slot + (slot - bw) / 2;
+    const x = LEFT + i * slot + (paired ? slot * 0.08 : (slot - bw) / 2);
     let base = 0;
     const segs = b.segments.map((s) => {
       const top = y(base + s.value);
@@ -68,6 +75,13 @@ export function barChart(
       b.total === null
         ? svg`<rect class="missing" x=${x} y=${TOP} width=${bw} height=${plot}><title>${b.title}</title></rect>`
         : null;
+    const hatched =
+      b.quality === 'incomplete'
+        ? svg`<rect class="missing" x=${x} y=${y(b.total ?? 0)} width=${bw} height=${y(0) - y(b.total ?? 0)}></rect>`
+        : null;
+    const side = b.side
+      ? svg`<rect class="side" x=${x + bw + slot * 0.04} y=${y(b.side.value)} width=${bw} height=${Math.max(y(0) - y(b.side.value), 0)} fill=${b.side.colour}><title>${b.side.title}</title></rect>`
+      : null;
     const cmp =
       b.compare != null
         ? svg`<line class="compare" x1=${x - 1} x2=${x + bw + 1} y1=${y(b.compare)} y2=${y(b.compare)}></line>`
@@ -75,9 +89,10 @@ export function barChart(
     const strip = b.strip ? svg`<rect x=${x} y=${H - BOTTOM + 2} width=${bw} height="3" fill=${b.strip}></rect>` : null;
     const text =
       i % every === 0
-        ? svg`<text class="axis" x=${x + bw / 2} y=${H - 6} text-anchor="middle">${b.label}</text>`
+        ? svg`<text class="axis" x=${LEFT + i * slot + slot / 2} y=${H - 6} text-anchor="middle">${b.label}</text>`
         : null;
-    return svg`<g class=${b.highlight ? 'bar over' : 'bar'}>${missing}${segs}${cmp}${strip}${text}</g>`;
+    const cls = `bar${b.highlight ? ' over' : ''}${b.quality ? ` ${b.quality}` : ''}`;
+    return svg`<g class=${cls}>${missing}<g class="main">${segs}${hatched}</g>${side}${cmp}${strip}${text}</g>`;
   });
   const threshold =
     opts.threshold != null
