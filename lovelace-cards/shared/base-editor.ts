@@ -29,6 +29,8 @@ const NAMES: Record<string, [string, string]> = {
   days: ['Days shown', 'Jours affichés'],
   api_url: ['Local API address', "Adresse de l'API locale"],
   pdl: ['PDL', 'PDL'],
+  offpeak: ['Off-peak hours (e.g. 22:00-06:00)', 'Heures creuses (ex. 22:00-06:00)'],
+  prices: ['Prices per kWh (blue_hp, blue_hc … red_hc)', 'Prix du kWh (blue_hp, blue_hc … red_hc)'],
 };
 
 export function defineEditor(tag: string, fields: readonly EditorField[]): void {
