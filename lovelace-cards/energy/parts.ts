@@ -22,7 +22,8 @@ export function qualityText(t: T, q: BarQuality): string {
 export function totalsPart(t: T, v: EnergyView, config: EnergyCardConfig, fmt: Fmt): TemplateResult {
   const cmp = v.compareTotal;
   const delta = cmp ? Math.round(((v.total - cmp) / cmp) * 100) : null;
-  const note = qualityText(t, { derived: v.derivedDays ?? 0, missing: v.missingDays ?? 0 }).replace(/^ · /, '');
+  const raw = qualityText(t, { derived: v.derivedDays ?? 0, missing: v.missingDays ?? 0 }).replace(/^ · /, '');
+  const note = raw.charAt(0).toUpperCase() + raw.slice(1);
   const compareLabel = t(config.compare === 'previous' ? 'previous' : 'last_year');
   return html`<div class="totals"><span class="big total">${fmt(v.total)}</span>
     ${

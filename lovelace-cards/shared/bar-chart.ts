@@ -22,7 +22,7 @@ export interface Bar {
   highlight?: boolean;
   /** Colour of the small strip under the bar (Tempo day colour). */
   strip?: string | null;
-  /** `derived`: drawn dimmed; `incomplete` (some of its days are missing): dimmed and hatched. */
+  /** `derived`: drawn dimmed; `incomplete` (some of its days are missing): dimmed on a hatched slot. */
   quality?: 'derived' | 'incomplete' | null;
   /** A second bar drawn next to this one (e.g. production beside consumption). */
   side?: BarSegment | null;
@@ -72,12 +72,8 @@ export function barChart(
       return svg`<rect x=${x} y=${top} width=${bw} height=${Math.max(h, 0)} fill=${s.colour}><title>${s.title}</title></rect>`;
     });
     const missing =
-      b.total === null
+      b.total === null || b.quality === 'incomplete'
         ? svg`<rect class="missing" x=${x} y=${TOP} width=${bw} height=${plot}><title>${b.title}</title></rect>`
-        : null;
-    const hatched =
-      b.quality === 'incomplete'
-        ? svg`<rect class="missing" x=${x} y=${y(b.total ?? 0)} width=${bw} height=${y(0) - y(b.total ?? 0)}></rect>`
         : null;
     const side = b.side
       ? svg`<rect class="side" x=${x + bw + slot * 0.04} y=${y(b.side.value)} width=${bw} height=${Math.max(y(0) - y(b.side.value), 0)} fill=${b.side.colour}><title>${b.side.title}</title></rect>`
@@ -92,7 +88,7 @@ export function barChart(
         ? svg`<text class="axis" x=${LEFT + i * slot + slot / 2} y=${H - 6} text-anchor="middle">${b.label}</text>`
         : null;
     const cls = `bar${b.highlight ? ' over' : ''}${b.quality ? ` ${b.quality}` : ''}`;
-    return svg`<g class=${cls}>${missing}<g class="main">${segs}${hatched}</g>${side}${cmp}${strip}${text}</g>`;
+    return svg`<g class=${cls}>${missing}<g class="main">${segs}</g>${side}${cmp}${strip}${text}</g>`;
   });
   const threshold =
     opts.threshold != null

@@ -80,7 +80,7 @@ export const cardStyles = css`
     fill: url(#hatch);
   }
   svg .bar.derived .main rect,
-  svg .bar.incomplete .main rect:not(.missing) {
+  svg .bar.incomplete .main rect {
     opacity: 0.45;
   }
   .legend i.derived {

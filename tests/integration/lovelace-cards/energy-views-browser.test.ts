@@ -127,13 +127,15 @@ describe.each([
     const quality = await tableOf(page, 0, 'data-quality');
     expect(quality).toEqual(days.map((d) => (d === DERIVED_DAY ? 'derived' : d === GAP_DAY ? 'incomplete' : '')));
     const totals = (await tableOf(page, 0)).map(Number);
-    totals.forEach((v, i) => expect(v).toBeCloseTo(dayValue(rows, id('consumption'), days[i]!)!, 9));
+    totals.forEach((v, i) => {
+      expect(v).toBeCloseTo(dayValue(rows, id('consumption'), days[i]!)!, 9);
+    });
     expect(await card(page, 0).locator('g.bar.derived').count()).toBe(1);
-    expect(await card(page, 0).locator('g.bar.incomplete rect.missing').count()).toBe(1);
+    expect(await card(page, 0).locator('g.bar.incomplete > rect.missing').count()).toBe(1);
     expect(await card(page, 0).locator('.quality-total').textContent()).toBe(
       fr
-        ? 'calculés depuis la courbe de charge : 1 jour · manquants : 1 jour'
-        : 'derived from the load curve: 1 day · missing: 1 day',
+        ? 'Calculés depuis la courbe de charge : 1 jour · manquants : 1 jour'
+        : 'Derived from the load curve: 1 day · missing: 1 day',
     );
     const legend = (await card(page, 0).locator('.legend li').allTextContents()).join('|');
     expect(legend).toContain(fr ? 'Calculé depuis la courbe de charge' : 'Derived from the load curve');
@@ -193,7 +195,9 @@ describe.each([
     await page.evaluate(installEnergyCollection, { key: '_energy_linky', start: week[0]!, end: week[1]! });
     await rowsBecome(page, 4, 7);
     const shown = (await tableOf(page, 4)).map(Number);
-    shown.forEach((v, i) => expect(v).toBeCloseTo(dayValue(rows, id('consumption'), `2026-03-0${i + 2}`)!, 9));
+    shown.forEach((v, i) => {
+      expect(v).toBeCloseTo(dayValue(rows, id('consumption'), `2026-03-0${i + 2}`)!, 9);
+    });
     expect(await card(page, 4).locator('.nav').count()).toBe(0);
     // A quarter: the bars become weeks (Monday to Sunday), like the Energy Dashboard's.
     await page.evaluate(moveEnergyPeriod, {
@@ -205,6 +209,17 @@ describe.each([
     const weeks = (await tableOf(page, 4)).map(Number);
     expect(weeks[0]).toBeCloseTo(sumDays(rows, id('consumption'), '2025-12-01', '2025-12-07'), 9);
     expect(weeks[12]).toBeCloseTo(sumDays(rows, id('consumption'), '2026-02-23', '2026-03-01'), 9);
+    // Another week: same bar width, other days.
+    await page.evaluate(moveEnergyPeriod, {
+      key: '_energy_linky',
+      start: zonedTime(ZONE, 2026, 2, 2),
+      end: zonedTime(ZONE, 2026, 2, 9) - 1,
+    });
+    await rowsBecome(page, 4, 7);
+    const feb = (await tableOf(page, 4)).map(Number);
+    feb.forEach((v, i) => {
+      expect(v).toBeCloseTo(dayValue(rows, id('consumption'), `2026-02-0${i + 2}`)!, 9);
+    });
   });
 
   it('no console error but the refused connection', () => {
