@@ -12,6 +12,7 @@ defineEditor(`${ENERGY_CARD}-editor`, [
   { name: 'stack', selector: { select: { options: ['auto', 'none', 'hp_hc', 'tempo'] } } },
   { name: 'compare', selector: { select: { options: ['none', 'previous', 'last_year'] } } },
   { name: 'energy_date_selection', selector: { boolean: {} } },
+  { name: 'collection_key', selector: { text: {} } },
   { name: 'show_totals', selector: { boolean: {} } },
   { name: 'api_url', selector: { text: { type: 'url' } } },
 ]);

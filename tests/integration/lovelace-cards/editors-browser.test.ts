@@ -49,8 +49,8 @@ const CASES: Case[] = [
     config: { pdl: TEMPO_PDL },
     fields: 'title,pdl,api_url',
     edit: { pdl: TEMPO_PDL, api_url: 'http://192.168.1.20:8099' },
-    en: ['Title', 'PDL', 'Local API address'],
-    fr: ['Titre', 'PDL', "Adresse de l'API locale"],
+    en: ['Title', 'PDL', 'Local API address (data quality, sync now)'],
+    fr: ['Titre', 'PDL', "Adresse de l'API locale (qualité, synchro)"],
   },
 ];
 

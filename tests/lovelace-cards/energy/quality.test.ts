@@ -133,7 +133,7 @@ describe('the energy view with quality and production', () => {
     );
     expect(v.bars.map((b) => b.quality)).toEqual(['derived', 'incomplete', null]);
     expect(v.bars.map((b) => b.total)).toEqual([10, 0, null]);
-    expect(v.bars[0]!.title).toBe('2026-02-28T23:00:00.000Z'.slice(0, 10) + ': 10 kWh · 1/0');
+    expect(v.bars[0]!.title).toBe('2026-02-28: 10 kWh · 1/0');
     expect(v.notes).toEqual([' · 1/0', ' · 0/1', ' · 0/1']);
     expect([v.derivedDays, v.missingDays, v.missing]).toEqual([1, 1, 1]);
     expect(v.production).toBeNull();
