@@ -175,7 +175,12 @@ describe('cards in the real Home Assistant frontend', () => {
     });
     conn.close();
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, locale: 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 1800 },
+      locale: 'en-GB',
+      // A user in France: the browser's zone is Home Assistant's (the date picker shows dates in it).
+      timezoneId: 'Europe/Paris',
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -211,6 +216,9 @@ describe('cards in the real Home Assistant frontend', () => {
     await page.locator('myelectricaldata-tempo-card .left').waitFor();
     await page.locator('myelectricaldata-power-card ha-card').waitFor();
     await followsThePicker(page, days, want);
+    // The harness moves HA's HTTP port, and HA asks to confirm it in a dialog over the dashboard.
+    const confirm = page.getByRole('button', { name: 'Confirm' });
+    if (await confirm.isVisible()) await confirm.click();
     await page.waitForTimeout(1500);
     if (existsSync(SHOTS) || mkdirSync(SHOTS, { recursive: true })) {
       await page.screenshot({ path: join(SHOTS, 'in-home-assistant.png'), fullPage: true });
