@@ -96,6 +96,8 @@ export function dayCounts(qualities: Qualities): BarQuality {
 }
 
 const TTL_MS = 5 * 60_000;
+/** An API that does not answer must not hold the chart back: after this the card draws without it. */
+const TIMEOUT_MS = 5_000;
 const cache = new Map<string, { at: number; value: Promise<Map<string, DayQuality>> }>();
 
 /**
@@ -109,6 +111,7 @@ export async function fetchQualities(
   w: Window,
   now = Date.now(),
   fetchFn: typeof fetch = fetch,
+  timeoutMs = TIMEOUT_MS,
 ): Promise<Qualities | null> {
   const range = qualityRange(w, now);
   if (!range) return pdls.map(() => new Map());
@@ -119,7 +122,10 @@ export async function fetchQualities(
         const url = `${base}/api/pdls/${pdl}/${direction}/aggregate?period=day&start=${range.start}&end=${range.end}`;
         const hit = cache.get(url);
         if (hit && now - hit.at < TTL_MS) return hit.value;
-        const value = fetchFn(url, { headers: { accept: 'application/json' } }).then(async (r) => {
+        const value = fetchFn(url, {
+          headers: { accept: 'application/json' },
+          signal: AbortSignal.timeout(timeoutMs),
+        }).then(async (r) => {
           if (!r.ok) throw new Error(`the local API answered ${r.status}`);
           return dayQualities(await r.json());
         });

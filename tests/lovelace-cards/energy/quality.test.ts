@@ -94,6 +94,12 @@ describe('day quality from the local API', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
     expect(await fetchQualities('http://offline.test', [PDL], 'consumption', w, now, offline)).toBeNull();
+    // An API that never answers gives up after the timeout instead of holding the chart back.
+    const silent = ((_: string, init?: RequestInit) =>
+      new Promise((_ok, fail) =>
+        init?.signal?.addEventListener('abort', () => fail(init.signal?.reason)),
+      )) as typeof fetch;
+    expect(await fetchQualities('http://silent.test', [PDL], 'consumption', w, now, silent, 50)).toBeNull();
   });
 });
 
