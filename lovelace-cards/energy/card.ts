@@ -19,9 +19,11 @@ import { pdlsAmong } from '../shared/statistic-ids.js';
 import { fetchStatistics, ourStatisticIds } from '../shared/statistics.js';
 import { ENERGY_CARD, type EnergyCardConfig, parseEnergyConfig } from './config.js';
 import { type EnergyRange, periodForRange, subscribeEnergyRange } from './date-selection.js';
+import { legendPart, qualityText, tablePart, totalsPart } from './parts.js';
+import { barQualities, dayCounts, fetchQualities, type Qualities } from './quality.js';
 import type { Series } from './stacking.js';
 import { idsToFetch } from './stacking.js';
-import { type EnergyView, energyView } from './view-model.js';
+import { type EnergyView, energyView, mainDirection } from './view-model.js';
 
 /** Axis ticks (0, half, max of a nice scale): whole numbers as they are, else one decimal (12.5, 0.5). */
 const axisNumber = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
@@ -32,6 +34,8 @@ interface Loaded {
   result: StatResult;
   compareWindow: Window | null;
   compareResult: StatResult | null;
+  /** From the local API: undefined without `api_url`, null when it did not answer. */
+  qualities: Qualities | null | undefined;
 }
 
 export class EnergyCard extends BaseCard<EnergyCardConfig> {
@@ -91,20 +95,27 @@ export class EnergyCard extends BaseCard<EnergyCardConfig> {
   protected override willUpdate(): void {
     const { config, hass } = this;
     if (!config || !hass) return;
-    if (config.energy_date_selection && this.unsubscribe === undefined) {
-      this.unsubscribe = subscribeEnergyRange(hass, (r) => (this.range = r));
+    // The date picker's collection may be created after this card: look again until it is there.
+    if (config.energy_date_selection && !this.unsubscribe) {
+      this.unsubscribe = subscribeEnergyRange(hass, (r) => (this.range = r), config.collection_key);
     }
     const w = this.currentWindow(config, hass);
-    const ids = idsToFetch(config.pdls, config.direction, config.metric, config.stack);
+    const direction = mainDirection(config);
+    const ids = idsToFetch(config.pdls, direction, config.metric, config.stack);
+    if (config.direction === 'both') ids.push(...idsToFetch(config.pdls, 'production', config.metric, 'none'));
     const key = `${JSON.stringify(config)}|${w.period}|${w.starts[0]}|${w.end}`;
     if (this.loaded?.key === key || this.loadingKey === key) return;
     this.loadingKey = key;
     const cw = this.compareWindowOf(config, w, hass.config.time_zone);
-    const compareIds = idsToFetch(config.pdls, config.direction, config.metric, 'none');
-    Promise.all([fetchStatistics(hass, ids, w), cw ? fetchStatistics(hass, compareIds, cw) : Promise.resolve(null)])
-      .then(([result, compareResult]) => {
+    const compareIds = idsToFetch(config.pdls, direction, config.metric, 'none');
+    Promise.all([
+      fetchStatistics(hass, ids, w),
+      cw ? fetchStatistics(hass, compareIds, cw) : Promise.resolve(null),
+      config.api_url ? fetchQualities(config.api_url, config.pdls, direction, w) : Promise.resolve(undefined),
+    ])
+      .then(([result, compareResult, qualities]) => {
         if (this.loadingKey !== key) return;
-        this.loaded = { key, window: w, result, compareWindow: cw, compareResult };
+        this.loaded = { key, window: w, result, compareWindow: cw, compareResult, qualities };
         this.failure = undefined;
       })
       .catch((error: unknown) => {
@@ -113,13 +124,14 @@ export class EnergyCard extends BaseCard<EnergyCardConfig> {
   }
 
   private seriesName(s: Series, config: EnergyCardConfig): string {
-    const what = s.key === 'total' ? this.t(config.direction) : this.t(s.key as LabelKey);
+    const what = s.key === 'total' ? this.t(mainDirection(config)) : this.t(s.key as LabelKey);
     return config.pdls.length > 1 ? `${what} ${s.pdl.slice(-4)}` : what;
   }
 
   private view(config: EnergyCardConfig, hass: Hass, loaded: Loaded): EnergyView {
     const zone = hass.config.time_zone;
     const currency = hass.config.currency ?? 'EUR';
+    const q = loaded.qualities;
     return energyView({
       config,
       window: loaded.window,
@@ -129,6 +141,10 @@ export class EnergyCard extends BaseCard<EnergyCardConfig> {
       name: (s) => this.seriesName(s, config),
       format: (v) => formatValue(v, config.metric, this.locale, currency),
       bucketLabel: (ms: number, period: Period, long: boolean) => formatBucket(ms, period, this.locale, zone, long),
+      quality: q ? barQualities(loaded.window, q) : null,
+      qualityDays: q ? dayCounts(q) : null,
+      qualityText: (x) => qualityText((k, vars) => this.t(k, vars), x),
+      productionName: this.t('production'),
     });
   }
 
@@ -149,35 +165,24 @@ export class EnergyCard extends BaseCard<EnergyCardConfig> {
     const v = this.view(config, hass, this.loaded);
     const fmt = (x: number) => formatValue(x, config.metric, this.locale, hass.config.currency ?? 'EUR');
     if (v.missing === v.bars.length) return html`<ha-card>${head}<p class="muted">${this.t('no_data')}</p></ha-card>`;
+    const t = (k: LabelKey, vars?: Record<string, string | number>) => this.t(k, vars);
+    const apiNote =
+      this.loaded.qualities === null ? html`<p class="muted api-note">${this.t('quality_stats_only')}</p>` : nothing;
     return html`<ha-card>
       ${head}
-      ${config.show_totals ? this.totals(v, config, fmt) : nothing}
+      ${config.show_totals ? totalsPart(t, v, config, fmt) : nothing}
       <figure role="img" aria-label=${this.summary(config, v)} style="margin:0">${barChart(v.bars, { format: axisNumber })}</figure>
-      <ul class="legend">${v.legend.map((l) => html`<li><i style="background:${l.colour}"></i>${l.key}</li>`)}
-        ${v.compareTotal !== null ? html`<li><i style="background:var(--primary-text-color, #212121);height:2px"></i>${this.t(config.compare === 'previous' ? 'previous' : 'last_year')}</li>` : nothing}</ul>
+      ${legendPart(t, v, config)}
       ${v.missing ? html`<p class="muted quality">${this.t('missing', { n: `${v.missing} ${this.t(this.loaded.window.period)}` })}</p>` : nothing}
-      ${this.table(v, fmt)}
+      ${apiNote}
+      ${tablePart(t, v, fmt)}
     </ha-card>`;
-  }
-
-  private totals(v: EnergyView, config: EnergyCardConfig, fmt: (x: number) => string): TemplateResult {
-    const cmp = v.compareTotal;
-    const delta = cmp ? Math.round(((v.total - cmp) / cmp) * 100) : null;
-    return html`<div class="totals"><span class="big total">${fmt(v.total)}</span>
-      ${cmp !== null ? html`<span class="muted compare-total">${this.t(config.compare === 'previous' ? 'previous' : 'last_year')}: ${fmt(cmp)}${delta !== null ? ` (${delta > 0 ? '+' : ''}${delta} %)` : ''}</span>` : nothing}</div>`;
   }
 
   private summary(config: EnergyCardConfig, v: EnergyView): string {
     const what = `${this.t(config.direction)} (${this.t(config.metric)})`;
-    const first = v.bars[0]?.title.split(':')[0] ?? '';
-    const last = v.bars.at(-1)?.title.split(':')[0] ?? '';
+    const first = v.labels[0] ?? '';
+    const last = v.labels.at(-1) ?? '';
     return this.t('chart', { what, period: this.t(this.loaded!.window.period), first, last });
-  }
-
-  /** The values as a table for screen readers (and for tests: the numbers the chart draws). */
-  private table(v: EnergyView, fmt: (x: number) => string): TemplateResult {
-    return html`<table class="sr-only"><thead><tr><th>${this.t('date')}</th><th>${this.t('value')}</th></tr></thead><tbody>
-      ${v.bars.map((b, i) => html`<tr data-total=${v.totals[i] ?? ''}><td>${b.title.split(': ')[0]}</td><td>${v.totals[i] === null ? '—' : fmt(v.totals[i]!)}</td></tr>`)}
-    </tbody></table>`;
   }
 }

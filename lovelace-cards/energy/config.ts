@@ -1,7 +1,7 @@
 /** `custom:myelectricaldata-energy-card`: its options, their defaults and their checks. */
 import * as v from 'valibot';
 import { PERIODS } from '../shared/periods.js';
-import { oneOf, PDL, parseConfig } from '../shared/validate.js';
+import { API_URL, oneOf, PDL, parseConfig } from '../shared/validate.js';
 
 export const ENERGY_CARD = 'myelectricaldata-energy-card';
 
@@ -15,11 +15,18 @@ export const EnergyCardSchema = v.strictObject({
     undefined,
   ),
   metric: v.optional(oneOf(['energy', 'cost'] as const), 'energy'),
-  direction: v.optional(oneOf(['consumption', 'production'] as const), 'consumption'),
+  /** `both`: consumption (withdrawal) and production (injection) side by side, with the net. */
+  direction: v.optional(oneOf(['consumption', 'production', 'both'] as const), 'consumption'),
   stack: v.optional(oneOf(['auto', 'none', 'hp_hc', 'tempo'] as const), 'auto'),
   compare: v.optional(oneOf(['none', 'previous', 'last_year'] as const), 'none'),
   energy_date_selection: v.optional(v.boolean(), true),
+  /** The `collection_key` of the `energy-date-selection` card to follow, when it sets one. */
+  collection_key: v.optional(
+    v.pipe(v.string(), v.regex(/^energy_[\w-]+$/, 'collection_key starts with energy_, e.g. energy_linky')),
+  ),
   show_totals: v.optional(v.boolean(), true),
+  /** The local API: the card then reads which days are derived from the load curve or missing. */
+  api_url: v.optional(API_URL),
 });
 
 export type EnergyCardConfig = v.InferOutput<typeof EnergyCardSchema>;

@@ -1,7 +1,10 @@
 /**
  * Following the Energy Dashboard's date picker (`energy-date-selection` card): the frontend keeps the
- * selected range in a collection on the websocket connection (`hass.connection._energy`) that anyone
- * may subscribe to. When absent (not on an energy dashboard) the card uses its own navigation.
+ * selected range in a collection on the websocket connection that anyone may subscribe to. Its key
+ * (Home Assistant 2026.11, `getEnergyDataCollection`): `_<collection_key>` when the picker card sets
+ * one, else `_energy_<panel url>` (one per dashboard), else `_energy` (older versions). The collection is
+ * created by the first card that asks for it, so the card looks again at each update until it is there;
+ * when absent (no picker on the dashboard) the card uses its own navigation.
  */
 import type { Hass } from '../shared/hass.js';
 import type { Period } from '../shared/periods.js';
@@ -15,9 +18,21 @@ interface EnergyCollection {
   subscribe(cb: (data: { start?: Date; end?: Date }) => void): () => void;
 }
 
-export function subscribeEnergyRange(hass: Hass, onRange: (r: EnergyRange) => void): (() => void) | null {
-  const collection = hass.connection?._energy as EnergyCollection | undefined;
-  if (!collection || typeof collection.subscribe !== 'function') return null;
+/** The connection keys to look at, in Home Assistant's order. */
+export function collectionKeys(hass: Hass, collectionKey?: string): string[] {
+  if (collectionKey) return [`_${collectionKey}`];
+  return hass.panelUrl ? [`_energy_${hass.panelUrl}`, '_energy'] : ['_energy'];
+}
+
+export function subscribeEnergyRange(
+  hass: Hass,
+  onRange: (r: EnergyRange) => void,
+  collectionKey?: string,
+): (() => void) | null {
+  const collection = collectionKeys(hass, collectionKey)
+    .map((k) => hass.connection?.[k] as EnergyCollection | undefined)
+    .find((c) => c && typeof c.subscribe === 'function');
+  if (!collection) return null;
   return collection.subscribe((data) => {
     if (!(data?.start instanceof Date)) return;
     const start = data.start.getTime();

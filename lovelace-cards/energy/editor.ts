@@ -8,9 +8,11 @@ defineEditor(`${ENERGY_CARD}-editor`, [
   { name: 'period', selector: { select: { mode: 'dropdown', options: ['hour', 'day', 'week', 'month', 'year'] } } },
   { name: 'count', selector: { number: { min: 1, max: 1100, mode: 'box' } } },
   { name: 'metric', selector: { select: { options: ['energy', 'cost'] } } },
-  { name: 'direction', selector: { select: { options: ['consumption', 'production'] } } },
+  { name: 'direction', selector: { select: { options: ['consumption', 'production', 'both'] } } },
   { name: 'stack', selector: { select: { options: ['auto', 'none', 'hp_hc', 'tempo'] } } },
   { name: 'compare', selector: { select: { options: ['none', 'previous', 'last_year'] } } },
   { name: 'energy_date_selection', selector: { boolean: {} } },
+  { name: 'collection_key', selector: { text: {} } },
   { name: 'show_totals', selector: { boolean: {} } },
+  { name: 'api_url', selector: { text: { type: 'url' } } },
 ]);

@@ -1,12 +1,14 @@
 /**
  * Everything the energy card draws, computed from the statistics results without the DOM: bars (with
- * their stacked segments, comparison value and Tempo strip), legend, totals and the missing buckets.
+ * their stacked segments, comparison value, Tempo strip, data quality and production bar), legend,
+ * totals and the missing buckets.
  */
 import type { StatResult } from '../shared/aggregate.js';
 import type { Bar } from '../shared/bar-chart.js';
 import type { Period, Window } from '../shared/periods.js';
 import { COLOURS } from '../shared/styles.js';
 import type { EnergyCardConfig } from './config.js';
+import type { BarQuality } from './quality.js';
 import { barTotals, buildSeries, chooseLayout, type Layout, type Series } from './stacking.js';
 import { tempoColourAt } from './tempo-colour.js';
 
@@ -24,7 +26,20 @@ export interface EnergyView {
   compareTotal: number | null;
   missing: number;
   totals: (number | null)[];
+  /** Per bar: its long label (`Mon 2 March 2026`) and its quality note (` · missing: 1 day`, or ''). */
+  labels: string[];
+  notes: string[];
+  /** `both`: production per bar (beside consumption) and its total; else null. */
+  production: (number | null)[] | null;
+  productionTotal: number | null;
+  /** From the local API (null without it): PDL-days derived from the load curve, and missing. */
+  derivedDays: number | null;
+  missingDays: number | null;
 }
+
+/** The direction of the main bars (`both`: consumption, production beside them). */
+export const mainDirection = (config: EnergyCardConfig) =>
+  config.direction === 'both' ? 'consumption' : config.direction;
 
 const PDL_COLOURS = ['#488fc2', '#ff9800', '#8e24aa', '#43a047'];
 
@@ -44,23 +59,33 @@ export interface ViewInput {
   name: (s: Series) => string;
   format: (v: number) => string;
   bucketLabel: (ms: number, period: Period, long: boolean) => string;
+  /** Per bar, from the local API; null when not asked or not reachable. */
+  quality: BarQuality[] | null;
+  /** The PDL-days of the whole window derived or missing (the totals' note). */
+  qualityDays: BarQuality | null;
+  /** ` · 2 days derived from the load curve` for a bar's tooltip. */
+  qualityText: (q: BarQuality) => string;
+  productionName: string;
+}
+
+function barQuality(q: BarQuality | undefined, total: number | null): Bar['quality'] {
+  if (!q || total === null) return null;
+  return q.missing ? 'incomplete' : q.derived ? 'derived' : null;
 }
 
 export function energyView(input: ViewInput): EnergyView {
   const { config, window: w, result } = input;
   const layout = chooseLayout(result, config.pdls, config.metric, config.stack);
-  const series = buildSeries(result, w, config.pdls, config.direction, config.metric, config.stack);
+  const direction = mainDirection(config);
+  const series = buildSeries(result, w, config.pdls, direction, config.metric, config.stack);
+  const production =
+    config.direction === 'both'
+      ? barTotals(buildSeries(result, w, config.pdls, 'production', config.metric, 'none'), w.starts.length)
+      : null;
   const totals = barTotals(series, w.starts.length);
   let compare: (number | null)[] | null = null;
   if (input.compareWindow && input.compareResult) {
-    const cs = buildSeries(
-      input.compareResult,
-      input.compareWindow,
-      config.pdls,
-      config.direction,
-      config.metric,
-      'none',
-    );
+    const cs = buildSeries(input.compareResult, input.compareWindow, config.pdls, direction, config.metric, 'none');
     compare = barTotals(cs, w.starts.length);
   }
   const bars: Bar[] = w.starts.map((start, i) => {
@@ -73,13 +98,20 @@ export function energyView(input: ViewInput): EnergyView {
     const t = totals[i] ?? null;
     const tempo = layout === 'tempo' && w.period !== 'year' ? tempoColourAt(series, i) : null;
     const when = input.bucketLabel(start, w.period, true);
+    const q = input.quality?.[i];
+    const p = production?.[i] ?? null;
     return {
       label: input.bucketLabel(start, w.period, false),
-      title: t === null ? when : `${when}: ${input.format(t)}`,
+      title: `${t === null ? when : `${when}: ${input.format(t)}`}${q ? input.qualityText(q) : ''}`,
       segments,
       total: t,
       compare: compare?.[i] ?? null,
       strip: tempo ? COLOURS[tempo]! : null,
+      quality: barQuality(q, t),
+      side:
+        p === null
+          ? null
+          : { value: p, colour: COLOURS.production!, title: `${input.productionName}: ${input.format(p)}` },
     };
   });
   const seen = new Set<string>();
@@ -90,6 +122,8 @@ export function energyView(input: ViewInput): EnergyView {
     seen.add(key);
     legend.push({ key: input.name(s), colour: colourOf(s, config), pdl: s.pdl });
   }
+  if (production?.some((v) => v != null))
+    legend.push({ key: input.productionName, colour: COLOURS.production!, pdl: '' });
   const sum = (vs: (number | null)[]) => vs.reduce<number>((a, v) => a + (v ?? 0), 0);
   return {
     layout,
@@ -99,5 +133,14 @@ export function energyView(input: ViewInput): EnergyView {
     compareTotal: compare ? sum(compare) : null,
     missing: totals.filter((v) => v === null).length,
     totals,
+    labels: w.starts.map((start) => input.bucketLabel(start, w.period, true)),
+    notes: w.starts.map((_, i) => {
+      const q = input.quality?.[i];
+      return q ? input.qualityText(q) : '';
+    }),
+    production,
+    productionTotal: production ? sum(production) : null,
+    derivedDays: input.qualityDays?.derived ?? null,
+    missingDays: input.qualityDays?.missing ?? null,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The small SVG bar chart of the cards, drawn with Lit from the shared geometry (`bar-layout.ts`, also
  * used by the local web page): stacked segments, comparison ticks, a dashed threshold, hatched missing
- * buckets. Sized by its viewBox; colours are CSS.
+ * buckets, dimmed derived or incomplete bars, a second bar beside each one. Sized by its viewBox;
+ * colours are CSS.
  */
 import { svg, type TemplateResult } from 'lit';
 import { type Bar, layoutBars, type PlacedBar } from './bar-layout.js';
@@ -29,7 +30,12 @@ function barTemplate(p: PlacedBar): TemplateResult {
     : null;
   const l = p.label;
   const text = l ? svg`<text class="axis" x=${l.x} y=${l.y} text-anchor="middle">${l.text}</text>` : null;
-  return svg`<g class=${b.highlight ? 'bar over' : 'bar'}>${missing}${segs}${cmp}${strip}${text}</g>`;
+  const sd = p.side;
+  const side = sd
+    ? svg`<rect class="side" x=${sd.x} y=${sd.y} width=${sd.width} height=${sd.height} fill=${sd.segment.colour}><title>${sd.segment.title}</title></rect>`
+    : null;
+  const cls = `bar${b.highlight ? ' over' : ''}${b.quality ? ` ${b.quality}` : ''}`;
+  return svg`<g class=${cls}>${missing}<g class="main">${segs}</g>${side}${cmp}${strip}${text}</g>`;
 }
 
 export function barChart(

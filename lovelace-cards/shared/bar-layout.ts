@@ -1,6 +1,8 @@
 /**
  * The geometry of the small bar chart, without any framework: stacked segments per bar, an optional
- * comparison tick per bar, a dashed threshold line, hatched slots for missing buckets, a value axis. The
+ * comparison tick per bar, a dashed threshold line, hatched slots for missing buckets, dimmed bars of
+ * derived data, hatched bars of incomplete data, an optional second bar per slot (side by side), a
+ * value axis. The
  * Lovelace cards draw it with Lit (`bar-chart.ts`), the local web page with DOM nodes
  * (`src/api/page/client/chart-svg.ts`), so both show the same chart from the same numbers.
  */
@@ -23,6 +25,10 @@ export interface Bar {
   highlight?: boolean;
   /** Colour of the small strip under the bar (Tempo day colour). */
   strip?: string | null;
+  /** `derived`: drawn dimmed; `incomplete` (some of its days are missing): dimmed on a hatched slot. */
+  quality?: 'derived' | 'incomplete' | null;
+  /** A second bar drawn next to this one (e.g. production beside consumption). */
+  side?: BarSegment | null;
 }
 
 export interface Rect {
@@ -38,8 +44,10 @@ export interface PlacedBar {
   x: number;
   width: number;
   segments: (Rect & { segment: BarSegment })[];
-  /** The full-height hatched slot of a missing bucket. */
+  /** The full-height hatched slot of a missing bucket (or of an incomplete one). */
   missing: Rect | null;
+  /** The second bar beside this one. */
+  side: (Rect & { segment: BarSegment }) | null;
   /** y of the comparison tick. */
   compareY: number | null;
   strip: Rect | null;
@@ -74,9 +82,24 @@ export function niceMax(max: number): number {
   return step * p;
 }
 
-function placeBar(b: Bar, i: number, slot: number, bw: number, y: (v: number) => number, every: number): PlacedBar {
+interface Slots {
+  slot: number;
+  bw: number;
+  paired: boolean;
+  every: number;
+  y: (v: number) => number;
+}
+
+function sideOf(b: Bar, x: number, s: Slots): PlacedBar['side'] {
+  if (!b.side) return null;
+  const top = s.y(b.side.value);
+  return { x: x + s.bw + s.slot * 0.04, y: top, width: s.bw, height: Math.max(s.y(0) - top, 0), segment: b.side };
+}
+
+function placeBar(b: Bar, i: number, s: Slots): PlacedBar {
+  const { slot, bw, y, every } = s;
   const plot = CHART_HEIGHT - TOP - BOTTOM;
-  const x = LEFT + i * slot + (slot - bw) / 2;
+  const x = LEFT + i * slot + (s.paired ? slot * 0.08 : (slot - bw) / 2);
   let base = 0;
   const segments = b.segments.map((segment) => {
     const top = y(base + segment.value);
@@ -89,10 +112,11 @@ function placeBar(b: Bar, i: number, slot: number, bw: number, y: (v: number) =>
     x,
     width: bw,
     segments,
-    missing: b.total === null ? { x, y: TOP, width: bw, height: plot } : null,
+    missing: b.total === null || b.quality === 'incomplete' ? { x, y: TOP, width: bw, height: plot } : null,
+    side: sideOf(b, x, s),
     compareY: b.compare != null ? y(b.compare) : null,
     strip: b.strip ? { x, y: CHART_HEIGHT - BOTTOM + 2, width: bw, height: 3 } : null,
-    label: i % every === 0 ? { x: x + bw / 2, y: CHART_HEIGHT - 6, text: b.label } : null,
+    label: i % every === 0 ? { x: LEFT + i * slot + slot / 2, y: CHART_HEIGHT - 6, text: b.label } : null,
   };
 }
 
@@ -102,10 +126,11 @@ export function layoutBars(
 ): BarLayout {
   const width = Math.max(opts.width ?? CHART_WIDTH, LEFT + 60);
   const plot = CHART_HEIGHT - TOP - BOTTOM;
-  const values = bars.flatMap((b) => [b.total ?? 0, b.compare ?? 0]);
+  const values = bars.flatMap((b) => [b.total ?? 0, b.compare ?? 0, b.side?.value ?? 0]);
   const max = niceMax(Math.max(opts.threshold ?? 0, ...values));
   const slot = (width - LEFT) / Math.max(bars.length, 1);
-  const bw = Math.max(slot * 0.7, 1);
+  const paired = bars.some((b) => b.side);
+  const bw = Math.max(slot * (paired ? 0.4 : 0.7), 1);
   const y = (v: number) => TOP + plot * (1 - v / max);
   // About one label per 50 units of width (12 on the cards' 600).
   const every = Math.ceil(bars.length / Math.max(2, Math.floor(width / 50)));
@@ -115,7 +140,7 @@ export function layoutBars(
     left: LEFT,
     max,
     ticks: [0, 0.5, 1].map((f) => ({ y: TOP + plot * (1 - f), text: opts.format(max * f) })),
-    bars: bars.map((b, i) => placeBar(b, i, slot, bw, y, every)),
+    bars: bars.map((b, i) => placeBar(b, i, { slot, bw, paired, every, y })),
     thresholdY: opts.threshold != null ? y(opts.threshold) : null,
   };
 }

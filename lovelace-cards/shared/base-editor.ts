@@ -24,11 +24,14 @@ const NAMES: Record<string, [string, string]> = {
   stack: ['Split bars', 'Détail des barres'],
   compare: ['Compare with', 'Comparer avec'],
   energy_date_selection: ['Follow the Energy Dashboard dates', 'Suivre les dates du tableau Énergie'],
+  collection_key: ['Date picker key (collection_key)', 'Clé du sélecteur de dates (collection_key)'],
   show_totals: ['Show totals', 'Afficher les totaux'],
   threshold: ['Highlight above (% of subscribed)', 'Surligner au-delà (% de la souscrite)'],
   days: ['Days shown', 'Jours affichés'],
-  api_url: ['Local API address', "Adresse de l'API locale"],
+  api_url: ['Local API address (data quality, sync now)', "Adresse de l'API locale (qualité, synchro)"],
   pdl: ['PDL', 'PDL'],
+  offpeak: ['Off-peak hours (e.g. 22:00-06:00)', 'Heures creuses (ex. 22:00-06:00)'],
+  prices: ['Prices per kWh (blue_hp, blue_hc … red_hc)', 'Prix du kWh (blue_hp, blue_hc … red_hc)'],
 };
 
 export function defineEditor(tag: string, fields: readonly EditorField[]): void {

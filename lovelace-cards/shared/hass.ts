@@ -14,7 +14,9 @@ export interface Hass {
   config: { time_zone: string; currency?: string };
   themes?: { darkMode?: boolean };
   user?: { is_admin?: boolean };
-  /** The websocket connection; the Energy Dashboard keeps its date collection on it (`_energy`). */
+  /** The dashboard's URL path (`energy`, `lovelace`, …): part of the energy collection's key. */
+  panelUrl?: string;
+  /** The websocket connection; the Energy Dashboard keeps its date collection on it (`_energy…`). */
   connection?: Record<string, unknown>;
 }
 

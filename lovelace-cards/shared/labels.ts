@@ -54,6 +54,15 @@ const en = {
   date: 'Date',
   value: 'Value',
   config_error: 'Card configuration error',
+  both: 'Consumption and production',
+  net: 'Net (consumption − production)',
+  derived_legend: 'Derived from the load curve',
+  missing_legend: 'Missing days',
+  derived_n: 'derived from the load curve: {n}',
+  missing_n: 'missing: {n}',
+  one_day: '1 day',
+  n_days: '{n} days',
+  quality_stats_only: 'Local API not reachable: only days without statistics are marked',
 };
 
 export type LabelKey = keyof typeof en;
@@ -111,6 +120,15 @@ const fr: Record<LabelKey, string> = {
   date: 'Date',
   value: 'Valeur',
   config_error: 'Erreur de configuration de la carte',
+  both: 'Consommation et production',
+  net: 'Net (consommation − production)',
+  derived_legend: 'Calculé depuis la courbe de charge',
+  missing_legend: 'Jours manquants',
+  derived_n: 'calculés depuis la courbe de charge : {n}',
+  missing_n: 'manquants : {n}',
+  one_day: '1 jour',
+  n_days: '{n} jours',
+  quality_stats_only: 'API locale injoignable : seuls les jours sans statistiques sont signalés',
 };
 
 const LABELS: Record<Lang, Record<LabelKey, string>> = { en, fr };

@@ -79,6 +79,17 @@ export const cardStyles = css`
   svg .missing {
     fill: url(#hatch);
   }
+  svg .bar.derived .main rect,
+  svg .bar.incomplete .main rect {
+    opacity: 0.45;
+  }
+  .legend i.derived {
+    opacity: 0.45;
+  }
+  .legend i.missing {
+    background: repeating-linear-gradient(45deg, var(--disabled-text-color, #bdbdbd) 0 2px, transparent 2px 5px);
+    outline: 1px solid var(--disabled-text-color, #bdbdbd);
+  }
   svg .hatch {
     stroke: var(--disabled-text-color, #bdbdbd);
     stroke-width: 2;

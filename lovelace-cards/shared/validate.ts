@@ -7,6 +7,12 @@ export class CardConfigError extends Error {
 
 export const PDL = v.pipe(v.string(), v.regex(/^\d{14}$/, 'a PDL is 14 digits, e.g. "12345678901234"'));
 
+/** The program's local API as the browser reaches it (same origin as Home Assistant, or a path). */
+export const API_URL = v.pipe(
+  v.string(),
+  v.regex(/^https?:\/\/[^\s]+$|^\/[^\s]*$/, 'api_url must look like http://192.168.1.20:8099'),
+);
+
 /** The config, typed, or a `CardConfigError` listing every wrong field. */
 export function parseConfig<S extends v.GenericSchema>(schema: S, card: string, input: unknown): v.InferOutput<S> {
   const r = v.safeParse(schema, input);

@@ -99,14 +99,16 @@ export class StatusCard extends BaseCard<StatusCardConfig> {
           }).format(Date.parse(last))
         : this.t('never');
     const streamErrors = (this.streams ?? []).filter((s) => s.error);
+    // On one line with its tags: the error style keeps white space (pre-wrap).
+    const all = [error, ...streamErrors.map((s) => `${s.stream}: ${s.error}`)].filter(Boolean);
+    const errorText = all.length ? `${this.t('errors')}: ${all.join(' · ')}` : '';
     return html`<ha-card>
       <div class="header"><h2>${config.title ?? `Linky ${config.pdl}`}</h2><span class="muted sync-status">${status?.state ?? ''}</span></div>
       <ul class="rows">
         <li><span class="muted">${this.t('last_sync')}</span><strong class="last-sync">${lastText}</strong></li>
         ${(this.streams ?? []).map((s) => html`<li data-stream=${s.stream}><span class="muted">${this.t('newest_day')} · ${this.streamName(s.stream)}</span><strong>${s.newest ?? '—'}</strong></li>`)}
       </ul>
-      <p style="margin:8px 0" class=${error || streamErrors.length ? 'error' : 'muted'} role=${error ? 'alert' : nothing}>
-        ${error || streamErrors.length ? `${this.t('errors')}: ${[error, ...streamErrors.map((s) => `${s.stream}: ${s.error}`)].filter(Boolean).join(' · ')}` : this.t('no_error')}</p>
+      <p style="margin:8px 0" class=${errorText ? 'error' : 'muted'} role=${error ? 'alert' : nothing}>${errorText || this.t('no_error')}</p>
       ${this.api === 'reachable' ? html`<button class="sync" @click=${() => void this.syncNow(config)}>${this.t('sync_now')}</button>` : nothing}
       ${this.api === 'unreachable' ? html`<p class="muted">${this.t('api_unreachable')}</p>` : nothing}
       ${this.message ? html`<p class="muted" role="status">${this.message}</p>` : nothing}

@@ -1,6 +1,6 @@
 /** `custom:myelectricaldata-status-card`: its options and their checks. */
 import * as v from 'valibot';
-import { PDL, parseConfig } from '../shared/validate.js';
+import { API_URL, PDL, parseConfig } from '../shared/validate.js';
 
 export const STATUS_CARD = 'myelectricaldata-status-card';
 
@@ -9,9 +9,7 @@ export const StatusCardSchema = v.strictObject({
   title: v.optional(v.string()),
   pdl: PDL,
   /** The program's local API as the browser reaches it, e.g. http://192.168.1.20:8099 (same origin for "sync now"). */
-  api_url: v.optional(
-    v.pipe(v.string(), v.regex(/^https?:\/\/[^\s]+$|^\/[^\s]*$/, 'api_url must look like http://192.168.1.20:8099')),
-  ),
+  api_url: v.optional(API_URL),
 });
 
 export type StatusCardConfig = v.InferOutput<typeof StatusCardSchema>;

@@ -3,13 +3,10 @@
  * fixtures: English and French, light and dark, the error state; the numbers shown equal the fixtures.
  * Screenshots go to $ARTIFACTS_DIR/cards (default test-artifacts/cards).
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { localDate } from '../../../lovelace-cards/shared/zoned-time.js';
-import { bundleCards } from '../../../src/cards-delivery/bundle-options.js';
+import { add, launch, openPage, SHOTS, tableOf } from './browser.js';
 import {
   dailyRows,
   dayValue,
@@ -17,17 +14,11 @@ import {
   MISSING_DAY,
   maxPowerHistory,
   NOW,
-  STATES,
   sumDays,
   TEMPO_PDL,
   ZONE,
 } from './fixtures.js';
-import { addCard, installStubHass, type PageFixtures } from './stub-hass.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SHOTS = join(process.env.ARTIFACTS_DIR ?? join(ROOT, 'test-artifacts'), 'cards');
 const DAY = 86_400_000;
 
 jest.setTimeout(90_000);
@@ -40,45 +31,14 @@ const id = (pdl: string, s: string) => `myelectricaldata:${pdl}_${s}`;
 const days = Array.from({ length: 30 }, (_, i) => localDate(NOW - (30 - i) * DAY, ZONE));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  mkdirSync(SHOTS, { recursive: true });
-  bundle = await bundleCards(build, ROOT);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  ({ browser, bundle } = await launch());
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function openPage(language: string, dark: boolean): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1020, height: 900 }, locale: language });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.clock.setFixedTime(NOW);
-  await page.setContent('<!doctype html><html><body style="font-family:sans-serif;margin:0"></body></html>');
-  const fixtures: PageFixtures = {
-    rows,
-    states: STATES,
-    history: { [`sensor.linky_${TEMPO_PDL}_max_power`]: maxPowerHistory() },
-    language,
-    dark,
-  };
-  await page.evaluate(installStubHass, fixtures);
-  await page.addScriptTag({ content: bundle, type: 'module' });
-  return { page, errors };
-}
-
-async function add(page: Page, tag: string, config: Record<string, unknown>): Promise<void> {
-  await page.evaluate(addCard, { tag, config });
-}
-
-const totalsOf = (page: Page, nth: number) =>
-  page
-    .locator('myelectricaldata-energy-card')
-    .nth(nth)
-    .locator('tr[data-total]')
-    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-total')));
+const totalsOf = (page: Page, nth: number) => tableOf(page, nth);
 
 describe.each([
   ['en', false],
@@ -88,7 +48,7 @@ describe.each([
   let errors: string[];
 
   beforeAll(async () => {
-    ({ page, errors } = await openPage(language, dark));
+    ({ page, errors } = await openPage(browser, bundle, { language, dark, rows }));
   });
   afterAll(async () => page?.close());
 

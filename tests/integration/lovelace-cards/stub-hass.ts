@@ -9,6 +9,8 @@ export interface PageFixtures {
   history: Record<string, unknown[]>;
   language: string;
   dark: boolean;
+  /** The dashboard's URL path (the energy date collection's key depends on it). */
+  panelUrl?: string;
 }
 
 export function installStubHass(f: PageFixtures): void {
@@ -23,6 +25,8 @@ export function installStubHass(f: PageFixtures): void {
     config: { time_zone: 'Europe/Paris', currency: 'EUR' },
     themes: { darkMode: f.dark },
     user: { is_admin: true },
+    panelUrl: f.panelUrl,
+    connection: {},
     callWS: async (msg: Record<string, unknown>) => {
       calls.push(msg);
       if (msg.type === 'recorder/statistics_during_period') {
@@ -52,11 +56,29 @@ export function installStubHass(f: PageFixtures): void {
   } else {
     document.body.style.background = '#fafafa';
   }
+  // ha-form as far as the editors use it: it shows each field's label and value (for screenshots).
   customElements.define(
     'ha-form',
     class extends HTMLElement {
-      set schema(s: { name: string }[]) {
+      fields: { name: string; selector: Record<string, unknown> }[] = [];
+      values: Record<string, unknown> = {};
+      set data(d: Record<string, unknown>) {
+        this.values = d;
+      }
+      set schema(s: { name: string; selector: Record<string, unknown> }[]) {
+        this.fields = s;
         this.setAttribute('data-fields', s.map((x) => x.name).join(','));
+      }
+      set computeLabel(label: (s: { name: string }) => string) {
+        const labels = this.fields.map((f) => label(f));
+        this.setAttribute('data-labels', labels.join('|'));
+        this.innerHTML = this.fields
+          .map((f, i) => {
+            const kind = Object.keys(f.selector)[0];
+            const value = JSON.stringify(this.values[f.name] ?? '');
+            return `<div style="padding:6px 0;border-bottom:1px solid #ddd"><b>${labels[i]}</b> <i>(${kind})</i> ${value}</div>`;
+          })
+          .join('');
       }
     },
   );
