@@ -2,7 +2,8 @@
  * Brings one Home Assistant statistic in line with the local hourly values: picks how far back to
  * compare (trailing window, data changed since the last run, or everything when the cursor no longer
  * matches HA), finds the first hour that differs, re-imports from there with chained sums in chunks,
- * and reads every chunk back before the cursor moves (HA acknowledges an import before writing it).
+ * and reads them back before the cursor moves (HA acknowledges an import before writing it): it waits
+ * for the last chunk, then checks the whole range once.
  *
  * The sums are chained from the sum HA itself holds at the hour before the first re-imported hour, so
  * a run never needs the local history before its compare window; the cursor's `lastSum` (what HA held
@@ -174,11 +175,15 @@ export async function syncStatistic(
     base,
   );
   logger.info({ statistic: id, from: rows[0]!.start, rows: rows.length }, 'importing statistics into Home Assistant');
+  let lastChunk: StatisticRow[] = [];
   for (let i = 0; i < rows.length; i += settings.chunkHours) {
-    const chunk = rows.slice(i, i + settings.chunkHours);
-    await api.importStatistics(job.metadata, chunk);
-    await readBack(api, id, chunk, settings);
+    lastChunk = rows.slice(i, i + settings.chunkHours);
+    await api.importStatistics(job.metadata, lastChunk);
   }
+  // The recorder writes imports in the order it got them: once the last chunk is there, every chunk
+  // should be; then the whole range is checked once (a chunk HA dropped fails the run, cursor unmoved).
+  await readBack(api, id, lastChunk, settings);
+  if (lastChunk.length < rows.length) await readBack(api, id, rows, settings);
   const lastSum = rows.at(-1)!.sum;
   return { cursor: { lastHour: last, lastSum, fingerprint: job.fingerprint }, importedRows: rows.length, fromHour };
 }
