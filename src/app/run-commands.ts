@@ -2,6 +2,7 @@
  * The program's commands: `start` (serve + schedule), `sync` (one run), `status` (print a summary).
  */
 
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError } from '../config/index.js';
 import { errorMessage } from '../errors/app-error.js';
@@ -47,8 +48,17 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
   return { ...app, url };
 }
 
-/** Next to the bundle in the add-on image (`/opt/myelectricaldata/custom_components/…`, see addon/Dockerfile). */
-const INTEGRATION_SOURCE = fileURLToPath(new URL('./custom_components/myelectricaldata', import.meta.url));
+/**
+ * Next to the bundle in the add-on image (`/opt/myelectricaldata/custom_components/…`, see addon/Dockerfile).
+ * This module is one of the bundle's chunks (`chunks/…`), so the folder is looked for next to it and one
+ * level up (next to `main.mjs`).
+ */
+function integrationSource(): string {
+  const candidates = ['./custom_components/myelectricaldata', '../custom_components/myelectricaldata'].map((p) =>
+    fileURLToPath(new URL(p, import.meta.url)),
+  );
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
+}
 
 function addonIntegrationOptions(config: Config, app: App) {
   return {
@@ -56,7 +66,7 @@ function addonIntegrationOptions(config: Config, app: App) {
     port: config.port,
     token: integrationToken(config.data_dir, config.api_token),
     install: config.install_integration,
-    source: INTEGRATION_SOURCE,
+    source: integrationSource(),
     haConfigDir: config.ha_config_dir,
     logger: app.logger.child({ component: 'integration' }),
   };

@@ -32,7 +32,9 @@ export function toFetchLike(fetcher?: Fetcher): FetchLike {
   const dispatcher = fetcher;
   if (!dispatcher) return (url, init) => globalThis.fetch(url, init);
   return async (url, init) => {
-    const { fetch: undiciFetch } = await import('undici');
+    // undici is CommonJS: from the bundle its exports arrive under `default`, from the sources by name.
+    const mod = (await import('undici')) as typeof import('undici') & { default?: typeof import('undici') };
+    const undiciFetch = mod.fetch ?? mod.default?.fetch;
     return undiciFetch(url, { ...init, dispatcher });
   };
 }

@@ -25,6 +25,17 @@ export interface MqttSessionOptions {
 
 export class MqttPublishError extends AppError {}
 
+/**
+ * `mqtt`'s `connect`, loaded on first use. `mqtt` is CommonJS: imported dynamically from the bundle its
+ * exports arrive under `default` (from the sources, as named exports), so both are looked at.
+ */
+async function loadConnect(): Promise<typeof import('mqtt').connect> {
+  const mod = (await import('mqtt')) as typeof import('mqtt') & { default?: typeof import('mqtt') };
+  const connect = mod.connect ?? mod.default?.connect;
+  if (typeof connect !== 'function') throw new AppError('MQTT_LIBRARY', 'the mqtt library has no connect function');
+  return connect;
+}
+
 export class MqttSession {
   private client: MqttClient | null = null;
   private delay: number;
@@ -44,7 +55,7 @@ export class MqttSession {
   /** Connects; the `mqtt` library is loaded here, so a run with MQTT off never loads it. */
   async start(): Promise<void> {
     const o = this.options;
-    const factory = o.factory ?? (await import('mqtt')).connect;
+    const factory = o.factory ?? (await loadConnect());
     if (this.stopped) return;
     const client = factory(o.url, {
       ...o.clientOptions,

@@ -210,6 +210,8 @@ describe('the add-on in add-on mode', () => {
     const output = run.program.output();
     expect(output).toContain('exporter home-assistant started');
     expect(output).toContain('exporter mqtt started');
+    // The bundle's chunks find the integration shipped next to main.mjs (install_integration).
+    expect(output).toContain('Home Assistant integration installed');
     for (const secret of [sim.clientSecret, ha.token, MQTT_PASSWORD]) expect(output).not.toContain(secret);
     expect(output).not.toContain('\u001b[');
   });
