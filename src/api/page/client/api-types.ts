@@ -116,3 +116,11 @@ export interface TempoView {
   date: string;
   color: 'BLUE' | 'WHITE' | 'RED';
 }
+
+/** One reading of `GET api/pdls/{pdl}/{direction}/curve`. */
+export interface CurveView {
+  start: string;
+  minutes: number;
+  w: number;
+  wh: number;
+}

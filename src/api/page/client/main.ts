@@ -45,7 +45,7 @@ async function refresh(): Promise<void> {
     renderExporters(s, now);
     const day = { today: parisDay(s.now), syncKey: s.lastRun.finishedAt ?? '' };
     renderPdls(s, metas, now, day);
-    updateCharts(metas, day.today, day.syncKey);
+    updateCharts(metas, day.today, day.syncKey, s.pdls);
     renderTempo(day.today, day.syncKey).catch(() => {
       byId('tempo-card').hidden = true;
     });
