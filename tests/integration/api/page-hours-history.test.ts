@@ -2,7 +2,8 @@
  * The charts' hour view in real Chromium, on data synced from the gateway simulator: each bar is the sum
  * of the API curve's readings of its local hour to the Wh, split HC/HP by the PDL's off-peak hours, the
  * day moves with the keyboard (previous/next buttons) down to the DST fall-back day and its 25 hours,
- * and the CSV link downloads that day's curve as the API serves it.
+ * and the CSV link downloads that day's curve as the API serves it. Then the sync history: the page lists
+ * the runs `api/status` returns, newest first, after more runs of the real engine.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,4 +112,50 @@ it('draws the newest curve day per hour with HC/HP, then steps back with the key
   await v.page.locator('#charts-card').screenshot({ path: join(SHOTS, 'charts-hours-dst.png') });
   expect(v.problems).toEqual([]);
   await v.close();
+});
+
+interface Run {
+  startedAt: string;
+  finishedAt: string;
+  scope: string;
+  outcome: string;
+  calls: number;
+}
+
+it('lists the sync runs the API returns, newest first, opened from the keyboard (English and French)', async () => {
+  expect((await demo.harness.engine.run('tempo')).status).toBe('ok');
+  expect((await demo.harness.engine.run({ pdl: HOUSE })).status).toBe('ok');
+  const { history } = await demo.json<{ history: Run[] }>('/api/status');
+  expect(history.map((r) => [r.scope, r.outcome])).toEqual([
+    [`PDL ${HOUSE}`, 'ok'],
+    ['tempo', 'ok'],
+    ['full', 'ok'],
+  ]);
+  expect(history[2]!.calls).toBeGreaterThan(0);
+  for (const [locale, words] of [
+    ['en-GB', { full: 'All PDLs', ok: 'OK', title: 'Last runs (3)' }],
+    ['fr-FR', { full: 'Tous les PDL', ok: 'OK', title: 'Dernières synchronisations (3)' }],
+  ] as const) {
+    const v = await openPage(demo, `${demo.url}/`, { locale });
+    const summary = v.page.locator('#history-box summary');
+    expect((await summary.textContent())?.trim()).toBe(words.title);
+    await summary.focus();
+    await v.page.keyboard.press('Enter');
+    expect(await v.page.locator('#history-box').getAttribute('open')).not.toBeNull();
+    const rows = v.page.locator('#sync-history tbody tr');
+    expect(await attr(v.page, '#sync-history tbody tr', 'data-run')).toEqual(history.map((r) => r.startedAt));
+    expect(await attr(v.page, '#sync-history td[data-calls]', 'data-calls')).toEqual(
+      history.map((r) => String(r.calls)),
+    );
+    expect(await attr(v.page, '#sync-history time', 'datetime')).toEqual(history.map((r) => r.finishedAt));
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    expect(cells.map((c) => c.slice(1))).toEqual([
+      [`PDL ${HOUSE}`, words.ok, String(history[0]!.calls)],
+      ['Tempo', words.ok, String(history[1]!.calls)],
+      [words.full, words.ok, String(history[2]!.calls)],
+    ]);
+    await v.page.locator('#sync-card').screenshot({ path: join(SHOTS, `sync-history-${locale}.png`) });
+    expect(v.problems).toEqual([]);
+    await v.close();
+  }
 });
