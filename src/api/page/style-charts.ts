@@ -19,6 +19,8 @@ h3{font-size:13px;margin:14px 0 8px;font-weight:650;color:var(--muted);text-tran
 .seg-btn+.seg-btn{border-left:1px solid var(--line)}
 .seg-btn[aria-pressed="true"]{background:var(--accent);color:#fff}
 .seg-btn:focus-visible{outline-offset:-3px}
+.day-shown{display:flex;align-items:center;padding:0 10px;font-size:14px;white-space:nowrap;border-left:1px solid var(--line);border-right:1px solid var(--line)}
+.seg-btn:disabled{opacity:.4;cursor:default}
 .chart{margin-top:12px}.chart svg{width:100%;height:220px;display:block}
 .chart-head{display:flex;justify-content:space-between;align-items:baseline;gap:10px;margin-top:10px}
 .chart-head h3{margin:8px 0 0}.chart-head span{white-space:nowrap}
