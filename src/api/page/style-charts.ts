@@ -50,5 +50,5 @@ table.tempo td{padding:0;border:0;width:16px;height:16px;border-radius:4px}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .section-title{margin:10px 4px -4px;font-size:14px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 @media (max-width:560px){.tile-value{font-size:20px}.sub{display:none}.brand{gap:8px}.logo{width:32px;height:32px}table.tempo td{width:8px;height:12px;border-radius:2px}
-table.tempo{border-spacing:1px}}
+table.tempo{border-spacing:1px}.seg-btn{padding:6px 9px}}
 `;
