@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Demo, HOUSE, openPage, SHOTS, startDemo } from './page-demo.js';
+import { type Demo, HOUSE, openPage, SHOTS, SOLAR, startDemo } from './page-demo.js';
 
 jest.setTimeout(180_000);
 
@@ -110,6 +110,20 @@ it('draws the newest curve day per hour with HC/HP, then steps back with the key
   const total = dst.rows.reduce((a, r) => a + r.wh, 0);
   expect([...dst.hours.values()].reduce((a, x) => a + x.wh, 0)).toBe(total);
   await v.page.locator('#charts-card').screenshot({ path: join(SHOTS, 'charts-hours-dst.png') });
+
+  // Production: the hours of its newest curve day, never split by off-peak hours.
+  await v.page.getByRole('button', { name: 'Maison neuve - panneaux' }).click();
+  await v.page.locator(`#charts-card[data-ready^="${SOLAR}|production|hour|"]`).waitFor();
+  const solarDay = (await v.page.locator('#energy-chart').getAttribute('data-day'))!;
+  const solarRows = await demo.json<Reading[]>(
+    `/api/pdls/${SOLAR}/production/curve?start=${solarDay}&end=${next(solarDay)}`,
+  );
+  const solarHours = expected(solarRows, []);
+  expect(solarRows.length).toBeGreaterThan(0);
+  expect((await attr(v.page, '#energy-chart g.bar', 'data-wh')).map(Number)).toEqual(
+    [...solarHours.values()].map((x) => x.wh),
+  );
+  expect(await v.page.locator('#energy-chart rect[data-key="hc"]').count()).toBe(0);
   expect(v.problems).toEqual([]);
   await v.close();
 });

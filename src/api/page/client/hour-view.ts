@@ -1,7 +1,7 @@
 /**
  * The Charts card's hour view: one Paris day of the load curve per local hour, with previous/next day
  * buttons (default: the newest day the curve holds, from `api/status`'s held range), the HC/HP split
- * when the PDL has off-peak hours, and the CSV link of that day's curve.
+ * of consumption when the PDL has off-peak hours, and the CSV link of that day's curve.
  */
 import { COLOURS } from '../../../../lovelace-cards/shared/colours.js';
 import { getJson } from './api-fetch.js';
@@ -57,7 +57,9 @@ function dayButtons(v: HourView): HTMLElement {
 
 export async function hourBlocks(v: HourView, meta: PdlView): Promise<HTMLElement[]> {
   const rows = await getJson<CurveView[]>(curveUrl(v.pdl, v.direction, v.day));
-  const buckets = hourBuckets(rows, meta.offpeakHours);
+  // Off-peak hours price consumption only: production is never split.
+  const offpeak = v.direction === 'consumption' ? meta.offpeakHours : [];
+  const buckets = hourBuckets(rows, offpeak);
   const bars = hourBars(v.direction, v.day, buckets);
   const chart = barChartSvg(bars, {
     format: axis,
@@ -66,7 +68,7 @@ export async function hourBlocks(v: HourView, meta: PdlView): Promise<HTMLElemen
     data: (i) => ({ 'data-start': buckets[i]!.start, 'data-wh': String(buckets[i]!.wh) }),
   });
   const base = v.direction === 'production' ? COLOURS.production! : COLOURS.total!;
-  const items = meta.offpeakHours.length
+  const items = offpeak.length
     ? ['hc', 'hp'].map((k) => ({ text: periodWord(k), colour: COLOURS[k] ?? base }))
     : [{ text: v.title, colour: base }];
   return [
