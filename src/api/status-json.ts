@@ -5,6 +5,7 @@
 import { parisIso } from '../domain/time.js';
 import type { ExporterStatus } from '../exporters/types.js';
 import { redactText } from '../log/redact.js';
+import type { RunRecord } from '../sync/run-history.js';
 import type { PdlStatus, StreamStatus, SyncProgress, SyncStatus } from '../sync/status.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : parisIso(ms));
@@ -61,6 +62,18 @@ function progressJson(p: SyncProgress | null) {
   return { startedAt: parisIso(p.startedAt), done, total, percent, etaMs, pdl, stream, message: redactText(p.message) };
 }
 
+function runJson(r: RunRecord) {
+  return {
+    startedAt: parisIso(r.startedAt),
+    finishedAt: parisIso(r.finishedAt),
+    scope: r.scope,
+    outcome: r.outcome,
+    calls: r.calls,
+    failedTasks: r.failedTasks,
+    error: r.error ? { code: r.error.code, message: redactText(r.error.message) } : null,
+  };
+}
+
 export function statusJson(s: SyncStatus, meta: { version: string; nowMs: number }) {
   const { quota, schedule } = s;
   return {
@@ -93,6 +106,7 @@ export function statusJson(s: SyncStatus, meta: { version: string; nowMs: number
     pdls: s.pdls.map(pdlJson),
     warnings: s.warnings.map(redactText),
     exporters: s.exporters.map(exporterJson),
+    history: s.history.map(runJson),
   };
 }
 

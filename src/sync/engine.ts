@@ -15,6 +15,7 @@ import { mergeChanges } from './merge-changes.js';
 import { isPdlScope, isSelected, type PdlScope, planPoint, planRun, type SyncScope, scopeLabel } from './plan-run.js';
 import { DEFAULT_PLANNER_OPTIONS, type PlannerOptions, type SyncTask } from './planner/index.js';
 import { ProgressTracker } from './progress.js';
+import { recordRun, runRecord } from './run-history.js';
 import { describe, pdlGoneWarning, type Spending, spending, spendingText, unknownPdlWarning } from './run-report.js';
 import { initialRunState, type RunOutcome, type RunState, type TasksOutcome } from './run-state.js';
 import { runTask } from './run-task.js';
@@ -94,7 +95,15 @@ export class SyncEngine implements SyncTrigger, SyncControl {
     await this.current?.catch(() => undefined);
   }
 
+  /** Runs `scope`, then records it in the run history. */
   private async execute(scope: SyncScope): Promise<RunOutcome> {
+    const outcome = await this.attempt(scope);
+    if (outcome.status === 'already-running') return outcome;
+    await recordRun(this.options.store, runRecord(scopeLabel(scope), this.state, outcome), this.options.logger);
+    return outcome;
+  }
+
+  private async attempt(scope: SyncScope): Promise<RunOutcome> {
     const { clock, logger, events } = this.options;
     const startedAt = clock.now();
     Object.assign(this.state, { running: true, lastRunStartedAt: startedAt, lastRunCalls: 0, incompleteRecentDays: 0 });

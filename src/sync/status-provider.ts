@@ -11,6 +11,7 @@ import { type AnyDayStreamSpec, type AnyStreamSpec, accountStreams, streamsOf } 
 import type { SyncEngine } from './engine.js';
 import type { SyncEvents } from './events.js';
 import { isSelected } from './plan-run.js';
+import { readRunHistory } from './run-history.js';
 import type { PdlStatus, ScheduleStatus, StatusProvider, StreamStatus, SyncStatus } from './status.js';
 
 export interface StatusDeps {
@@ -144,6 +145,7 @@ export function createStatusProvider(deps: StatusDeps): StatusProvider {
         pdls: structuredClone(pdls),
         warnings: [...run.warnings],
         exporters: deps.exporters ? await deps.exporters() : [],
+        history: await readRunHistory(deps.store),
       };
     },
   };

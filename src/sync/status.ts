@@ -7,6 +7,7 @@ import type { ExporterStatus } from '../exporters/types.js';
 import type { StreamName } from '../store/repository.js';
 import type { PdlScope, SyncScope } from './plan-run.js';
 import type { SyncTask } from './planner/index.js';
+import type { RunRecord } from './run-history.js';
 
 /** Progress of a running sync; `etaMs` is null until there is enough to estimate. */
 export interface SyncProgress {
@@ -83,6 +84,8 @@ export interface SyncStatus {
   warnings: string[];
   /** The exporters that run (API), or their last recorded state (`status` command); in start order. */
   exporters: ExporterStatus[];
+  /** The last sync runs, newest first (bounded, kept in the store: `run-history.ts`). */
+  history: RunRecord[];
 }
 
 export interface StatusProvider {

@@ -190,6 +190,7 @@ export function idleStatus(over: Partial<SyncStatus> = {}): SyncStatus {
       },
     ],
     exporters: [],
+    history: [],
     ...over,
   };
 }

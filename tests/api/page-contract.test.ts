@@ -4,10 +4,11 @@
  * renamed, removed or retyped on the server side (status, PDLs, and the schemas of the energy routes).
  */
 import type * as v from 'valibot';
-import type { Cost, MaxPowerRow, TempoRow } from '../../src/api/openapi/shapes.js';
+import type { Cost, CurveRow, MaxPowerRow, TempoRow } from '../../src/api/openapi/shapes.js';
 import type {
   AggregateView,
   CostView,
+  CurveView,
   MaxPowerView,
   PdlView,
   StatusView,
@@ -23,8 +24,9 @@ const aggregateFits = (a: v.InferOutput<typeof Aggregate>): AggregateView => a;
 const costFits = (c: v.InferOutput<typeof Cost>): CostView => c;
 const maxPowerFits = (m: v.InferOutput<typeof MaxPowerRow>): MaxPowerView => m;
 const tempoFits = (t: v.InferOutput<typeof TempoRow>): TempoView => t;
+const curveFits = (c: v.InferOutput<typeof CurveRow>): CurveView => c;
 
 it('the page reads the JSON the API serves (checked by the type check)', () => {
-  const fits = [statusFits, pdlFits, aggregateFits, costFits, maxPowerFits, tempoFits];
-  expect(fits.map((f) => typeof f)).toEqual(Array(6).fill('function'));
+  const fits = [statusFits, pdlFits, aggregateFits, costFits, maxPowerFits, tempoFits, curveFits];
+  expect(fits.map((f) => typeof f)).toEqual(Array(7).fill('function'));
 });

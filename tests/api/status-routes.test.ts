@@ -1,6 +1,7 @@
 import { registerSecret } from '../../src/log/redact.js';
 import { idleStatus, NOW, PDL_HOME } from './fixtures.js';
 import { type Harness, startHarness } from './harness.js';
+import { openApiValidator } from './openapi-validator.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -58,7 +59,60 @@ describe('GET /api/status', () => {
       ],
       warnings: [],
       exporters: [],
+      history: [],
     });
+  });
+
+  it('lists the last runs, newest first, their error redacted', async () => {
+    const secret = 'sk-live-history-0123456789';
+    registerSecret(secret);
+    const history = [
+      {
+        startedAt: NOW - 120_000,
+        finishedAt: NOW - 60_000,
+        scope: `PDL ${PDL_HOME}`,
+        outcome: 'failed' as const,
+        calls: 1,
+        failedTasks: 1,
+        error: { code: 'GATEWAY_AUTH', message: `the gateway refused ${secret}` },
+      },
+      {
+        startedAt: NOW - 3_660_000,
+        finishedAt: NOW - 3_600_000,
+        scope: 'full',
+        outcome: 'ok' as const,
+        calls: 4,
+        failedTasks: 0,
+        error: null,
+      },
+    ];
+    h.setStatus(idleStatus({ history }));
+    const res = await h.api.inject('/api/status');
+    expect(res.body).not.toContain(secret);
+    const validator = openApiValidator((await h.api.inject('/api/openapi.json')).json());
+    expect(() => validator.check('GET', '/api/status', res)).not.toThrow();
+    const wrong = { ...res, json: () => ({ ...res.json(), history: [{ ...res.json().history[0], outcome: 'fine' }] }) };
+    expect(() => validator.check('GET', '/api/status', wrong as never)).toThrow(/outcome|allowed/);
+    expect(res.json().history).toEqual([
+      {
+        startedAt: '2026-11-27T11:58:00+01:00',
+        finishedAt: '2026-11-27T11:59:00+01:00',
+        scope: `PDL ${PDL_HOME}`,
+        outcome: 'failed',
+        calls: 1,
+        failedTasks: 1,
+        error: { code: 'GATEWAY_AUTH', message: 'the gateway refused ***' },
+      },
+      {
+        startedAt: '2026-11-27T10:59:00+01:00',
+        finishedAt: '2026-11-27T11:00:00+01:00',
+        scope: 'full',
+        outcome: 'ok',
+        calls: 4,
+        failedTasks: 0,
+        error: null,
+      },
+    ]);
   });
 
   it('shows the progress of a running sync', async () => {

@@ -46,6 +46,17 @@ const Progress = v.strictObject({
   message: v.string(),
 });
 
+/** One sync run of the history (newest first, the last 20). */
+const RunRecord = v.strictObject({
+  startedAt: Instant,
+  finishedAt: Instant,
+  scope: v.string(),
+  outcome: v.picklist(['ok', 'failed', 'quota-exhausted']),
+  calls: Int,
+  failedTasks: Int,
+  error: v.nullable(v.strictObject({ code: v.string(), message: v.string() })),
+});
+
 export const Status = v.strictObject({
   version: v.string(),
   now: Instant,
@@ -70,4 +81,5 @@ export const Status = v.strictObject({
   pdls: v.array(PdlStatus),
   warnings: v.array(v.string()),
   exporters: v.array(ExporterStatus),
+  history: v.array(RunRecord),
 });

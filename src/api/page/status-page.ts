@@ -56,6 +56,7 @@ ${base}
     <p id="sync-state" class="state"></p>
     <div id="progress" class="progress" hidden><div class="bar"><span id="bar-fill"></span></div><p id="progress-text"></p></div>
     <dl id="facts" class="facts"></dl>
+    <details id="history-box" class="values"><summary><span data-t="runHistory">${en.runHistory}</span> (<span id="history-count">0</span>)</summary><div id="sync-history"></div></details>
     <p id="notice" role="status" aria-live="polite"></p>
   </section>
   <section class="card errors" id="errors-card" hidden><h2 data-t="errors">${en.errors}</h2><ul id="errors"></ul></section>

@@ -19,6 +19,8 @@ h3{font-size:13px;margin:14px 0 8px;font-weight:650;color:var(--muted);text-tran
 .seg-btn+.seg-btn{border-left:1px solid var(--line)}
 .seg-btn[aria-pressed="true"]{background:var(--accent);color:#fff}
 .seg-btn:focus-visible{outline-offset:-3px}
+.day-shown{display:flex;align-items:center;padding:0 10px;font-size:14px;white-space:nowrap;border-left:1px solid var(--line);border-right:1px solid var(--line)}
+.seg-btn:disabled{opacity:.4;cursor:default}
 .chart{margin-top:12px}.chart svg{width:100%;height:220px;display:block}
 .chart-head{display:flex;justify-content:space-between;align-items:baseline;gap:10px;margin-top:10px}
 .chart-head h3{margin:8px 0 0}.chart-head span{white-space:nowrap}
@@ -48,5 +50,5 @@ table.tempo td{padding:0;border:0;width:16px;height:16px;border-radius:4px}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .section-title{margin:10px 4px -4px;font-size:14px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 @media (max-width:560px){.tile-value{font-size:20px}.sub{display:none}.brand{gap:8px}.logo{width:32px;height:32px}table.tempo td{width:8px;height:12px;border-radius:2px}
-table.tempo{border-spacing:1px}}
+table.tempo{border-spacing:1px}.seg-btn{padding:6px 9px}}
 `;

@@ -40,6 +40,16 @@ export interface ProgressView {
   message: string;
 }
 
+/** One run of `api/status`'s `history` (newest first). */
+export interface RunView {
+  startedAt: string;
+  finishedAt: string;
+  scope: string;
+  outcome: 'ok' | 'failed' | 'quota-exhausted';
+  calls: number;
+  error: { code: string; message: string } | null;
+}
+
 /** `GET api/status`. */
 export interface StatusView {
   version: string;
@@ -60,6 +70,7 @@ export interface StatusView {
   global: StreamView[];
   pdls: PdlStatusView[];
   exporters: ExporterView[];
+  history: RunView[];
 }
 
 /** One entry of `GET api/pdls`. */
@@ -115,4 +126,12 @@ export interface MaxPowerView {
 export interface TempoView {
   date: string;
   color: 'BLUE' | 'WHITE' | 'RED';
+}
+
+/** One reading of `GET api/pdls/{pdl}/{direction}/curve`. */
+export interface CurveView {
+  start: string;
+  minutes: number;
+  w: number;
+  wh: number;
 }

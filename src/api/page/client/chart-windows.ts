@@ -6,18 +6,19 @@ import type { AggregatePeriod } from './api-types.js';
 import { addDays, addMonths, addYears, type Day, monthStart, yearStart } from './dates.js';
 import type { Range } from './energy-api.js';
 
-export const CHART_PERIODS = ['day', 'week', 'month', 'year'] as const;
+/** `hour`: one day of the load curve (hour-view.ts); the others read the aggregate route. */
+export const CHART_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
 export type ChartPeriod = (typeof CHART_PERIODS)[number];
 
 export interface ChartWindow {
-  period: ChartPeriod & AggregatePeriod;
+  period: AggregatePeriod;
   /** The bars. */
   range: Range;
   /** Fetched for the comparison ticks (the same buckets one year earlier), if any. */
   compare: Range | null;
 }
 
-export function chartWindow(period: ChartPeriod, today: Day): ChartWindow {
+export function chartWindow(period: AggregatePeriod, today: Day): ChartWindow {
   if (period === 'day') return { period, range: { start: addDays(today, -30), end: today }, compare: null };
   if (period === 'week') {
     const start = addDays(mondayOf(addDays(today, -1)), -7 * 11);
@@ -38,7 +39,7 @@ export function mondayOf(day: Day): Day {
 
 /** The bucket holding `day`: its first day, for the given period. */
 export function bucketOf(day: Day, period: ChartPeriod): Day {
-  if (period === 'day') return day;
+  if (period === 'day' || period === 'hour') return day;
   if (period === 'week') return mondayOf(day);
   return period === 'month' ? monthStart(day) : yearStart(day);
 }

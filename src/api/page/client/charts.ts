@@ -3,14 +3,16 @@
  * route, split by tariff period when a tariff applies, against last year), the maximum power against the
  * subscribed power, and CSV links of the series shown. Controls are buttons (Tab, Enter, Space).
  */
-import type { AggregateView, Direction, PdlView } from './api-types.js';
+import type { AggregateView, Direction, PdlStatusView, PdlView } from './api-types.js';
 import { barChartSvg } from './chart-svg.js';
 import { CHART_PERIODS, type ChartPeriod, chartWindow } from './chart-windows.js';
 import { csvLink } from './csv-download.js';
+import { addDays } from './dates.js';
 import { byId, h } from './dom.js';
 import * as api from './energy-api.js';
 import { energyBars, periodWord } from './energy-bars.js';
 import { axis } from './format.js';
+import { curveRange, hourBlocks } from './hour-view.js';
 import { T } from './i18n.js';
 import { powerBars, powerBuckets } from './power-bars.js';
 import { legend, valuesTable } from './widgets.js';
@@ -21,10 +23,13 @@ interface State {
   pdl: string;
   direction: Direction;
   period: ChartPeriod;
+  /** The hour view's day; null: the newest day the curve holds. */
+  day: string | null;
 }
 
 let state: State | null = null;
 let metas: PdlView[] = [];
+let held: PdlStatusView[] = [];
 let today = '';
 let syncKey = '';
 let loaded = '';
@@ -46,7 +51,7 @@ function choices<V extends string>(name: string, options: [V, string][], current
 
 function set(change: Partial<State>): void {
   if (!state) return;
-  state = { ...state, ...change };
+  state = { ...state, day: null, ...change };
   const meta = metas.find((m) => m.pdl === state!.pdl);
   if (meta && !api.directionsOf(meta).includes(state.direction)) state.direction = api.directionsOf(meta)[0]!;
   render(true);
@@ -94,7 +99,23 @@ function trimmed(agg: AggregateView, period: ChartPeriod): AggregateView {
   return { ...agg, buckets: first < 0 ? agg.buckets.slice(-1) : agg.buckets.slice(first) };
 }
 
+/** The hour view's blocks, the focus kept on the day button pressed. */
+async function loadHours(s: State, meta: PdlView, seq: number, width: number | undefined): Promise<void> {
+  const range = curveRange(held, s.pdl, s.direction);
+  const day = s.day ?? (range ? api.lastDay(range) : addDays(today, -1));
+  const focused = document.activeElement?.getAttribute('data-day-step');
+  const step = (by: number) => set({ day: addDays(day, by) });
+  const blocks = await hourBlocks({ ...s, day, range, title: dirWord(s.direction), width, step }, meta);
+  if (seq !== sequence) return;
+  byId('chart-body').replaceChildren(...blocks);
+  if (focused) byId('chart-body').querySelector<HTMLButtonElement>(`[data-day-step="${focused}"]`)?.focus();
+  byId('charts-card').dataset.ready = `${s.pdl}|${s.direction}|hour|${day}`;
+}
+
 async function load(s: State, meta: PdlView, seq: number): Promise<void> {
+  // The viewBox as wide as the drawn chart (220 px tall for 200 units), so that its text is not stretched.
+  const width = Math.round((byId('charts-card').clientWidth - 40) * (200 / 220)) || undefined;
+  if (s.period === 'hour') return loadHours(s, meta, seq, width);
   const w = chartWindow(s.period, today);
   const power = s.direction === 'consumption';
   const [raw, cost, compare, maxRows] = await Promise.all([
@@ -105,8 +126,6 @@ async function load(s: State, meta: PdlView, seq: number): Promise<void> {
   ]);
   if (seq !== sequence) return;
   const agg = trimmed(raw, s.period);
-  // The viewBox as wide as the drawn chart (220 px tall for 200 units), so that its text is not stretched.
-  const width = Math.round((byId('charts-card').clientWidth - 40) * (200 / 220)) || undefined;
   const bars = energyBars(s.direction, agg, cost, compare);
   const energy = barChartSvg(bars, {
     format: axis,
@@ -195,13 +214,14 @@ function render(force = false): void {
 }
 
 /** Called at each status refresh: loads again only when the PDLs, the day or the last sync changed. */
-export function updateCharts(list: PdlView[] | null, day: string, sync: string): void {
+export function updateCharts(list: PdlView[] | null, day: string, sync: string, status: PdlStatusView[]): void {
   metas = list ?? [];
+  held = status;
   today = day;
   syncKey = sync;
   const first = metas.find((m) => api.directionsOf(m).length);
   if (!state || !metas.some((m) => m.pdl === state!.pdl)) {
-    state = first ? { pdl: first.pdl, direction: api.directionsOf(first)[0]!, period: 'day' } : null;
+    state = first ? { pdl: first.pdl, direction: api.directionsOf(first)[0]!, period: 'day', day: null } : null;
   }
   render();
 }

@@ -15,6 +15,7 @@ import { fr, lang, switchLanguage, T, word } from './i18n.js';
 import { renderConfig } from './render-config.js';
 import { renderErrors } from './render-errors.js';
 import { renderExporters } from './render-exporters.js';
+import { renderHistory } from './render-history.js';
 import { renderPdls } from './render-pdls.js';
 import { renderSync } from './render-sync.js';
 import { renderTempo } from './tempo-calendar.js';
@@ -41,11 +42,12 @@ async function refresh(): Promise<void> {
     const now = Date.parse(s.now);
     document.body.dataset.state = s.running ? 'running' : 'idle';
     renderSync(s, now);
+    renderHistory(s);
     renderErrors(s, now);
     renderExporters(s, now);
     const day = { today: parisDay(s.now), syncKey: s.lastRun.finishedAt ?? '' };
     renderPdls(s, metas, now, day);
-    updateCharts(metas, day.today, day.syncKey);
+    updateCharts(metas, day.today, day.syncKey, s.pdls);
     renderTempo(day.today, day.syncKey).catch(() => {
       byId('tempo-card').hidden = true;
     });
