@@ -15,7 +15,7 @@ import { mergeChanges } from './merge-changes.js';
 import { isPdlScope, isSelected, type PdlScope, planPoint, planRun, type SyncScope, scopeLabel } from './plan-run.js';
 import { DEFAULT_PLANNER_OPTIONS, type PlannerOptions, type SyncTask } from './planner/index.js';
 import { ProgressTracker } from './progress.js';
-import { recordRun, runRecord } from './run-history.js';
+import { RunHistoryRecorder, runRecord } from './run-history.js';
 import { describe, pdlGoneWarning, type Spending, spending, spendingText, unknownPdlWarning } from './run-report.js';
 import { initialRunState, type RunOutcome, type RunState, type TasksOutcome } from './run-state.js';
 import { runTask } from './run-task.js';
@@ -46,7 +46,11 @@ export class SyncEngine implements SyncTrigger, SyncControl {
   private holding = false;
   private readonly abort = new AbortController();
 
-  constructor(readonly options: SyncEngineOptions) {}
+  private readonly history: RunHistoryRecorder;
+
+  constructor(readonly options: SyncEngineOptions) {
+    this.history = new RunHistoryRecorder(options.store, options.logger);
+  }
 
   start(scope: SyncScope = 'full'): 'started' | 'already-running' {
     if (this.busy()) return 'already-running';
@@ -99,7 +103,7 @@ export class SyncEngine implements SyncTrigger, SyncControl {
   private async execute(scope: SyncScope): Promise<RunOutcome> {
     const outcome = await this.attempt(scope);
     if (outcome.status === 'already-running') return outcome;
-    await recordRun(this.options.store, runRecord(scopeLabel(scope), this.state, outcome), this.options.logger);
+    await this.history.record(runRecord(scopeLabel(scope), this.state, outcome));
     return outcome;
   }
 

@@ -56,17 +56,38 @@ export async function readRunHistory(store: Store): Promise<RunRecord[]> {
   }
 }
 
-/** Adds `run` in front of the history, keeping the newest `limit` runs. */
-export async function appendRunHistory(store: Store, run: RunRecord, limit = RUN_HISTORY_LIMIT): Promise<void> {
-  const runs = [run, ...(await readRunHistory(store))].slice(0, limit);
-  await store.setCursor(CURSOR.owner, CURSOR.key, JSON.stringify(runs));
+/** Adds `runs` (newest first) in front of the history, keeping the newest `limit` runs. */
+export async function appendRunHistory(
+  store: Store,
+  runs: RunRecord | readonly RunRecord[],
+  limit = RUN_HISTORY_LIMIT,
+): Promise<void> {
+  const added = Array.isArray(runs) ? runs : [runs as RunRecord];
+  const all = [...added, ...(await readRunHistory(store))].slice(0, limit);
+  await store.setCursor(CURSOR.owner, CURSOR.key, JSON.stringify(all));
 }
 
-/** As `appendRunHistory`, a store failure logged as a warning: the history never fails a run. */
-export async function recordRun(store: Store, run: RunRecord, logger: Logger): Promise<void> {
-  try {
-    await appendRunHistory(store, run);
-  } catch (err) {
-    logger.warn(`could not record the sync run in the history: ${errorMessage(err)}`);
+/**
+ * Records the runs the store could not take yet, then this one. A run that failed because the database
+ * is unreachable is kept in memory and written with the next run: asking the database again at once
+ * would only lengthen its reconnection back-off. A store failure is logged; the history never fails a run.
+ */
+export class RunHistoryRecorder {
+  private unsaved: RunRecord[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+  ) {}
+
+  async record(run: RunRecord): Promise<void> {
+    this.unsaved = [run, ...this.unsaved].slice(0, RUN_HISTORY_LIMIT);
+    if (run.error?.code === 'STORE_UNAVAILABLE') return;
+    try {
+      await appendRunHistory(this.store, this.unsaved);
+      this.unsaved = [];
+    } catch (err) {
+      this.logger.warn(`could not record the sync run in the history: ${errorMessage(err)}`);
+    }
   }
 }

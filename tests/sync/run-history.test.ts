@@ -14,7 +14,13 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/repository.js';
 import { SyncEngine } from '../../src/sync/engine.js';
 import { SyncEvents } from '../../src/sync/events.js';
-import { appendRunHistory, RUN_HISTORY_LIMIT, type RunRecord, readRunHistory } from '../../src/sync/run-history.js';
+import {
+  appendRunHistory,
+  RUN_HISTORY_LIMIT,
+  RunHistoryRecorder,
+  type RunRecord,
+  readRunHistory,
+} from '../../src/sync/run-history.js';
 import { fakeClient, usagePoint } from './fake-client.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
@@ -88,4 +94,15 @@ it('the engine records each run it ends: ok, quota-exhausted, failed, with scope
   expect(runs[0]!.startedAt).toBeGreaterThanOrEqual(runs[1]!.finishedAt);
   // The fake gateway takes one second per call on the test clock.
   expect(runs[1]!.finishedAt - runs[1]!.startedAt).toBe(runs[1]!.calls * 1000);
+});
+
+describe('RunHistoryRecorder', () => {
+  it('keeps a run the unreachable database could not take and writes it with the next one', async () => {
+    const recorder = new RunHistoryRecorder(store, memoryLogger());
+    const down = { ...run(1), outcome: 'failed' as const, error: { code: 'STORE_UNAVAILABLE', message: 'down' } };
+    await recorder.record(down);
+    expect(await readRunHistory(store)).toEqual([]);
+    await recorder.record(run(2));
+    expect((await readRunHistory(store)).map((r) => r.startedAt)).toEqual([run(2).startedAt, run(1).startedAt]);
+  });
 });
