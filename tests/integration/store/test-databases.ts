@@ -67,11 +67,31 @@ export async function createTestDatabase(engine: EngineChoice): Promise<TestData
   return {
     url: withDatabase(base, name),
     drop: () =>
-      admin(
-        base,
-        engine.name === 'postgres' ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)` : `DROP DATABASE IF EXISTS ${name}`,
+      dropWithRetry(() =>
+        admin(
+          base,
+          engine.name === 'postgres'
+            ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`
+            : `DROP DATABASE IF EXISTS ${name}`,
+        ),
       ),
   };
+}
+
+/**
+ * PostgreSQL refuses `DROP DATABASE … WITH (FORCE)` while a backend of another role works on that database
+ * (an autovacuum worker: "must be a member of the role whose process is being terminated"): it is gone a
+ * moment later, so the drop is tried again.
+ */
+async function dropWithRetry(drop: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await drop();
+    } catch (err) {
+      if (attempt >= 5 || !/member of the role/.test((err as Error).message)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 const MYSQL_CHARSET = 'CHARACTER SET utf8mb4 COLLATE utf8mb4_bin';
