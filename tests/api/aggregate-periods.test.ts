@@ -6,21 +6,15 @@
  * 10-minute curve), full curves on the spring-forward and fall-back days.
  */
 import type { ApiServer } from '../../src/api/server.js';
-import { createApiServer } from '../../src/api/server.js';
-import { fixedClock } from '../../src/domain/clock.js';
 import type { Prices } from '../../src/domain/tariff.js';
-import { silentLogger } from '../../src/log/logger.js';
 import {
   curveWatts,
   FALL_DAY,
-  idleStatus,
-  NOW,
   openFilledStore,
   PDL_HOME,
   PDL_SOLAR,
-  recordingTrigger,
+  pricedApi,
   SPRING_DAY,
-  statusOf,
   type TestStore,
 } from './fixtures.js';
 import { openApiValidator, type Validator } from './openapi-validator.js';
@@ -58,17 +52,7 @@ beforeAll(async () => {
 });
 afterAll(() => filled.cleanup());
 
-function api(prices: Prices | undefined): ApiServer {
-  return createApiServer({
-    store: filled.store,
-    status: statusOf(() => idleStatus()),
-    syncTrigger: recordingTrigger(),
-    logger: silentLogger,
-    clock: fixedClock(NOW),
-    version: '1.2.3',
-    prices,
-  });
-}
+const api = (prices: Prices | undefined): ApiServer => pricedApi(filled.store, prices);
 
 async function get(prices: Prices | undefined, url: string) {
   const server = api(prices);

@@ -2,22 +2,9 @@
  * GET /api/pdls/{pdl}/{direction}/cost: priced by the tariff engine, per Paris day. Expected amounts are
  * worked out here by hand from the fixtures: contract off-peak hours 22:00-06:00, HC 0.20, HP 0.30.
  */
-import { type ApiServer, createApiServer } from '../../src/api/server.js';
-import { fixedClock } from '../../src/domain/clock.js';
+import type { ApiServer } from '../../src/api/server.js';
 import type { Prices } from '../../src/domain/tariff.js';
-import { silentLogger } from '../../src/log/logger.js';
-import {
-  curveWatts,
-  idleStatus,
-  NOW,
-  openFilledStore,
-  PDL_HOME,
-  PDL_SOLAR,
-  recordingTrigger,
-  SPRING_DAY,
-  statusOf,
-  type TestStore,
-} from './fixtures.js';
+import { curveWatts, openFilledStore, PDL_HOME, PDL_SOLAR, pricedApi, SPRING_DAY, type TestStore } from './fixtures.js';
 
 let filled: TestStore;
 beforeAll(async () => {
@@ -25,17 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => filled.cleanup());
 
-function api(prices: Prices | undefined): ApiServer {
-  return createApiServer({
-    store: filled.store,
-    status: statusOf(() => idleStatus()),
-    syncTrigger: recordingTrigger(),
-    logger: silentLogger,
-    clock: fixedClock(NOW),
-    version: '1.2.3',
-    prices,
-  });
-}
+const api = (prices: Prices | undefined): ApiServer => pricedApi(filled.store, prices);
 
 async function get(prices: Prices | undefined, url: string) {
   const server = api(prices);

@@ -5,6 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ApiServer, createApiServer } from '../../src/api/server.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import type { Prices } from '../../src/domain/tariff.js';
 import { addDays, parisMidnightUtc } from '../../src/domain/time.js';
 import type { CurveReading, UsagePoint } from '../../src/domain/types.js';
 import { silentLogger } from '../../src/log/logger.js';
@@ -216,4 +219,17 @@ export function recordingTrigger(): RecordingTrigger {
     },
   };
   return trigger;
+}
+
+/** An API server on `store` with the idle status at `NOW` and `prices` (none: the cost routes answer no_price). */
+export function pricedApi(store: Store, prices: Prices | undefined): ApiServer {
+  return createApiServer({
+    store,
+    status: statusOf(() => idleStatus()),
+    syncTrigger: recordingTrigger(),
+    logger: silentLogger,
+    clock: fixedClock(NOW),
+    version: '1.2.3',
+    prices,
+  });
 }
