@@ -5,6 +5,7 @@
  */
 import Fastify, { type InjectOptions, type LightMyRequestResponse, LogController } from 'fastify';
 import type { SyncEvents } from '../sync/events.js';
+import { registerAnswerCache } from './answer-cache.js';
 import type { ApiContext } from './context.js';
 import { clientErrorHandler, registerErrorHandlers } from './error-handler.js';
 import { registerCrossSiteGuard } from './guards/cross-site-guard.js';
@@ -98,6 +99,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   registerTokenGuard(app, options.token);
   registerCrossSiteGuard(app, { checkOrigin: !ingress.enabled });
   registerErrorHandlers(app, logger, routes);
+  registerAnswerCache(app, ctx);
   registerHealthRoute(app, ctx, options.healthTimeoutMs ?? 5000);
   registerStatusRoute(app, ctx);
   registerConfigRoute(app, ctx);

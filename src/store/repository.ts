@@ -21,6 +21,7 @@ import type {
   UsagePoint,
 } from '../domain/types.js';
 import type { StreamName } from '../streams/spec.js';
+import type { ChangeStamp } from './change-counter.js';
 
 /** Everything the sync engine fetches, one name per stream (described in `streams/`). */
 export type { StreamName } from '../streams/spec.js';
@@ -65,6 +66,8 @@ export interface Store {
   close(): Promise<void>;
   /** Run `fn` in one transaction; everything it writes through `tx` commits or rolls back together. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Changes whenever the stored data may have changed (see `change-counter.ts`). */
+  changeStamp(): Promise<ChangeStamp>;
 
   upsertUsagePoints(points: UsagePoint[], seenAt: number): Promise<void>;
   listUsagePoints(): Promise<StoredUsagePoint[]>;

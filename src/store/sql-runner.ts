@@ -23,6 +23,8 @@ export interface SqlRunner {
   upsert(spec: UpsertSpec, rows: readonly (readonly SqlValue[])[]): Promise<void>;
   /** One transaction; a nested call joins the outer transaction. */
   transaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  /** A counter of commits made by other connections, where the engine keeps one (SQLite's `data_version`). */
+  externalChanges?(): Promise<number | null>;
   close(): Promise<void>;
 }
 

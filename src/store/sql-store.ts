@@ -16,6 +16,7 @@ import type {
   TempoDay,
   UsagePoint,
 } from '../domain/types.js';
+import { type ChangeStamp, CountingRunner } from './change-counter.js';
 import { curveCoverageQueries } from './curve-coverage-sql.js';
 import { forgetPdlRows } from './forget-pdl.js';
 import type { CurveDayCoverage, DayAttempt, Store, StoredUsagePoint, StreamName, StreamState } from './repository.js';
@@ -45,7 +46,11 @@ import { TABLES } from './tables.js';
 const RANGE = 'date >= ? AND date < ?';
 
 export class SqlStore implements Store {
-  constructor(private readonly runner: SqlRunner) {}
+  private readonly runner: CountingRunner;
+
+  constructor(runner: SqlRunner) {
+    this.runner = runner instanceof CountingRunner ? runner : new CountingRunner(runner);
+  }
 
   get engine(): Store['engine'] {
     return this.runner.dialect;
@@ -58,6 +63,10 @@ export class SqlStore implements Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.runner.inTransaction) return fn(this);
     return this.runner.transaction((r) => fn(new SqlStore(r)));
+  }
+
+  async changeStamp(): Promise<ChangeStamp> {
+    return { local: this.runner.writes, external: await this.runner.externalChanges() };
   }
 
   /** Several statements as one: joins the current transaction or opens one. */

@@ -271,6 +271,30 @@ describe.each(engineHarnesses().map((h) => [h.name, h] as const))('%s store', (n
     expect(await store.getCursor('e', 'outside')).toBe('1');
   });
 
+  test('the change stamp moves with every write, a transaction that wrote and a forget, never with a read', async () => {
+    const stamps = [await store.changeStamp()];
+    const moved = async () => {
+      const now = await store.changeStamp();
+      expect(now).not.toEqual(stamps.at(-1));
+      stamps.push(now);
+    };
+    await store.upsertUsagePoints([usagePoint(PDL)], T0);
+    await moved();
+    await store.upsertCurve(PDL, 'consumption', halfHours('2026-01-01', '2026-01-02'));
+    await moved();
+    await store.setCursor('e', 'k', '1');
+    await moved();
+    await store.listCurve(PDL, 'consumption', 0, T0);
+    await store.listUsagePoints();
+    await store.transaction((tx) => tx.listDaily(PDL, 'consumption', { start: '2026-01-01', end: '2026-01-02' }));
+    expect(await store.changeStamp()).toEqual(stamps.at(-1));
+    await store.transaction((tx) => tx.upsertDaily(PDL, 'consumption', [{ date: '2026-01-01', wh: 1 }]));
+    await moved();
+    await store.forgetPdl(PDL);
+    await moved();
+    expect(stamps.at(-1)!.external === null).toBe(name !== 'sqlite');
+  });
+
   test('data persists across reopen and migrations are idempotent', async () => {
     await store.upsertDaily(PDL, 'consumption', [{ date: '2026-01-01', wh: 42 }]);
     await store.close();

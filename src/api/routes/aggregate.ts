@@ -109,6 +109,7 @@ async function periodSplit(
 function register(app: FastifyInstance, ctx: ApiContext, direction: Direction): void {
   app.get<{ Params: { pdl: string }; Querystring: Record<string, unknown> }>(
     `/api/pdls/:pdl/${direction}/aggregate`,
+    { config: { answerCache: true } },
     async (request, reply) => {
       const point = await findPdl(ctx, request.params.pdl);
       const { period: raw, ...rest } = request.query ?? {};

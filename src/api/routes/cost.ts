@@ -66,30 +66,34 @@ function periodsJson(tariff: Tariff, days: readonly DayCost[]): Record<string, {
 }
 
 function registerCost(app: FastifyInstance, ctx: ApiContext, direction: Direction): void {
-  app.get<{ Params: { pdl: string } }>(`/api/pdls/:pdl/${direction}/cost`, async (request, reply) => {
-    const point = await findPdl(ctx, request.params.pdl);
-    const range = parseRange(request.query, COST_LIMITS, ctx.clock.now());
-    const context = await loadTariffContext(ctx.store, point.pdl);
-    const tariff = tariffFor(ctx.prices ?? {}, point, direction, context);
-    if (!tariff) throw new HttpError(404, 'no_price', NO_PRICE[direction]);
-    const days = await dayCosts(ctx.store, point.pdl, direction, range, tariff);
-    if (wantsCsv(range.format, request.headers.accept)) {
-      const lines = days.map((d) => DAY_CSV.row({ date: d.date, eur: eur(d.microEur) }));
-      return reply.type('text/csv; charset=utf-8').send(DAY_CSV.header + lines.join(''));
-    }
-    return {
-      pdl: point.pdl,
-      direction,
-      start: range.start,
-      end: range.end,
-      currency: 'EUR',
-      tariff: tariff.fingerprint,
-      tariff_kind: tariff.kind,
-      total_eur: eur(days.reduce((n, d) => n + d.microEur, 0)),
-      periods: periodsJson(tariff, days),
-      days: days.map((d) => ({ date: d.date, eur: eur(d.microEur), periods: periodsJson(tariff, [d]) })),
-    };
-  });
+  app.get<{ Params: { pdl: string } }>(
+    `/api/pdls/:pdl/${direction}/cost`,
+    { config: { answerCache: true } },
+    async (request, reply) => {
+      const point = await findPdl(ctx, request.params.pdl);
+      const range = parseRange(request.query, COST_LIMITS, ctx.clock.now());
+      const context = await loadTariffContext(ctx.store, point.pdl);
+      const tariff = tariffFor(ctx.prices ?? {}, point, direction, context);
+      if (!tariff) throw new HttpError(404, 'no_price', NO_PRICE[direction]);
+      const days = await dayCosts(ctx.store, point.pdl, direction, range, tariff);
+      if (wantsCsv(range.format, request.headers.accept)) {
+        const lines = days.map((d) => DAY_CSV.row({ date: d.date, eur: eur(d.microEur) }));
+        return reply.type('text/csv; charset=utf-8').send(DAY_CSV.header + lines.join(''));
+      }
+      return {
+        pdl: point.pdl,
+        direction,
+        start: range.start,
+        end: range.end,
+        currency: 'EUR',
+        tariff: tariff.fingerprint,
+        tariff_kind: tariff.kind,
+        total_eur: eur(days.reduce((n, d) => n + d.microEur, 0)),
+        periods: periodsJson(tariff, days),
+        days: days.map((d) => ({ date: d.date, eur: eur(d.microEur), periods: periodsJson(tariff, [d]) })),
+      };
+    },
+  );
 }
 
 export function registerCostRoutes(app: FastifyInstance, ctx: ApiContext): void {

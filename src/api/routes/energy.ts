@@ -21,6 +21,8 @@ import { CurveRow, DailyRow, MaxPowerRow } from '../openapi/shapes.js';
 import { parseRange, rangeParams } from '../parse-range.js';
 import { jsonArrayStream } from '../stream-json.js';
 
+const KEPT = { config: { answerCache: true } };
+
 type RowShape = v.StrictObjectSchema<v.ObjectEntries, undefined>;
 
 const SHAPES: Record<string, { shape: RowShape; summary: string }> = {
@@ -52,7 +54,7 @@ function registerStream<Row>(app: FastifyInstance, ctx: ApiContext, spec: DayStr
   const { api } = spec;
   if (!api) return;
   const csv = csvFormat(SHAPES[spec.kind]!.shape);
-  app.get<{ Params: { pdl: string } }>(fastifyPath(`/api/pdls/{pdl}/${api.path}`), async (request, reply) => {
+  app.get<{ Params: { pdl: string } }>(fastifyPath(`/api/pdls/{pdl}/${api.path}`), KEPT, async (request, reply) => {
     const point = await findPdl(ctx, request.params.pdl);
     const range = parseRange(request.query, api.limits, ctx.clock.now());
     const asCsv = wantsCsv(range.format, request.headers.accept);

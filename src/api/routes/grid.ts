@@ -69,5 +69,5 @@ function handler(ctx: ApiContext, route: GridRoute) {
 }
 
 export function registerGridRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  for (const route of ROUTES) app.get(route.path, handler(ctx, route));
+  for (const route of ROUTES) app.get(route.path, { config: { answerCache: true } }, handler(ctx, route));
 }

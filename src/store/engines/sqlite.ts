@@ -92,6 +92,10 @@ class SqliteRunner implements SqlRunner {
     });
   }
 
+  async externalChanges(): Promise<number | null> {
+    return this.db.open ? Number(this.db.pragma('data_version', { simple: true })) : null;
+  }
+
   async close(): Promise<void> {
     await this.mutex.lock(() => {
       if (this.db.open) this.db.close();
