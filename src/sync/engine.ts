@@ -15,6 +15,7 @@ import { mergeChanges } from './merge-changes.js';
 import { isPdlScope, isSelected, type PdlScope, planPoint, planRun, type SyncScope, scopeLabel } from './plan-run.js';
 import { DEFAULT_PLANNER_OPTIONS, type PlannerOptions, type SyncTask } from './planner/index.js';
 import { ProgressTracker } from './progress.js';
+import { markRefetch, settleRefetch } from './refetch-marks.js';
 import { RunHistoryRecorder, runRecord } from './run-history.js';
 import { describe, pdlGoneWarning, type Spending, spending, spendingText, unknownPdlWarning } from './run-report.js';
 import { initialRunState, type RunOutcome, type RunState, type TasksOutcome } from './run-state.js';
@@ -117,6 +118,8 @@ export class SyncEngine implements SyncTrigger, SyncControl {
       // The quota counters before and after, and the HTTP requests in between: what the run cost.
       const before = scope === 'full' ? await this.readUsageStats() : null;
       const requestsBefore = this.options.client.httpRequests?.() ?? null;
+      if (isPdlScope(scope) && scope.refetch)
+        await markRefetch(this.options.store, scope.pdl, scope.refetch, startedAt);
       const { tasks, unknownSelected } = await planRun(this.planInput(), scope);
       if (scope === 'full') {
         this.state.warnings = unknownSelected.map(unknownPdlWarning);
@@ -184,6 +187,7 @@ export class SyncEngine implements SyncTrigger, SyncControl {
       const attemptAt = clock.now();
       try {
         await runTask(ctx, task);
+        await settleRefetch(store, task);
         await store.setStreamState({
           pdl: task.pdl,
           stream: task.stream,

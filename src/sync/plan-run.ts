@@ -2,7 +2,8 @@
  * Builds the task list of one run: re-reads `/pdl` (free), applies the `pdls` selection and `pdl_names`,
  * reads what the store holds and asks the pure planner. Account-wide streams (Tempo, EcoWatt) come after
  * the PDLs', and a scope naming one of them syncs only it. A PDL scope syncs that PDL alone; its
- * `refetch` range is planned as if the store held none of its days (asked again, replaced on answer).
+ * `refetch` range is planned as if the store held none of its days (asked again, replaced on answer),
+ * and so is any re-fetch still marked in the store, in every run.
  */
 import type { Clock } from '../domain/clock.js';
 import { parisToday } from '../domain/time.js';
@@ -23,6 +24,7 @@ import {
   snapshotTask,
   streamHorizon,
 } from './planner/index.js';
+import { refetchDays } from './refetch-marks.js';
 
 /** Days of some streams of a PDL to ask again even when the store holds them. */
 export interface Refetch {
@@ -73,16 +75,19 @@ async function lastSuccesses(store: Store, pdl: string): Promise<Partial<Record<
   return out;
 }
 
-/** The holding without the days of `range`: none complete, none attempted (so all are due). */
-function withoutRange(holding: DayStreamHolding, range: DateRange): DayStreamHolding {
-  const outside = (day: string) => day < range.start || day >= range.end;
+/** The holding without the days of `ranges`: none complete, none attempted (so all are due). */
+function withoutRanges(holding: DayStreamHolding, ranges: readonly DateRange[]): DayStreamHolding {
+  const outside = (day: string) => ranges.every((r) => day < r.start || day >= r.end);
   return {
     completeDays: new Set([...holding.completeDays].filter(outside)),
     attempts: holding.attempts.filter((a) => outside(a.date)),
   };
 }
 
-/** The tasks of one usage point (as the store or the gateway describes it), with an optional re-fetch. */
+/**
+ * The tasks of one usage point (as the store or the gateway describes it): the days of a re-fetch still
+ * marked in the store (`refetch-marks.ts`) and those of `refetch` are planned as if the store held none.
+ */
 export async function planPoint(
   input: Pick<RunPlanInput, 'store' | 'planner'>,
   point: UsagePoint,
@@ -91,11 +96,13 @@ export async function planPoint(
 ): Promise<SyncTask[]> {
   const today = parisToday(now);
   const holdings: Partial<Record<DayStream, DayStreamHolding>> = {};
+  const marked = await refetchDays(input.store, point.pdl, now);
   for (const stream of dayStreamsOf(point)) {
     const range = streamHorizon(stream, today, point);
     if (range.start >= range.end) continue;
     const holding = await readHolding(input.store, point.pdl, stream, range);
-    holdings[stream] = refetch?.streams.includes(stream) ? withoutRange(holding, refetch.range) : holding;
+    const again = [...(marked[stream] ?? []), ...(refetch?.streams.includes(stream) ? [refetch.range] : [])];
+    holdings[stream] = again.length > 0 ? withoutRanges(holding, again) : holding;
   }
   const lastSuccess = await lastSuccesses(input.store, point.pdl);
   return planPdl({ point, today, now, holdings, lastSuccess }, input.planner);

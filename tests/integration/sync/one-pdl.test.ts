@@ -1,11 +1,13 @@
 /**
  * A sync scoped to one PDL (the API's "sync this PDL" and "re-fetch a range"), against the simulator and
  * a real SQLite store: only that PDL's streams are asked for; a re-fetch asks again days the store holds,
- * exactly as the preview planned, and replaces them with the gateway's answer.
+ * exactly as the preview planned, and replaces them with the gateway's answer; a re-fetch a sync could
+ * not finish is kept and asked again by the next one.
  */
 import { parisNaiveToUtc } from '../../../src/domain/time.js';
 import { PRM } from '../../../src/gateway/simulator/index.js';
 import { memoryLogger } from '../../../src/log/logger.js';
+import { refetchDays } from '../../../src/sync/refetch-marks.js';
 import { type Harness, startHarness } from './harness.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
@@ -52,6 +54,36 @@ it('re-fetches a held range as the preview planned, replacing the stored values 
   expect(daily).toHaveLength(planned.reduce((n, t) => n + t.calls, 0));
   expect(daily.some((e) => e.query.start! <= JUNE.start && e.query.end! >= JUNE.end)).toBe(true);
   expect(await h.store.listDaily(PRM.house, 'consumption', JUNE)).toEqual(held);
+}, 120_000);
+
+it('keeps a re-fetch that a sync could not finish, and asks it again at the next sync until done', async () => {
+  h = await startHarness(NOW);
+  await h.engine.run({ pdl: PRM.house });
+  const held = await h.store.listDaily(PRM.house, 'consumption', JUNE);
+  await h.store.upsertDaily(PRM.house, 'consumption', [{ date: '2026-06-05', wh: 1 }]);
+  // The gateway's quota runs out at the first daily call of the re-fetch's sync.
+  h.sim.faults.add('/enedis/consumption/daily/*', { kind: 'quotaExhausted', times: 1 });
+  const scope = { pdl: PRM.house, refetch: { streams: ['consumption_daily' as const], range: JUNE } };
+  expect(await h.engine.run(scope)).toMatchObject({ status: 'quota-exhausted' });
+  expect(await refetchDays(h.store, PRM.house, NOW)).toEqual({ consumption_daily: [JUNE] });
+  expect((await h.store.listDaily(PRM.house, 'consumption', JUNE))[4]).toEqual({ date: '2026-06-05', wh: 1 });
+
+  // The next day's scheduled full sync asks June again, puts the gateway's value back and drops the mark.
+  const nextDay = parisNaiveToUtc('2026-11-28 09:30:00');
+  h.clock.set(nextDay);
+  const from = h.sim.requestLog.length;
+  expect(await h.engine.run('full')).toMatchObject({ status: 'ok', failedTasks: 0 });
+  const daily = asked(h.sim, from).entries.filter((e) => e.path.endsWith(`/consumption/daily/${PRM.house}`));
+  expect(daily.some((e) => e.query.start! <= JUNE.start && e.query.end! >= JUNE.end)).toBe(true);
+  expect(await h.store.listDaily(PRM.house, 'consumption', JUNE)).toEqual(held);
+  expect(await refetchDays(h.store, PRM.house, nextDay)).toEqual({});
+  expect(await h.store.getCursor('sync', `refetch:${PRM.house}`)).toBeNull();
+
+  // Done: the sync after that does not ask June again.
+  const again = h.sim.requestLog.length;
+  await h.engine.run('full');
+  const later = asked(h.sim, again).entries.filter((e) => e.path.endsWith(`/consumption/daily/${PRM.house}`));
+  expect(later.some((e) => e.query.start! <= JUNE.end)).toBe(false);
 }, 120_000);
 
 it('fetches nothing for a PDL the gateway does not list, and says so', async () => {
