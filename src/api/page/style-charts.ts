@@ -28,6 +28,8 @@ svg .axis{font-size:10px;fill:var(--muted)}svg .grid{stroke:var(--line);stroke-w
 svg .compare{stroke:var(--text);stroke-width:2;opacity:.75}
 svg .threshold{stroke:var(--bad);stroke-dasharray:6 4;stroke-width:1.5}
 svg .hatch{stroke:var(--line);stroke-width:2}svg .bar:hover rect{opacity:.85}
+svg .bar{outline:none}svg .bar:focus-visible rect{stroke:var(--text);stroke-width:2;opacity:.85}
+.readout{min-height:1.3em;margin:4px 0 0;font-size:13px;color:var(--text)}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px;margin:8px 0 0;padding:0;list-style:none;color:var(--muted)}
 .legend i{display:inline-block;width:11px;height:11px;border-radius:3px;margin-right:5px;vertical-align:-1px}
 .legend i.tick{height:3px;vertical-align:3px;background:var(--text);border-radius:0}

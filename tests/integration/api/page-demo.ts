@@ -44,12 +44,19 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-export async function startDemo(): Promise<Demo> {
+/**
+ * The demo: `prices` replace the HC/HP prices, and `prepare` changes the synced store before the API
+ * serves it (e.g. a PDL moved to Tempo).
+ */
+export async function startDemo(
+  o: { prices?: Prices; prepare?: (store: Demo['harness']['store']) => Promise<void> } = {},
+): Promise<Demo> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   mkdirSync(SHOTS, { recursive: true });
   const harness = await startHarness(NOW, {}, [HOUSE, SOLAR]);
   const run = await harness.engine.run('full');
   if (run.status !== 'ok') throw new Error(`the demo sync ended ${run.status}`);
+  await o.prepare?.(harness.store);
   const status = createStatusProvider({
     store: harness.store,
     engine: harness.engine,
@@ -66,7 +73,7 @@ export async function startDemo(): Promise<Demo> {
     logger: silentLogger,
     clock: harness.clock,
     version: '1.2.3',
-    prices: PRICES,
+    prices: o.prices ?? PRICES,
     config: DEMO_CONFIG,
   });
   const url = await api.listen(0, '127.0.0.1');
