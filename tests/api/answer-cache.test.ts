@@ -66,6 +66,24 @@ describe('answer cache on the reading routes', () => {
     expect(again.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('is described in the OpenAPI document: If-None-Match, ETag and 304 on every cached route', async () => {
+    const doc = (await api.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, unknown> }>>;
+    };
+    const cached = Object.entries(doc.paths).filter(([, ops]) => ops.get?.responses['304']);
+    expect(cached.map(([path]) => path).sort()).toEqual(
+      expect.arrayContaining([
+        '/api/pdls/{pdl}/consumption/curve',
+        '/api/pdls/{pdl}/consumption/aggregate',
+        '/api/pdls/{pdl}/production/cost',
+        '/api/pdls/{pdl}/max-power',
+        '/api/tempo',
+      ]),
+    );
+    for (const [, ops] of cached) expect(ops.get!.parameters.map((p) => p.name)).toContain('If-None-Match');
+    expect(doc.paths['/api/status']!.get!.responses['304']).toBeUndefined();
+  });
+
   it('answers from the store again after a write of this process', async () => {
     await api.inject(CURVE);
     const before = await api.inject(CURVE);

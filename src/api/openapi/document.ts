@@ -35,6 +35,14 @@ function responses(op: Operation, secured: boolean): Json {
   if (op.path.includes('{pdl}')) all[404] ??= error('The PDL is unknown to this client.');
   if (secured && !op.public) all[401] ??= error('The token set in api_token is missing or wrong.');
   all[503] ??= error('The database is damaged or unavailable; the message says what to do.');
+  if (op.cached && all[200]) {
+    const again = 'On an answer served again while the stored data has not changed';
+    all[200] = {
+      ...all[200],
+      headers: { ...all[200].headers, etag: `${again}: its tag.`, 'cache-control': `${again}: private, no-cache.` },
+    };
+    all[304] = { description: 'If-None-Match names the tag of the answer: it has not changed, no body.' };
+  }
   return Object.fromEntries(
     Object.entries(all).map(([code, a]) => {
       const headers = a.headers
@@ -60,6 +68,15 @@ function parameters(op: Operation): Json[] {
   }
   for (const [name, p] of Object.entries(op.pathParams ?? {})) {
     out.push({ name, in: 'path', required: true, description: p.description, schema: schemaOf(p.schema) });
+  }
+  if (op.cached) {
+    out.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'The ETag of an answer already held: 304 while it is still the answer.',
+      schema: { type: 'string' },
+    });
   }
   for (const [name, p] of Object.entries(op.query ?? {})) {
     out.push({

@@ -37,6 +37,8 @@ export interface Operation {
   body?: { schema: v.GenericSchema; description: string };
   /** Answered without the token (the health check and the page shell). */
   public?: boolean;
+  /** Kept in the answer cache (`answer-cache.ts`): `ETag` and `If-None-Match` → 304. */
+  cached?: boolean;
   responses: Record<number, Answer>;
 }
 

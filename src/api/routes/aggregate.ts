@@ -60,6 +60,7 @@ const CSV = csvFormat(
 
 const operation = (direction: Direction): Operation => ({
   method: 'get',
+  cached: true,
   path: `/api/pdls/{pdl}/${direction}/aggregate`,
   tag: 'readings',
   summary: `Stored ${direction} per Paris day, ISO week, month or year, with the quality of each bucket`,

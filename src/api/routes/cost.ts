@@ -25,6 +25,7 @@ const DAY_CSV = csvFormat(Cost.entries.days.item);
 
 const costOperation = (direction: Direction): Operation => ({
   method: 'get',
+  cached: true,
   path: `/api/pdls/{pdl}/${direction}/cost`,
   tag: 'costs',
   summary:

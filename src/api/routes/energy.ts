@@ -39,6 +39,7 @@ function operationOf(spec: AnyDayStreamSpec): Operation {
   const direction = spec.energy ? `${spec.energy} ` : '';
   return {
     method: 'get',
+    cached: true,
     path: `/api/pdls/{pdl}/${api.path}`,
     tag: 'readings',
     summary: `Stored ${direction}${summary}`,

@@ -46,6 +46,7 @@ const ROUTES: GridRoute[] = [
 
 export const GRID_OPERATIONS: Operation[] = ROUTES.map((r) => ({
   method: 'get',
+  cached: true,
   path: r.path,
   tag: 'grid',
   summary: r.summary,
