@@ -98,13 +98,13 @@ export class AnswerCache {
   }
 }
 
-/** True when an `If-None-Match` header names `etag` (weak or strong) or is `*`. */
+/**
+ * True when an `If-None-Match` header names `etag` (weak or strong). `*` is not taken: an answer not
+ * held here has no tag to compare, so only a tag this program gave can earn a 304.
+ */
 export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 function keyOf(request: FastifyRequest, now: number): string {

@@ -189,9 +189,9 @@ describe('AnswerCache', () => {
     expect(cache.get('b', stamp, 10 ** 12)).toBeDefined();
   });
 
-  it('reads If-None-Match lists, weak tags and *', () => {
+  it('reads If-None-Match lists and weak tags; * is not a tag it gave', () => {
     expect(matchesEtag('"x", W/"abc"', '"abc"')).toBe(true);
-    expect(matchesEtag('*', '"abc"')).toBe(true);
+    expect(matchesEtag('*', '"abc"')).toBe(false);
     expect(matchesEtag('"abd"', '"abc"')).toBe(false);
     expect(matchesEtag(undefined, '"abc"')).toBe(false);
   });
