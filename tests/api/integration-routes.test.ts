@@ -6,6 +6,7 @@
 
 import { buildRestStates } from '../../src/exporters/ha-rest-states/build-rest-states.js';
 import { integrationActive } from '../../src/exporters/kit/integration-presence.js';
+import type { Exporter } from '../../src/exporters/types.js';
 import { readSnapshot } from '../../src/sensors/snapshot/read-snapshot.js';
 import { SyncEvents } from '../../src/sync/events.js';
 import { idleStatus, NOW, PDL_HOME } from './fixtures.js';
@@ -138,11 +139,15 @@ describe('GET /api/events', () => {
 });
 
 describe('POST /api/statistics/reimport', () => {
+  const runs: string[] = [];
+  const exporter = (name: string) => ({ name, run: async (reason: string) => void runs.push(`${name}:${reason}`) });
   beforeEach(async () => {
-    h = await startHarness(undefined, undefined, { events });
+    runs.length = 0;
+    const started = [exporter('home-assistant'), exporter('victoriametrics')] as unknown as Exporter[];
+    h = await startHarness(undefined, undefined, { events, exporters: { started } });
   });
 
-  it('marks the energy of the PDL changed from start on and starts a sync', async () => {
+  it('marks the energy of the PDL changed over the range and runs every exporter, without a sync', async () => {
     const seen: { pdl: string; stream: string; start: string }[] = [];
     const listener = (e: { pdl: string; stream: string; range: { start: string } }) =>
       seen.push({ pdl: e.pdl, stream: e.stream, start: e.range.start });
@@ -156,7 +161,38 @@ describe('POST /api/statistics/reimport', () => {
     expect(res.statusCode).toBe(202);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((e) => e.pdl === PDL_HOME && e.start === '2026-11-01')).toBe(true);
-    expect(h.trigger.calls).toBe(1);
+    expect(res.json()).toEqual({
+      status: 'accepted',
+      pdl: PDL_HOME,
+      start: '2026-11-01',
+      end: '2026-11-04',
+      exporters: ['home-assistant', 'victoriametrics'],
+    });
+    expect(runs).toEqual(['home-assistant:reimport', 'victoriametrics:reimport']);
+    expect(h.trigger.calls).toBe(0);
+  });
+
+  it('answers 409 when no exporter runs, and 400 for an unknown body field', async () => {
+    const none = await startHarness(undefined, undefined, { events });
+    try {
+      const res = await none.api.inject({
+        method: 'POST',
+        url: '/api/statistics/reimport',
+        payload: { pdl: PDL_HOME },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.message).toMatch(/no exporter is running/);
+    } finally {
+      await none.close();
+    }
+    const extra = await h.api.inject({
+      method: 'POST',
+      url: '/api/statistics/reimport',
+      payload: { pdl: PDL_HOME, from: '2026-01-01' },
+    });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().error.message).toMatch(/no other field/);
+    expect(runs).toEqual([]);
   });
 
   it('answers 400 naming the field for a bad PDL and 404 for an unknown one', async () => {

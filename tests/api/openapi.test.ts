@@ -57,6 +57,7 @@ const CASES: [string, string, string][] = [
   ['POST', '/api/pdls/{pdl}/refetch', `/api/pdls/${PDL_HOME}/refetch`], // no range: 400
   ['DELETE', '/api/pdls/{pdl}', `/api/pdls/${PDL_HOME}`], // no confirm: 400
   ['POST', '/api/exporters/{name}/run', '/api/exporters/mqtt/run'], // none running: 404
+  ['POST', '/api/statistics/reimport', '/api/statistics/reimport'], // no pdl: 400
 ];
 
 describe('GET /api/openapi.json', () => {

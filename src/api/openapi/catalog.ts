@@ -11,6 +11,7 @@ import { METRICS_OPERATIONS } from '../routes/metrics.js';
 import { PAGE_OPERATIONS } from '../routes/page.js';
 import { PDL_OPERATIONS } from '../routes/pdls.js';
 import { REFETCH_OPERATIONS } from '../routes/refetch.js';
+import { REIMPORT_OPERATIONS } from '../routes/reimport-statistics.js';
 import { STATUS_OPERATIONS } from '../routes/status.js';
 import { SYNC_OPERATIONS } from '../routes/sync.js';
 import type { Operation } from './operation.js';
@@ -43,6 +44,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...SYNC_OPERATIONS,
   ...REFETCH_OPERATIONS,
   ...FORGET_OPERATIONS,
+  ...REIMPORT_OPERATIONS,
   ...STATUS_OPERATIONS,
   ...CONFIG_OPERATIONS,
   ...EXPORTER_OPERATIONS,

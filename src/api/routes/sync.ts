@@ -12,7 +12,7 @@ import type { ManualSync } from '../manual-sync.js';
 import type { Operation } from '../openapi/operation.js';
 import { ErrorBody, SyncStarted } from '../openapi/shapes.js';
 
-const PdlField = v.pipe(
+export const PdlField = v.pipe(
   v.string('pdl must be the 14-digit PDL as a string, e.g. {"pdl":"12345678901234"}'),
   v.regex(/^\d{14}$/, (issue) => {
     const raw = JSON.stringify(String(issue.input).slice(0, 40));
