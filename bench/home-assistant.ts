@@ -25,6 +25,7 @@ import {
   haRoot,
   startHomeAssistant,
 } from '../tests/integration/home-assistant/harness/ha.js';
+import { profiled } from './cpu-profile.js';
 import { type BenchTable, count, seconds, timed } from './report.js';
 
 const TODAY = '2026-11-27';
@@ -152,9 +153,9 @@ async function measureImports({ ha, store, sim, clock, pdl }: Setup) {
     prices: { hcKwh: 0.2068, hpKwh: 0.27 },
   });
   const exporter = new HomeAssistantExporter(options, { connect: countingConnect(tally), sleep: countingSleep(tally) });
-  const run = async () => {
+  const run = async (name: string) => {
     resetTally(tally);
-    const { ms } = await timed(() => exporter.run('sync-finished'));
+    const { ms } = await profiled(`ha-${name}`, () => timed(() => exporter.run('sync-finished')));
     if (exporter.status().lastError) throw new Error(exporter.status().lastError!);
     return { ms, calls: callsText(tally), rows: tally.importedRows, split: splitText(ms, tally) };
   };
@@ -162,10 +163,10 @@ async function measureImports({ ha, store, sim, clock, pdl }: Setup) {
     await exporter.start({ store, events, clock, logger: silentLogger }); // empty store: connects, nothing to do
     await waitSettled(exporter, 30_000);
     const firstSync = await sync(store, sim, clock, events, pdl);
-    const first = await run();
+    const first = await run('first-import');
     clock.advance(DAY_MS);
     const nextSync = await sync(store, sim, clock, events, pdl);
-    const next = await run();
+    const next = await run('next-day');
     return { firstSync, first, nextSync, next };
   } finally {
     await exporter.stop();

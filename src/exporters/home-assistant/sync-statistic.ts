@@ -114,12 +114,13 @@ export async function compareStart(api: HaApi, input: StartInput, settings: Sync
 
 /** Reads imported rows back until HA holds them (it acknowledges an import before writing it). */
 export async function readBack(api: HaApi, id: string, rows: StatisticRow[], settings: SyncSettings): Promise<void> {
-  const from = Date.parse(rows[0]!.start);
-  const to = Date.parse(rows.at(-1)!.start) + HOUR_MS;
+  const hours = rows.map((r) => Date.parse(r.start));
+  const from = hours[0]!;
+  const to = hours.at(-1)! + HOUR_MS;
   const deadline = Date.now() + settings.readBackTimeoutMs;
   for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
     const sums = await readSums(api, id, from, to, settings.chunkHours + 1);
-    const ok = rows.every((r) => Math.abs((sums.get(Date.parse(r.start)) ?? Number.NaN) - r.sum) <= TOLERANCE);
+    const ok = rows.every((r, i) => Math.abs((sums.get(hours[i]!) ?? Number.NaN) - r.sum) <= TOLERANCE);
     if (ok) return;
     if (Date.now() > deadline) {
       throw new HomeAssistantError(
