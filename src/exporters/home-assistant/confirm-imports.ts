@@ -3,9 +3,9 @@
  * recorder writes it). The run first sends every statistic of a direction, so the recorder writes them
  * in one go while the next ones are built and sent; then this waits, statistic by statistic in the order
  * they were sent (the recorder's queue is first in, first out), until HA holds the last row of each, by
- * polling that single row; then it reads every imported row back once, all statistics of an hour range
- * in one request, and compares the sums. Rows that differ (a chunk the recorder re-queued after a
- * database error is written last) are read again until `readBackTimeoutMs` passes.
+ * polling that single row, and then reads that statistic's rows back once and compares the sums, while
+ * the recorder writes the next one. Statistics whose rows differ (a chunk the recorder re-queued after
+ * a database error is written last) are read again, together, until `readBackTimeoutMs` passes.
  */
 import { HOUR_MS } from '../../domain/hourly.js';
 import type { StatisticRow } from './build-statistic-rows.js';
@@ -46,9 +46,13 @@ async function awaitLastRow(api: HaApi, p: PendingImport, settings: SyncSettings
   }
 }
 
-/** HA's sums of every pending statistic over its own rows, `hoursPerRead` hours of all of them a request. */
+/**
+ * HA's sums of every pending statistic over its own rows, `hoursPerRead` hours of all of them a
+ * request: per statistic one number per imported row (NaN where HA has no sum).
+ */
 async function readAll(api: HaApi, pending: readonly PendingImport[], hoursPerRead: number) {
-  const sums = new Map<string, Map<number, number | null>>(pending.map((p) => [p.id, new Map()]));
+  const sums = new Map(pending.map((p) => [p.id, new Float64Array(p.rows.length).fill(Number.NaN)]));
+  const firsts = new Map(pending.map((p) => [p.id, p.firstHour]));
   const ends = pending.map((p) => p.firstHour + p.rows.length * HOUR_MS);
   const from = Math.min(...pending.map((p) => p.firstHour));
   const to = Math.max(...ends);
@@ -57,14 +61,25 @@ async function readAll(api: HaApi, pending: readonly PendingImport[], hoursPerRe
     const ids = pending.filter((p, i) => p.firstHour < end && ends[i]! > t).map((p) => p.id);
     if (ids.length === 0) continue;
     const answer = await api.hourlySums(ids, t, end);
-    for (const id of ids) for (const r of answer[id] ?? []) sums.get(id)!.set(r.start, r.sum);
+    for (const id of ids) {
+      const held = sums.get(id)!;
+      const first = firsts.get(id)!;
+      for (const r of answer[id] ?? []) {
+        const i = (r.start - first) / HOUR_MS;
+        if (Number.isInteger(i) && i >= 0 && i < held.length && r.sum !== null) held[i] = r.sum;
+      }
+    }
   }
   return sums;
 }
 
-function holds(p: PendingImport, ha: ReadonlyMap<number, number | null>, tolerance: number): boolean {
-  return p.rows.every((r, i) => within(ha.get(p.firstHour + i * HOUR_MS), r.sum, tolerance));
+function holds(p: PendingImport, held: Float64Array, tolerance: number): boolean {
+  for (let i = 0; i < held.length; i++) if (!(Math.abs(held[i]! - p.rows[i]!.sum) <= tolerance)) return false;
+  return true;
 }
+
+/** Hours of one statistic per read-back request, in `chunkHours + 1` steps (about 3,000 rows an answer). */
+const READ_CHUNKS = 4;
 
 /** Returns once HA holds every row of every pending import; throws `HA_IMPORT_NOT_WRITTEN` otherwise. */
 export async function confirmImports(
@@ -73,15 +88,18 @@ export async function confirmImports(
   settings: SyncSettings,
   tolerance: number,
 ): Promise<void> {
-  if (pending.length === 0) return;
-  for (const p of pending) await awaitLastRow(api, p, settings, tolerance);
-  let left = pending;
+  const hoursPerRead = (settings.chunkHours + 1) * READ_CHUNKS;
+  let left: PendingImport[] = [];
+  // Each statistic is read back as soon as its last row is there, while the recorder writes the next.
+  for (const p of pending) {
+    await awaitLastRow(api, p, settings, tolerance);
+    if (!holds(p, (await readAll(api, [p], hoursPerRead)).get(p.id)!, tolerance)) left.push(p);
+  }
   const deadline = Date.now() + settings.readBackTimeoutMs;
-  for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
-    const sums = await readAll(api, left, settings.chunkHours + 1);
-    left = left.filter((p) => !holds(p, sums.get(p.id)!, tolerance));
-    if (left.length === 0) return;
+  for (let delay = 50; left.length > 0; delay = Math.min(delay * 2, 1000)) {
     if (Date.now() > deadline) throw notWritten(left[0]!.id);
     await settings.sleep(delay);
+    const sums = await readAll(api, left, hoursPerRead);
+    left = left.filter((p) => !holds(p, sums.get(p.id)!, tolerance));
   }
 }

@@ -58,7 +58,7 @@ describe('confirmImports', () => {
       const held = ha.rows.get(p.id)!;
       expect(p.rows.map((_, i) => held.get(T0 + i * HOUR)?.sum)).toEqual(p.rows.map((r) => r.sum));
     }
-    // 8 chunks written one per read: the last-row polls, then one read of both statistics per 11 hours
+    // 8 chunks written one per read: the last-row polls, then one read back per statistic (44 hours a read)
     expect(reads()).toBeLessThanOrEqual(8 + 4);
   });
 
