@@ -225,7 +225,7 @@ export async function benchHomeAssistant(): Promise<BenchTable> {
       ],
       notes: [
         `Six statistics (energy in kWh and cost in EUR with HC/HP prices, and the HC and HP energy and cost) from ${count(check.readings)} half-hour readings (${spec.activationDate} → ${addDays(TODAY, 1)}, Paris days); HA's last sum equals the store's ${check.kwh.toFixed(3)} kWh.`,
-        'Each import call carries up to 744 hours (`chunkHours` default); all statistics of the PDL are sent before any is awaited, and each is read back (its last row polled, then all its rows once) before the cursors move (HA acknowledges imports before writing them); commands that overlap count once in the time in HA commands; `BENCH_CPU_PROFILE=<dir>` records a CPU profile of each import (`bench/profile-summary.ts` sums it); the incremental run compares the trailing 14 days with HA and imports only the new hours.',
+        'Each import call carries up to 744 hours (`chunkHours` default); all statistics of a direction are sent before any is awaited, and each is read back (its last row polled, then all its rows once) before the cursors move (HA acknowledges imports before writing them); commands that overlap count once in the time in HA commands; `BENCH_CPU_PROFILE=<dir>` records a CPU profile of each import (`bench/profile-summary.ts` sums it); the incremental run compares the trailing 14 days with HA and imports only the new hours.',
         'Home Assistant runs on the same machine (pinned version, SQLite recorder, `commit_interval: 0`); the simulator answers without latency here (the sync is set-up).',
       ],
     };
