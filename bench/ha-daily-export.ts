@@ -25,7 +25,7 @@ import {
   haRoot,
   startHomeAssistant,
 } from '../tests/integration/home-assistant/harness/ha.js';
-import { callsText, countingConnect, countingSleep, resetTally, type Tally } from './home-assistant.js';
+import { callsText, countingConnect, countingSleep, newTally, resetTally, type Tally } from './home-assistant.js';
 import { type BenchTable, count, median, millis, seconds, timed } from './report.js';
 
 const TODAY = '2026-11-27';
@@ -105,7 +105,7 @@ async function setUp(
   const dataset = new SimulatedDataset(1, [spec], NO_HOLES, 8);
   const store = await openStore({ dataDir: join(dir, `${years}y`), logger: silentLogger });
   await store.upsertUsagePoints([storedPoint(spec)], clock.now());
-  const tally: Tally = { calls: {}, importedRows: 0, sleptMs: 0, commandMs: 0 };
+  const tally: Tally = newTally();
   const options = parseHomeAssistantExporterOptions({ url: ha.url, token: ha.token, prices: PRICES });
   const exporter = new HomeAssistantExporter(options, { connect: countingConnect(tally), sleep: countingSleep(tally) });
   const events = new SyncEvents();

@@ -25,6 +25,7 @@ import {
   haRoot,
   startHomeAssistant,
 } from '../tests/integration/home-assistant/harness/ha.js';
+import { profiled } from './cpu-profile.js';
 import { type BenchTable, count, seconds, timed } from './report.js';
 
 const TODAY = '2026-11-27';
@@ -37,8 +38,11 @@ export interface Tally {
   importedRows: number;
   /** Time spent in the exporter's back-off sleeps while waiting for HA to store an import. */
   sleptMs: number;
-  /** Time spent waiting for HA's answers to the counted commands. */
+  /** Time during which at least one counted command waited for HA's answer. */
   commandMs: number;
+  /** `performance.now()` of the tally's reset and of the last import's acknowledgement. */
+  startedAt: number;
+  lastImportAt: number;
 }
 
 /** The websocket command behind each counted method. */
@@ -56,14 +60,19 @@ const WRAPPED = Object.keys(COMMAND) as (keyof typeof COMMAND)[];
 export function countingConnect(tally: Tally) {
   return async (options: ConnectOptions): Promise<HaApi> => {
     const api = await connectHomeAssistant(options);
+    let inFlight = 0;
+    let since = 0;
     const wrap = <K extends keyof HaApi>(name: K) => {
       const original = (api[name] as (...args: unknown[]) => unknown).bind(api);
       (api as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
         tally.calls[name] = (tally.calls[name] ?? 0) + 1;
         if (name === 'importStatistics') tally.importedRows += (args[1] as unknown[]).length;
-        const t0 = performance.now();
+        // Commands may overlap (an import's chunks go out together): the time counted is the time
+        // during which at least one command waits for its answer.
+        if (inFlight++ === 0) since = performance.now();
         return Promise.resolve(original(...args)).finally(() => {
-          tally.commandMs += performance.now() - t0;
+          if (--inFlight === 0) tally.commandMs += performance.now() - since;
+          if (name === 'importStatistics') tally.lastImportAt = performance.now();
         });
       };
     };
@@ -72,11 +81,17 @@ export function countingConnect(tally: Tally) {
   };
 }
 
+export function newTally(): Tally {
+  return { calls: {}, importedRows: 0, sleptMs: 0, commandMs: 0, startedAt: 0, lastImportAt: 0 };
+}
+
 export function resetTally(tally: Tally): void {
   tally.calls = {};
   tally.importedRows = 0;
   tally.sleptMs = 0;
   tally.commandMs = 0;
+  tally.startedAt = performance.now();
+  tally.lastImportAt = tally.startedAt;
 }
 
 export function countingSleep(tally: Tally) {
@@ -144,7 +159,7 @@ interface Setup {
 
 /** First full import after the first sync, then the next day's sync and incremental import. */
 async function measureImports({ ha, store, sim, clock, pdl }: Setup) {
-  const tally: Tally = { calls: {}, importedRows: 0, sleptMs: 0, commandMs: 0 };
+  const tally = newTally();
   const events = new SyncEvents();
   const options = parseHomeAssistantExporterOptions({
     url: ha.url,
@@ -152,20 +167,21 @@ async function measureImports({ ha, store, sim, clock, pdl }: Setup) {
     prices: { hcKwh: 0.2068, hpKwh: 0.27 },
   });
   const exporter = new HomeAssistantExporter(options, { connect: countingConnect(tally), sleep: countingSleep(tally) });
-  const run = async () => {
+  const run = async (name: string) => {
     resetTally(tally);
-    const { ms } = await timed(() => exporter.run('sync-finished'));
+    const { ms } = await profiled(`ha-${name}`, () => timed(() => exporter.run('sync-finished')));
     if (exporter.status().lastError) throw new Error(exporter.status().lastError!);
-    return { ms, calls: callsText(tally), rows: tally.importedRows, split: splitText(ms, tally) };
+    const sentMs = tally.lastImportAt - tally.startedAt;
+    return { ms, sentMs, calls: callsText(tally), rows: tally.importedRows, split: splitText(ms, tally) };
   };
   try {
     await exporter.start({ store, events, clock, logger: silentLogger }); // empty store: connects, nothing to do
     await waitSettled(exporter, 30_000);
     const firstSync = await sync(store, sim, clock, events, pdl);
-    const first = await run();
+    const first = await run('first-import');
     clock.advance(DAY_MS);
     const nextSync = await sync(store, sim, clock, events, pdl);
-    const next = await run();
+    const next = await run('next-day');
     return { firstSync, first, nextSync, next };
   } finally {
     await exporter.stop();
@@ -195,6 +211,7 @@ export async function benchHomeAssistant(): Promise<BenchTable> {
         ['Home Assistant version', ha.version],
         ['first full import: wall time', seconds(m.first.ms)],
         ['first full import: time in HA commands / read-back waits / local work', m.first.split],
+        ['first full import: last import acknowledged after', seconds(m.first.sentMs)],
         ['first full import: websocket commands', m.first.calls],
         ['first full import: statistic rows imported', count(m.first.rows)],
         ['next day (incremental): wall time', seconds(m.next.ms)],
@@ -207,8 +224,8 @@ export async function benchHomeAssistant(): Promise<BenchTable> {
         ],
       ],
       notes: [
-        `Two statistics (energy in kWh and cost in EUR with HC/HP prices) from ${count(check.readings)} half-hour readings (${spec.activationDate} → ${addDays(TODAY, 1)}, Paris days); HA's last sum equals the store's ${check.kwh.toFixed(3)} kWh.`,
-        'Each import call carries up to 744 hours (`chunkHours` default) and is read back before the cursor moves (HA acknowledges imports before writing them); the incremental run compares the trailing 14 days with HA and imports only the new hours.',
+        `Six statistics (energy in kWh and cost in EUR with HC/HP prices, and the HC and HP energy and cost) from ${count(check.readings)} half-hour readings (${spec.activationDate} → ${addDays(TODAY, 1)}, Paris days); HA's last sum equals the store's ${check.kwh.toFixed(3)} kWh.`,
+        'Each import call carries up to 744 hours (`chunkHours` default); all statistics of a direction are sent before any is awaited, and each is read back (its last row polled, then all its rows once) before the cursors move (HA acknowledges imports before writing them); commands that overlap count once in the time in HA commands; `BENCH_CPU_PROFILE=<dir>` records a CPU profile of each import (`bench/profile-summary.ts` sums it); the incremental run compares the trailing 14 days with HA and imports only the new hours.',
         'Home Assistant runs on the same machine (pinned version, SQLite recorder, `commit_interval: 0`); the simulator answers without latency here (the sync is set-up).',
       ],
     };

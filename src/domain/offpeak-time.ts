@@ -1,6 +1,5 @@
 /** Local-time helpers of off-peak ranges (Paris wall clock). Pure. */
-import { hourStartOf } from './hourly.js';
-import { parisOffsetMinutes } from './time.js';
+import { parisOffsetMinutesQuick } from './paris-fast-path.js';
 import type { OffpeakRange } from './types.js';
 
 const HHMM_RE = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
@@ -33,17 +32,8 @@ export function offpeakMask(ranges: readonly OffpeakRange[]): boolean[] {
   return mask;
 }
 
-const offsetCache = new Map<number, number>();
-
 /** Paris local minute of the day (0..1439) of a UTC instant. */
 export function parisMinuteOfDay(ms: number): number {
-  const hour = hourStartOf(ms);
-  let offset = offsetCache.get(hour);
-  if (offset === undefined) {
-    offset = parisOffsetMinutes(hour);
-    if (offsetCache.size > 100_000) offsetCache.clear();
-    offsetCache.set(hour, offset);
-  }
-  const minutes = Math.floor(ms / 60_000) + offset;
+  const minutes = Math.floor(ms / 60_000) + parisOffsetMinutesQuick(ms);
   return ((minutes % 1440) + 1440) % 1440;
 }

@@ -32,17 +32,44 @@ export function parisNaiveToUtcQuick(naive: string, fold: Fold = 'earlier'): num
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) - offset;
 }
 
-/** Same as `parisDate`: Paris is UTC+1 or UTC+2, so when both give the same day that is the day. */
+/**
+ * Paris changes its offset, and its date at local midnight, only at whole UTC hours: one offset and one
+ * date per UTC hour are exact. Both are kept per hour (two years are 17,520 entries) so that the hot
+ * loops (hourly series, tariff periods, statistic rows) pay a map lookup per call, not a date format.
+ */
+interface HourInfo {
+  /** Paris offset from UTC in minutes (60 or 120). */
+  offset: number;
+  date: LocalDate;
+  /** `parisIso` of the top of the hour, made on first use (statistic rows ask it once per statistic). */
+  iso?: string;
+}
+const hours = new Map<number, HourInfo>();
+
+function hourInfo(ms: number): HourInfo {
+  const hour = Math.floor(ms / HOUR_MS);
+  let info = hours.get(hour);
+  if (info === undefined) {
+    const at = hour * HOUR_MS;
+    const winter = new Date(at + HOUR_MS).toISOString().slice(0, 10);
+    const summer = new Date(at + 2 * HOUR_MS).toISOString().slice(0, 10);
+    const date = winter === summer ? winter : parisDate(at);
+    const steadyOffset = steadyParisOffsetMs(date);
+    info = { offset: steadyOffset === null ? parisOffsetMinutes(at) : steadyOffset / 60_000, date };
+    if (hours.size > 200_000) hours.clear();
+    hours.set(hour, info);
+  }
+  return info;
+}
+
+/** Same as `parisDate`. */
 export function parisDateQuick(ms: number): LocalDate {
-  const winter = new Date(ms + HOUR_MS).toISOString().slice(0, 10);
-  const summer = new Date(ms + 2 * HOUR_MS).toISOString().slice(0, 10);
-  return winter === summer ? winter : parisDate(ms);
+  return hourInfo(ms).date;
 }
 
 /** Same as `parisOffsetMinutes` (60 or 120), without Temporal outside DST-change days. */
 export function parisOffsetMinutesQuick(ms: number): number {
-  const offset = steadyParisOffsetMs(parisDateQuick(ms));
-  return offset === null ? parisOffsetMinutes(ms) : offset / 60_000;
+  return hourInfo(ms).offset;
 }
 
 /** Same as `parisMidnightUtc`. */
@@ -50,17 +77,12 @@ export function parisMidnightUtcQuick(date: LocalDate): number {
   return parisNaiveToUtcQuick(`${date} 00:00:00`);
 }
 
-/** Paris changes its offset at a whole UTC hour (01:00 UTC): one offset per UTC hour is exact. */
-const hourOffsets = new Map<number, number>();
-
 /** Same as `parisIso` (`YYYY-MM-DDTHH:MM:SS+01:00`); a few hundred ns per call (API answers of a year). */
 export function parisIsoQuick(ms: number): string {
-  const hour = Math.floor(ms / HOUR_MS);
-  let off = hourOffsets.get(hour);
-  if (off === undefined) {
-    off = parisOffsetMinutesQuick(ms);
-    if (hourOffsets.size > 200_000) hourOffsets.clear();
-    hourOffsets.set(hour, off);
-  }
-  return `${new Date(ms + off * 60_000).toISOString().slice(0, 19)}+0${off / 60}:00`;
+  const info = hourInfo(ms);
+  const top = ms % HOUR_MS === 0;
+  if (top && info.iso !== undefined) return info.iso;
+  const iso = `${new Date(ms + info.offset * 60_000).toISOString().slice(0, 19)}+0${info.offset / 60}:00`;
+  if (top) info.iso = iso;
+  return iso;
 }

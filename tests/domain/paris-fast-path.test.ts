@@ -1,5 +1,19 @@
-import { parisDateQuick, parisNaiveToUtcQuick, steadyParisOffsetMs } from '../../src/domain/paris-fast-path.js';
-import { addNaiveMinutes, parisDate, parisNaiveToUtc } from '../../src/domain/time.js';
+import { parisMinuteOfDay } from '../../src/domain/offpeak-time.js';
+import {
+  parisDateQuick,
+  parisIsoQuick,
+  parisNaiveToUtcQuick,
+  parisOffsetMinutesQuick,
+  steadyParisOffsetMs,
+} from '../../src/domain/paris-fast-path.js';
+import {
+  addNaiveMinutes,
+  parisDate,
+  parisIso,
+  parisNaive,
+  parisNaiveToUtc,
+  parisOffsetMinutes,
+} from '../../src/domain/time.js';
 
 describe('Paris fast paths agree with time.ts', () => {
   it('knows which days keep one offset', () => {
@@ -21,6 +35,23 @@ describe('Paris fast paths agree with time.ts', () => {
       const base = Date.parse(`${day}T20:00:00Z`);
       for (let m = 0; m < 6 * 60; m += 10) {
         expect(parisDateQuick(base + m * 60_000)).toBe(parisDate(base + m * 60_000));
+      }
+    }
+  });
+
+  it('gives the offset, ISO text and local minute of every 10 minutes of both DST-change days like time.ts', () => {
+    for (const day of ['2026-03-28', '2026-03-29', '2026-10-25', '2026-07-14']) {
+      const base = Date.parse(`${day}T18:00:00Z`) - 86_400_000;
+      for (let m = 0; m < 36 * 60; m += 10) {
+        const ms = base + m * 60_000;
+        const naive = parisNaive(ms);
+        expect([parisOffsetMinutesQuick(ms), parisIsoQuick(ms), parisDateQuick(ms)]).toEqual([
+          parisOffsetMinutes(ms),
+          parisIso(ms),
+          parisDate(ms),
+        ]);
+        expect(parisIsoQuick(ms)).toBe(parisIso(ms)); // the second ask of an hour's top is answered from the cache
+        expect(parisMinuteOfDay(ms)).toBe(Number(naive.slice(11, 13)) * 60 + Number(naive.slice(14, 16)));
       }
     }
   });

@@ -3,8 +3,9 @@
  * `{start, state, sum}` whose `sum` is the exact running total chained from a base (the sum HA holds
  * at the end of the hour before the first row).
  */
+
+import { parisIsoQuick } from '../../domain/paris-fast-path.js';
 import type { TariffPeriod } from '../../domain/tariff-period.js';
-import { parisIso } from '../../domain/time.js';
 
 export const STATISTIC_SOURCE = 'myelectricaldata';
 
@@ -138,6 +139,6 @@ export function buildStatisticRows(values: readonly HourValue[], kind: Statistic
   let running = 0;
   return values.map((v) => {
     running += v.value;
-    return { start: parisIso(v.hourStart), state: round(v.value / scale), sum: round(base + running / scale) };
+    return { start: parisIsoQuick(v.hourStart), state: round(v.value / scale), sum: round(base + running / scale) };
   });
 }

@@ -3,8 +3,9 @@
  * computing only what the run needs. Per direction of a usage point it first asks each statistic
  * where its comparison with HA starts (`compareStart`: trailing window, first changed hour, or the
  * whole history), then reads the store once from the earliest of those hours and builds energy and
- * cost in one pass, then syncs each statistic. A daily run thus costs the same with 2 or 8 years of
- * history; a first import, a cleared statistic or a price change reads everything, as it must.
+ * cost in one pass, then sends each statistic and confirms them all in HA at once. A daily run thus
+ * costs the same with 2 or 8 years of history; a first import, a cleared statistic or a price change
+ * reads everything, as it must.
  */
 import type { Clock } from '../../domain/clock.js';
 import { HOUR_MS } from '../../domain/hourly.js';
@@ -18,6 +19,7 @@ import type { Store, StoredUsagePoint } from '../../store/repository.js';
 import { loadTariffContext } from '../../store/tariff-history.js';
 import { ServedMarks } from '../kit/dirty-marks.js';
 import { periodKinds, type StatisticKind, statisticId, statisticMetadata } from './build-statistic-rows.js';
+import { confirmImports } from './confirm-imports.js';
 import { DIRTY, dirtyFrom, readStatisticCursor, type StatisticCursor, writeStatisticCursor } from './cursors.js';
 import type { HaApi } from './ha-client.js';
 import {
@@ -29,7 +31,7 @@ import {
   splitPeriodsOf,
 } from './load-series.js';
 import type { HomeAssistantExporterOptions } from './options.js';
-import { compareStart, type SyncSettings, syncStatistic } from './sync-statistic.js';
+import { compareStart, type SentStatistic, type SyncSettings, sendStatistic, TOLERANCE } from './sync-statistic.js';
 import { saveExportedTariff, tariffChangedFrom } from './tariff-change.js';
 
 export interface ExportDeps {
@@ -138,12 +140,20 @@ async function exportDirection(
     whole ??= loadDirection(store, { ...request, from: null });
     return whole;
   };
+  // Every statistic is sent before any is awaited, so HA's recorder writes them in one go; the cursors
+  // move only once HA holds every row.
+  const sent: [Job, SentStatistic][] = [];
   for (const [i, job] of jobs.entries()) {
     const metadata = statisticMetadata(point.pdl, job.kind, api.haVersion, point.name);
     const values = loaded.series[i]?.values ?? [];
     const loadAll = async () => (await loadWhole()).series[i]?.values ?? [];
-    const result = await syncStatistic(api, { ...job, metadata, values, loadAll }, deps.settings, deps.logger);
+    const outcome = await sendStatistic(api, { ...job, metadata, values, loadAll }, deps.settings, deps.logger);
     if (!loaded.series[i] && !(await whole)?.series[i]) continue; // nothing stored for this direction
+    sent.push([job, outcome]);
+  }
+  const pending = sent.flatMap(([, o]) => (o.kind === 'sent' ? [o.pending] : []));
+  await confirmImports(api, pending, deps.settings, TOLERANCE);
+  for (const [job, { result }] of sent) {
     if (result.cursor) await writeStatisticCursor(store, job.id, result.cursor);
     out.importedRows += result.importedRows;
     out.statistics++;

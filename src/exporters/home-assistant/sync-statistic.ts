@@ -1,9 +1,9 @@
 /**
  * Brings one Home Assistant statistic in line with the local hourly values: picks how far back to
  * compare (trailing window, data changed since the last run, or everything when the cursor no longer
- * matches HA), finds the first hour that differs, re-imports from there with chained sums in chunks,
- * and reads them back before the cursor moves (HA acknowledges an import before writing it): it waits
- * for the last chunk, then checks the whole range once.
+ * matches HA), finds the first hour that differs and sends everything from there with chained sums in
+ * chunks. HA acknowledges an import before writing it: the caller confirms the rows are in HA
+ * (`confirm-imports.ts`) before it stores the new cursor.
  *
  * The sums are chained from the sum HA itself holds at the hour before the first re-imported hour, so
  * a run never needs the local history before its compare window; the cursor's `lastSum` (what HA held
@@ -20,6 +20,7 @@ import {
   type StatisticRow,
   unitScale,
 } from './build-statistic-rows.js';
+import type { PendingImport } from './confirm-imports.js';
 import type { StatisticCursor } from './cursors.js';
 import { type HaApi, HomeAssistantError } from './ha-client.js';
 import { planImport } from './plan-import.js';
@@ -114,12 +115,13 @@ export async function compareStart(api: HaApi, input: StartInput, settings: Sync
 
 /** Reads imported rows back until HA holds them (it acknowledges an import before writing it). */
 export async function readBack(api: HaApi, id: string, rows: StatisticRow[], settings: SyncSettings): Promise<void> {
-  const from = Date.parse(rows[0]!.start);
-  const to = Date.parse(rows.at(-1)!.start) + HOUR_MS;
+  const hours = rows.map((r) => Date.parse(r.start));
+  const from = hours[0]!;
+  const to = hours.at(-1)! + HOUR_MS;
   const deadline = Date.now() + settings.readBackTimeoutMs;
   for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
     const sums = await readSums(api, id, from, to, settings.chunkHours + 1);
-    const ok = rows.every((r) => Math.abs((sums.get(Date.parse(r.start)) ?? Number.NaN) - r.sum) <= TOLERANCE);
+    const ok = rows.every((r, i) => Math.abs((sums.get(hours[i]!) ?? Number.NaN) - r.sum) <= TOLERANCE);
     if (ok) return;
     if (Date.now() > deadline) {
       throw new HomeAssistantError(
@@ -131,19 +133,28 @@ export async function readBack(api: HaApi, id: string, rows: StatisticRow[], set
   }
 }
 
-export async function syncStatistic(
+/** What `sendStatistic` did: nothing to import (final result), or rows sent that HA must now hold. */
+export type SentStatistic =
+  | { kind: 'done'; result: SyncResult }
+  | { kind: 'sent'; result: SyncResult; pending: PendingImport };
+
+/**
+ * Compares one statistic with HA and sends what differs, without waiting for HA to write it: the
+ * result's cursor may be stored only once `confirmImports` saw the rows in HA.
+ */
+export async function sendStatistic(
   api: HaApi,
   job: StatisticJob,
   settings: SyncSettings,
   logger: Logger,
-): Promise<SyncResult> {
+): Promise<SentStatistic> {
   let values = job.values;
   // A window is enough only when it holds data before `verifyFrom` (then HA's row before it carries
   // the sum); otherwise (short history, long hole, whole compare) read everything, as a full run would.
   if (job.verifyFrom === null || !(values.length > 0 && values[0]!.hourStart < job.verifyFrom)) {
     values = await job.loadAll();
   }
-  if (values.length === 0) return { cursor: job.cursor, importedRows: 0, fromHour: null };
+  if (values.length === 0) return { kind: 'done', result: { cursor: job.cursor, importedRows: 0, fromHour: null } };
   const id = job.metadata.statistic_id;
   const scale = unitScale(job.kind);
   const compare = async (local: HourValue[], from: number) => {
@@ -162,28 +173,24 @@ export async function syncStatistic(
   const last = values.at(-1)!.hourStart;
   if (plan.kind !== 'import') {
     const sums = await readSums(api, id, last, last + HOUR_MS, 1);
-    return {
-      cursor: { lastHour: last, lastSum: sums.get(last) ?? 0, fingerprint: job.fingerprint },
-      importedRows: 0,
-      fromHour: null,
-    };
+    const cursor = { lastHour: last, lastSum: sums.get(last) ?? 0, fingerprint: job.fingerprint };
+    return { kind: 'done', result: { cursor, importedRows: 0, fromHour: null } };
   }
   const { fromHour, base } = plan;
-  const rows = buildStatisticRows(
-    values.filter((v) => v.hourStart >= fromHour),
-    job.kind,
-    base,
-  );
+  const first = values.findIndex((v) => v.hourStart >= fromHour);
+  const rows = buildStatisticRows(values.slice(first), job.kind, base);
   logger.info({ statistic: id, from: rows[0]!.start, rows: rows.length }, 'importing statistics into Home Assistant');
-  let lastChunk: StatisticRow[] = [];
+  // HA handles a connection's messages in the order they came and its recorder writes them in that
+  // order, so the chunks go out together and only their acknowledgements are awaited.
+  const sends: Promise<void>[] = [];
   for (let i = 0; i < rows.length; i += settings.chunkHours) {
-    lastChunk = rows.slice(i, i + settings.chunkHours);
-    await api.importStatistics(job.metadata, lastChunk);
+    sends.push(api.importStatistics(job.metadata, rows.slice(i, i + settings.chunkHours)));
   }
-  // The recorder writes imports in the order it got them: once the last chunk is there, every chunk
-  // should be; then the whole range is checked once (a chunk HA dropped fails the run, cursor unmoved).
-  await readBack(api, id, lastChunk, settings);
-  if (lastChunk.length < rows.length) await readBack(api, id, rows, settings);
-  const lastSum = rows.at(-1)!.sum;
-  return { cursor: { lastHour: last, lastSum, fingerprint: job.fingerprint }, importedRows: rows.length, fromHour };
+  await Promise.all(sends);
+  const cursor = { lastHour: last, lastSum: rows.at(-1)!.sum, fingerprint: job.fingerprint };
+  return {
+    kind: 'sent',
+    result: { cursor, importedRows: rows.length, fromHour },
+    pending: { id, rows, firstHour: values[first]!.hourStart },
+  };
 }
