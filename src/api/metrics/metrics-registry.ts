@@ -89,7 +89,8 @@ function tallyCounter(
 }
 
 async function buildRegistry(tallies: Tallies) {
-  const prom = await import('prom-client');
+  // A CommonJS module: its default export is `module.exports` everywhere (the bundle's chunk has no other).
+  const prom = (await import('prom-client')).default;
   const registry = new prom.Registry();
   // Unprefixed (`process_cpu_seconds_total`…), as every Node.js dashboard expects them.
   prom.collectDefaultMetrics({ register: registry });
