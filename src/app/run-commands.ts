@@ -34,7 +34,8 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
     await app.shutdown.run();
     throw listenError(err, config.port, host);
   }
-  app.scheduler?.start();
+  // Scheduling computes each cron job's next run in Paris time: after the health check can answer.
+  setImmediate(() => app.scheduler?.start());
   closeOnSignals(app.shutdown, process, {
     onClosed: (failures, signal) => {
       for (const f of failures) app.logger.warn(`${f.name} did not close cleanly: ${errorMessage(f.error)}`);

@@ -3,9 +3,8 @@
  * From the sources (tsx, jest) they are in `<repo>/drizzle/<dialect>`; next to the esbuild bundle
  * `dist/main.mjs` they are in `dist/drizzle/<dialect>` (the build copies them).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Dialect } from './sql-runner.js';
 import { StoreError } from './store-error.js';
 
@@ -32,9 +31,15 @@ export function resolveMigrationsDir(dialect: Dialect, override?: string): strin
   return found;
 }
 
-/** Timestamp of the newest migration this program knows. */
+/**
+ * Timestamp of the newest migration this program knows: the newest `when` of drizzle-kit's journal,
+ * which drizzle's migrator records as `created_at` once it applied that migration.
+ */
 export function latestKnownMigration(dir: string): number {
-  return Math.max(0, ...readMigrationFiles({ migrationsFolder: dir }).map((m) => m.folderMillis));
+  const journal = JSON.parse(readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  return Math.max(0, ...journal.entries.map((e) => e.when));
 }
 
 /** Refuses a database migrated by a newer version of the program (its schema may not match ours). */

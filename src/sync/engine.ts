@@ -130,7 +130,11 @@ export class SyncEngine implements SyncTrigger, SyncControl {
         { scope: scopeLabel(scope), tasks: tasks.length, calls: total },
         `sync started (${scopeLabel(scope)}): about ${total} gateway calls`,
       );
-      const progress = new ProgressTracker({ clock, logger, events, tty: this.options.tty ?? false }, total, startedAt);
+      const progress = await ProgressTracker.create(
+        { clock, logger, events, tty: this.options.tty ?? false },
+        total,
+        startedAt,
+      );
       this.state.progress = progress;
       const outcome = await this.runTasks(tasks, progress, changed);
       progress.stop();

@@ -3,7 +3,7 @@
  * ETA, logs a line at each 10 % step, drives a terminal bar when attached to a TTY, and emits
  * `sync-progress` for the status API.
  */
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../log/logger.js';
 import type { StreamName } from '../store/repository.js';
@@ -26,16 +26,23 @@ export class ProgressTracker {
     stream: null,
     message: 'starting',
   };
-  private bar: cliProgress.SingleBar | null = null;
+  private bar: SingleBar | null = null;
+
+  /** A tracker; on a TTY with more than one call to make, with its bar (cli-progress, loaded only then). */
+  static async create(options: ProgressOptions, total: number, startedAt: number): Promise<ProgressTracker> {
+    const bar = options.tty && total > 1 ? (await import('cli-progress')).default.SingleBar : undefined;
+    return new ProgressTracker(options, total, startedAt, bar);
+  }
 
   constructor(
     private readonly options: ProgressOptions,
     private total: number,
     private readonly startedAt: number,
+    Bar?: typeof SingleBar,
   ) {
-    if (options.tty && total > 1) {
+    if (Bar) {
       // Our own ETA (from the injected clock): cli-progress's shows "INF" before the first call ends.
-      this.bar = new cliProgress.SingleBar({
+      this.bar = new Bar({
         format: 'sync [{bar}] {percentage}% | {value}/{total} calls | {left} | {task}',
         hideCursor: true,
         clearOnComplete: true,

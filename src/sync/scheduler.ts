@@ -56,11 +56,19 @@ function earliest(jobs: Cron[], from: Date): number | null {
   return times.length === 0 ? null : Math.min(...times);
 }
 
-export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
+interface Jobs {
+  daily: Cron;
+  retry: Cron;
+  tempo: Cron;
+  ecowatt: Cron[];
+  all: Cron[];
+  ecowattJob: () => Promise<void>;
+}
+
+/** The cron jobs, paused. Built at the first use: each one computes its next run in Paris time. */
+function buildJobs(options: SchedulerOptions, patterns: SchedulePatterns, state: { recentMissing: boolean }): Jobs {
   const timezone = options.timezone ?? PARIS;
-  const patterns = schedulePatterns(options.random);
   const log = options.logger;
-  let recentMissing = false;
   const paused = true;
   const make = (pattern: string, fn: () => Promise<void>) =>
     new Cron(
@@ -71,38 +79,56 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   const full = async (reason: string) => {
     const outcome = await options.run('full', reason);
     if (outcome.status !== 'already-running')
-      recentMissing = outcome.status !== 'ok' || outcome.incompleteRecentDays > 0;
+      state.recentMissing = outcome.status !== 'ok' || outcome.incompleteRecentDays > 0;
   };
   const daily = make(patterns.daily, () => full('daily'));
   const retry = make(patterns.retry, async () => {
-    if (recentMissing) await full('retry: recent days still missing');
+    if (state.recentMissing) await full('retry: recent days still missing');
   });
   const tempo = make(patterns.tempo, async () => {
     await options.run('tempo', 'tempo');
   });
   const ecowattJob = async () => void (await options.run('ecowatt', 'ecowatt'));
   const ecowatt = patterns.ecowatt.map((p) => make(p, ecowattJob));
-  const all = [daily, retry, tempo, ...ecowatt];
-  const jobs: Record<ScheduledJob, () => Promise<void>> = {
-    daily: () => daily.trigger(),
-    retry: () => retry.trigger(),
-    tempo: () => tempo.trigger(),
-    ecowatt: ecowattJob,
+  return { daily, retry, tempo, ecowatt, all: [daily, retry, tempo, ...ecowatt], ecowattJob };
+}
+
+export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
+  const patterns = schedulePatterns(options.random);
+  const state = { recentMissing: false };
+  let jobs: Jobs | undefined;
+  let stopped = false;
+  const built = (): Jobs => {
+    if (!jobs) {
+      jobs = buildJobs(options, patterns, state);
+      if (stopped) for (const job of jobs.all) job.stop();
+    }
+    return jobs;
+  };
+  const triggers: Record<ScheduledJob, () => Promise<void>> = {
+    daily: () => built().daily.trigger(),
+    retry: () => built().retry.trigger(),
+    tempo: () => built().tempo.trigger(),
+    ecowatt: () => built().ecowattJob(),
   };
   return {
     patterns,
     start() {
-      for (const job of all) job.resume();
-      log.info(`daily sync scheduled at ${patterns.daily} (Europe/Paris cron)`);
+      // A stopped cron job never runs again (croner): nor does a scheduler started after its stop.
+      if (stopped) return;
+      for (const job of built().all) job.resume();
+      options.logger.info(`daily sync scheduled at ${patterns.daily} (Europe/Paris cron)`);
     },
     stop() {
-      for (const job of all) job.stop();
+      stopped = true;
+      for (const job of jobs?.all ?? []) job.stop();
     },
-    trigger: (job) => jobs[job](),
+    trigger: (job) => triggers[job](),
     next() {
+      const { daily, retry, tempo, ecowatt } = built();
       const from = new Date(options.clock.now());
       return {
-        nextDailySync: earliest(recentMissing ? [daily, retry] : [daily], from),
+        nextDailySync: earliest(state.recentMissing ? [daily, retry] : [daily], from),
         nextTempo: earliest([tempo], from),
         nextEcoWatt: earliest(ecowatt, from),
       };

@@ -59,3 +59,35 @@ describe('SQLite migration 0001 (load curve WITHOUT ROWID)', () => {
     expect(tables).toEqual(['load_curve']);
   });
 });
+
+describe('a database already at the newest migration', () => {
+  it('opens without reading the migrations themselves (only the journal tells they are all applied)', async () => {
+    const first = await openStore({ dataDir: dir, logger: silentLogger });
+    await first.upsertCurve(PDL, 'consumption', [{ start: 1_767_222_000_000, minutes: 30, w: 7 }]);
+    await first.close();
+    // The journal of every migration, none of their SQL files: drizzle's migrator would refuse to read it.
+    const root = path.join(dir, 'journal-only');
+    mkdirSync(path.join(root, 'sqlite', 'meta'), { recursive: true });
+    cpSync(
+      path.join(resolveMigrationsDir('sqlite'), 'meta/_journal.json'),
+      path.join(root, 'sqlite/meta/_journal.json'),
+    );
+    const again = await openStore({ dataDir: dir, logger: silentLogger, migrationsRoot: root });
+    expect(await again.listCurve(PDL, 'consumption', 0, Number.MAX_SAFE_INTEGER)).toEqual([
+      { start: 1_767_222_000_000, minutes: 30, w: 7 },
+    ]);
+    await again.close();
+  });
+
+  it('still gets the missing migrations when it is one behind (journal-only folder refused)', async () => {
+    const old = await openStore({ dataDir: dir, logger: silentLogger, migrationsRoot: migrationsUpTo('0000_init') });
+    await old.close();
+    const root = path.join(dir, 'journal-only');
+    mkdirSync(path.join(root, 'sqlite', 'meta'), { recursive: true });
+    cpSync(
+      path.join(resolveMigrationsDir('sqlite'), 'meta/_journal.json'),
+      path.join(root, 'sqlite/meta/_journal.json'),
+    );
+    await expect(openStore({ dataDir: dir, logger: silentLogger, migrationsRoot: root })).rejects.toThrow();
+  });
+});

@@ -2,8 +2,12 @@
  * The `/metrics` registry (prom-client): process metrics, gauges from the sensor catalog and the sync
  * status refreshed at each scrape, and counters fed by the sync events. One registry per API server (not
  * prom-client's global one), so several servers in one process (tests) never share metrics.
+ *
+ * prom-client is loaded at the first scrape, not at start (most installations never scrape): until then
+ * the sync events are tallied in plain numbers, which the counters report. The process metrics are
+ * cumulative (CPU, memory, handles) except the GC and event-loop histograms, which start at that scrape.
  */
-import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { Counter, Registry } from 'prom-client';
 import type { Clock } from '../../domain/clock.js';
 import type { Prices } from '../../domain/tariff.js';
 import { readEntities } from '../../sensors/entities.js';
@@ -47,58 +51,105 @@ export interface MetricsDeps {
 }
 
 export interface Metrics {
-  contentType: string;
-  /** The exposition text, with the gauges read now. */
-  render(): Promise<string>;
+  /** The exposition text, with the gauges read now, and its content type. */
+  render(): Promise<{ text: string; contentType: string }>;
   /** Stops listening to the sync events. */
   close(): void;
 }
 
-export function createMetrics(deps: MetricsDeps): Metrics {
-  const registry = new Registry();
+/** What the sync events said since the program started: plain numbers until prom-client is loaded. */
+interface Tallies {
+  requests: number;
+  syncs: Map<string, number>;
+  exportedRows: Map<string, number>;
+}
+
+const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+
+/** A counter that reports `values` at each scrape (keyed by its one label, or `''` without label). */
+function tallyCounter(
+  prom: typeof import('prom-client'),
+  registry: Registry,
+  spec: { name: string; help: string; label?: string },
+  values: () => ReadonlyMap<string, number>,
+): Counter {
+  return new prom.Counter({
+    name: spec.name,
+    help: spec.help,
+    labelNames: spec.label ? [spec.label] : [],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [key, n] of values()) {
+        if (spec.label) this.inc({ [spec.label]: key }, n);
+        else this.inc(n);
+      }
+    },
+  });
+}
+
+async function buildRegistry(tallies: Tallies) {
+  // A CommonJS module: its default export is `module.exports` everywhere (the bundle's chunk has no other).
+  const prom = (await import('prom-client')).default;
+  const registry = new prom.Registry();
   // Unprefixed (`process_cpu_seconds_total`…), as every Node.js dashboard expects them.
-  collectDefaultMetrics({ register: registry });
+  prom.collectDefaultMetrics({ register: registry });
   const help = { ...SENSOR_GAUGES, ...STATUS_GAUGES };
   const gauges = new Map(
     (Object.keys(help) as (keyof typeof help)[]).map((name) => [
       name as string,
-      new Gauge({ name, help: help[name], labelNames: LABELS[name], registers: [registry] }),
+      new prom.Gauge({ name, help: help[name], labelNames: LABELS[name], registers: [registry] }),
     ]),
   );
-  const requests = new Counter({
-    name: 'myelectricaldata_gateway_requests_total',
-    help: 'HTTP requests sent to the gateway by the syncs since the program started (retries included).',
-    registers: [registry],
-  });
-  const syncs = new Counter({
-    name: 'myelectricaldata_syncs_total',
-    help: 'Syncs run since the program started, by result (ok, failed).',
-    labelNames: ['result'],
-    registers: [registry],
-  });
-  const exportedRows = new Counter({
-    name: 'myelectricaldata_exporter_rows_total',
-    help: 'Rows, samples or messages each exporter wrote since the program started (successful runs).',
-    labelNames: ['exporter'],
-    registers: [registry],
-  });
-  const onExported = (e: { exporter: string; rows: number | null }) => {
-    // Touched at 0 too, so the series exists from the first run on (rate() needs its start).
-    exportedRows.inc({ exporter: e.exporter }, e.rows ?? 0);
-  };
+  const counter = (spec: { name: string; help: string; label?: string }, values: () => ReadonlyMap<string, number>) =>
+    tallyCounter(prom, registry, spec, values);
+  counter(
+    {
+      name: 'myelectricaldata_gateway_requests_total',
+      help: 'HTTP requests sent to the gateway by the syncs since the program started (retries included).',
+    },
+    () => new Map([['', tallies.requests]]),
+  );
+  counter(
+    {
+      name: 'myelectricaldata_syncs_total',
+      help: 'Syncs run since the program started, by result (ok, failed).',
+      label: 'result',
+    },
+    () => tallies.syncs,
+  );
+  counter(
+    {
+      name: 'myelectricaldata_exporter_rows_total',
+      help: 'Rows, samples or messages each exporter wrote since the program started (successful runs).',
+      label: 'exporter',
+    },
+    () => tallies.exportedRows,
+  );
+  return { registry, gauges };
+}
+
+export function createMetrics(deps: MetricsDeps): Metrics {
+  const tallies: Tallies = { requests: 0, syncs: new Map(), exportedRows: new Map() };
+  // Touched at 0 too, so the series exists from the first run on (rate() needs its start).
+  const onExported = (e: { exporter: string; rows: number | null }) =>
+    add(tallies.exportedRows, e.exporter, e.rows ?? 0);
   // The HTTP requests the run really sent (retries included) when the client counts them, else its calls.
   const onFinished = (e: { calls: number; requests?: number | null }) => {
-    requests.inc(e.requests ?? e.calls);
-    syncs.inc({ result: 'ok' });
+    tallies.requests += e.requests ?? e.calls;
+    add(tallies.syncs, 'ok', 1);
   };
-  const onFailed = () => syncs.inc({ result: 'failed' });
+  const onFailed = () => add(tallies.syncs, 'failed', 1);
   deps.events?.on('sync-finished', onFinished);
   deps.events?.on('sync-failed', onFailed);
   deps.events?.on('export-finished', onExported);
 
+  let built: ReturnType<typeof buildRegistry> | undefined;
   // Scrapes one at a time: each one resets and refills the gauges.
   let queue: Promise<unknown> = Promise.resolve();
-  async function refresh(): Promise<string> {
+  async function refresh(): Promise<{ text: string; contentType: string }> {
+    built ??= buildRegistry(tallies);
+    const { registry, gauges } = await built;
     const now = deps.clock.now();
     const samples = [
       ...sensorSamples(readEntities(await readSnapshot(deps.store, now, deps.prices))),
@@ -106,10 +157,9 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     ];
     for (const g of gauges.values()) g.reset();
     for (const s of samples) gauges.get(s.name)?.set(s.labels, s.value);
-    return registry.metrics();
+    return { text: await registry.metrics(), contentType: registry.contentType };
   }
   return {
-    contentType: registry.contentType,
     render() {
       const next = queue.then(refresh, refresh);
       queue = next.catch(() => undefined);

@@ -18,8 +18,8 @@ export const METRICS_OPERATIONS: Operation[] = [
 
 export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
   app.get('/metrics', async (_request, reply) => {
-    const text = await metrics.render();
-    return reply.header('content-type', metrics.contentType).send(text);
+    const { text, contentType } = await metrics.render();
+    return reply.header('content-type', contentType).send(text);
   });
   app.addHook('onClose', async () => metrics.close());
 }

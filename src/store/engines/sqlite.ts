@@ -6,11 +6,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Logger } from '../../log/logger.js';
 import { AsyncMutex } from '../async-mutex.js';
-import { assertSchemaNotNewer, resolveMigrationsDir } from '../migrations.js';
+import { assertSchemaNotNewer, latestKnownMigration, resolveMigrationsDir } from '../migrations.js';
 import {
   insertPrefix,
   onConflictClause,
@@ -192,14 +190,25 @@ function appliedMigration(db: Database.Database): number | null {
   return row.at === null ? null : Number(row.at);
 }
 
+/** drizzle's migrator, loaded only when the database needs a migration (a new one, or an upgrade). */
+async function migrate(db: Database.Database, dir: string): Promise<void> {
+  const [{ drizzle }, { migrate: apply }] = await Promise.all([
+    import('drizzle-orm/better-sqlite3'),
+    import('drizzle-orm/better-sqlite3/migrator'),
+  ]);
+  apply(drizzle(db), { migrationsFolder: dir });
+}
+
 export async function openSqliteStore(options: SqliteOptions): Promise<SqlStore> {
   const dir = resolveMigrationsDir('sqlite', options.migrationsDir);
   let db: Database.Database | undefined;
   try {
     db = openDatabase(options.file);
     quickCheck(db);
-    assertSchemaNotNewer(appliedMigration(db), dir, options.file);
-    migrate(drizzle(db), { migrationsFolder: dir });
+    const applied = appliedMigration(db);
+    assertSchemaNotNewer(applied, dir, options.file);
+    // drizzle applies the migrations newer than the last one recorded: none when that is the newest.
+    if (applied === null || applied < latestKnownMigration(dir)) await migrate(db, dir);
   } catch (err) {
     db?.close();
     throw sqliteError(err, `the database file ${options.file}`);

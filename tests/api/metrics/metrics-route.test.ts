@@ -116,3 +116,23 @@ it('renders the Tempo price in force from the configured prices and the stored c
     await priced.close();
   }
 });
+
+it('counts the sync events that came before the first scrape (prom-client loads at that scrape)', async () => {
+  const early = new SyncEvents();
+  const fresh = await startHarness(undefined, undefined, { events: early });
+  try {
+    early.emit('sync-finished', { startedAt: NOW - 1000, finishedAt: NOW, calls: 4, changed: [] });
+    early.emit('sync-failed', { startedAt: NOW - 1000, failedAt: NOW, error: 'gateway down', code: 'GATEWAY' });
+    early.emit('export-finished', { exporter: 'mqtt', reason: 'start', finishedAt: NOW, rows: 0 });
+    const res = await fresh.api.inject('/metrics');
+    expect(res.headers['content-type']).toContain('text/plain');
+    const f = parsePrometheusTextFormat(res.body);
+    expect(value(f, 'myelectricaldata_gateway_requests_total')).toBe(4);
+    expect(value(f, 'myelectricaldata_syncs_total', { result: 'ok' })).toBe(1);
+    expect(value(f, 'myelectricaldata_syncs_total', { result: 'failed' })).toBe(1);
+    // Touched at 0: the series exists from the first export on.
+    expect(value(f, 'myelectricaldata_exporter_rows_total', { exporter: 'mqtt' })).toBe(0);
+  } finally {
+    await fresh.close();
+  }
+});
