@@ -30,6 +30,8 @@ export interface SqliteOptions {
 }
 
 type Bindable = number | string | null | bigint | Buffer;
+/** Rows per multi-row upsert statement (well under SQLite's 32,766 parameters). */
+const UPSERT_BATCH = 100;
 const bind = (params: readonly SqlValue[]): Bindable[] => params.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
 
 class SqliteRunner implements SqlRunner {
@@ -66,11 +68,25 @@ class SqliteRunner implements SqlRunner {
     await this.exclusive(() => wrap(() => this.stmt(text).run(bind(params))));
   }
 
-  /** One prepared single-row statement run per row: the fastest bulk path on SQLite. */
+  /**
+   * Prepared statements of `UPSERT_BATCH` rows, then one row at a time for the rest: one statement
+   * step per batch instead of per row: 1.3–2× faster for a bulk write (README, performance).
+   */
   async upsert(spec: UpsertSpec, rows: readonly (readonly SqlValue[])[]): Promise<void> {
-    const st = this.stmt(insertPrefix(spec, 1) + onConflictClause(spec));
+    const one = this.stmt(insertPrefix(spec, 1) + onConflictClause(spec));
+    const many =
+      rows.length >= UPSERT_BATCH ? this.stmt(insertPrefix(spec, UPSERT_BATCH) + onConflictClause(spec)) : null;
     const write = this.db.transaction(() => {
-      for (const row of rows) st.run(bind(row));
+      let i = 0;
+      if (many) {
+        const params: Bindable[] = [];
+        for (; i + UPSERT_BATCH <= rows.length; i += UPSERT_BATCH) {
+          params.length = 0;
+          for (let k = i; k < i + UPSERT_BATCH; k++) params.push(...bind(rows[k]!));
+          many.run(params);
+        }
+      }
+      for (; i < rows.length; i++) one.run(bind(rows[i]!));
     });
     await this.exclusive(() => wrap(() => write()));
   }
