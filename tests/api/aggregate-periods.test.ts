@@ -180,3 +180,52 @@ describe('no split without a tariff with periods', () => {
     expect(body.wh).toBeGreaterThan(0);
   });
 });
+
+describe('the split in the aggregate CSV', () => {
+  const url = (q: string) =>
+    `/api/pdls/${PDL_HOME}/consumption/aggregate?period=month&start=2026-01-01&end=2027-01-01&format=csv${q}`;
+
+  async function csv(prices: Prices | undefined) {
+    const server = api(prices);
+    try {
+      const res = await server.inject(url(''));
+      expect(res.statusCode).toBe(200);
+      const [head, ...lines] = res.body.trimEnd().split('\r\n');
+      return { columns: head!.split(','), rows: lines.map((l) => l.split(',')) };
+    } finally {
+      await server.close();
+    }
+  }
+
+  it.each([
+    ['HC/HP', HC_HP, ['hc', 'hp']],
+    ['Tempo', TEMPO, ['blue_hc', 'blue_hp', 'white_hc', 'white_hp', 'red_hc', 'red_hp']],
+  ] as const)('%s: eur and each period’s Wh and EUR, equal to the JSON buckets', async (_, prices, periods) => {
+    const json = (await get(prices, url('').replace('&format=csv', ''))).buckets as AggBucket[];
+    const { columns, rows } = await csv(prices);
+    expect(columns).toEqual([
+      'start',
+      'end',
+      'wh',
+      'daily_days',
+      'curve_days',
+      'missing_days',
+      'eur',
+      ...periods.flatMap((p) => [`${p}_wh`, `${p}_eur`]),
+    ]);
+    expect(rows).toHaveLength(json.length);
+    rows.forEach((row, i) => {
+      const cell = (name: string) => Number(row[columns.indexOf(name)]);
+      const b = json[i]!;
+      expect([row[0], cell('wh'), cell('eur')]).toEqual([b.start, b.wh, b.eur]);
+      for (const p of periods) {
+        expect([cell(`${p}_wh`), cell(`${p}_eur`)]).toEqual([b.periods![p]?.wh ?? 0, b.periods![p]?.eur ?? 0]);
+      }
+      expect(periods.reduce((n, p) => n + cell(`${p}_wh`), 0)).toBe(cell('wh'));
+    });
+  });
+
+  it('without a tariff with periods: the plain columns', async () => {
+    expect((await csv(undefined)).columns).toEqual(['start', 'end', 'wh', 'daily_days', 'curve_days', 'missing_days']);
+  });
+});

@@ -47,16 +47,48 @@ export const Aggregate = v.strictObject({
   ...split,
   buckets: v.array(BucketShape),
 });
-const CSV = csvFormat(
-  v.strictObject({
-    start: Day,
-    end: Day,
-    wh: v.number(),
-    daily_days: v.number(),
-    curve_days: v.number(),
-    missing_days: v.number(),
-  }),
-);
+const CSV_COLUMNS = {
+  start: Day,
+  end: Day,
+  wh: v.number(),
+  daily_days: v.number(),
+  curve_days: v.number(),
+  missing_days: v.number(),
+};
+const CSV = csvFormat(v.strictObject(CSV_COLUMNS));
+
+/** The CSV layout with the split: `eur`, then `<period>_wh` and `<period>_eur` for each period billed. */
+function splitCsv(periods: readonly string[]) {
+  const extra = periods.flatMap((p) => [
+    [`${p}_wh`, v.number()],
+    [`${p}_eur`, v.number()],
+  ]);
+  return csvFormat(v.strictObject({ ...CSV_COLUMNS, eur: v.number(), ...Object.fromEntries(extra) }));
+}
+
+function csvText(buckets: Bucket[], split: Awaited<ReturnType<typeof periodSplit>>): string {
+  const format = split ? splitCsv(split.tariff.periods) : CSV;
+  const lines = buckets.map((b, i) => {
+    const row: Record<string, unknown> = {
+      start: b.start,
+      end: b.end,
+      wh: b.wh,
+      daily_days: b.quality.daily,
+      curve_days: b.quality.curve,
+      missing_days: b.quality.missing,
+    };
+    const shares = split?.buckets[i];
+    if (split && shares) {
+      row.eur = shares.eur;
+      for (const p of split.tariff.periods) {
+        row[`${p}_wh`] = shares.periods[p]?.wh ?? 0;
+        row[`${p}_eur`] = shares.periods[p]?.eur ?? 0;
+      }
+    }
+    return format.row(row);
+  });
+  return format.header + lines.join('');
+}
 
 const operation = (direction: Direction): Operation => ({
   method: 'get',
@@ -78,7 +110,7 @@ const operation = (direction: Direction): Operation => ({
     },
     ...rangeParams(AGGREGATE_LIMITS, true),
   },
-  responses: { 200: { description: 'The buckets (CSV: one line per bucket).', json: Aggregate, csv: true } },
+  responses: { 200: { description: 'The buckets (CSV: one line per bucket; with a tariff that has periods, also eur and for each period <period>_wh and <period>_eur).', json: Aggregate, csv: true } },
 });
 
 export const AGGREGATE_OPERATIONS: Operation[] = [operation('consumption'), operation('production')];
@@ -119,21 +151,11 @@ function register(app: FastifyInstance, ctx: ApiContext, direction: Direction): 
       const range = parseRange(rest, AGGREGATE_LIMITS, ctx.clock.now());
       const days = await dayEnergy(ctx.store, point.pdl, direction, range);
       const buckets = bucketsOf(days, range, period.output);
+      const split = await periodSplit(ctx, point, direction, range, { days, buckets });
       if (wantsCsv(range.format, request.headers.accept)) {
-        const lines = buckets.map((b) =>
-          CSV.row({
-            start: b.start,
-            end: b.end,
-            wh: b.wh,
-            daily_days: b.quality.daily,
-            curve_days: b.quality.curve,
-            missing_days: b.quality.missing,
-          }),
-        );
-        return reply.type('text/csv; charset=utf-8').send(CSV.header + lines.join(''));
+        return reply.type('text/csv; charset=utf-8').send(csvText(buckets, split));
       }
       const wh = buckets.reduce((n, b) => n + b.wh, 0);
-      const split = await periodSplit(ctx, point, direction, range, { days, buckets });
       const priced = split ? { tariff: split.tariff.fingerprint, tariff_kind: split.tariff.kind, ...split.total } : {};
       return {
         pdl: point.pdl,
