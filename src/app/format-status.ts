@@ -2,6 +2,7 @@
 import { parisNaive } from '../domain/time.js';
 import type { ExporterStatus } from '../exporters/types.js';
 import { redactText } from '../log/redact.js';
+import type { RunRecord } from '../sync/run-history.js';
 import type { StreamStatus, SyncStatus } from '../sync/status.js';
 
 const when = (ms: number | null) => (ms === null ? 'never' : parisNaive(ms));
@@ -34,6 +35,17 @@ function exporterLine(e: ExporterStatus): string {
   return redactText(`    ${e.name.padEnd(18)} ${e.state}; ${run}${resultText(e.lastResult)}${error}`);
 }
 
+const HISTORY_LINES = 5;
+
+function runLine(r: RunRecord): string {
+  const seconds = Math.max(0, Math.round((r.finishedAt - r.startedAt) / 1000));
+  const failed = r.failedTasks > 0 ? `, ${r.failedTasks} failed tasks` : '';
+  const error = r.error ? `: ${r.error.message}` : '';
+  return redactText(
+    `    ${when(r.startedAt)} ${r.scope} — ${r.outcome} in ${seconds} s, ${r.calls} gateway calls${failed}${error}`,
+  );
+}
+
 export function formatStatus(status: SyncStatus, dataDir: string): string {
   const lines = [`Data folder: ${dataDir}`, `Times are Europe/Paris.`];
   if (status.running && status.progress)
@@ -46,6 +58,8 @@ export function formatStatus(status: SyncStatus, dataDir: string): string {
     lines.push(...p.streams.map(streamLine));
   }
   lines.push('Account-wide:', ...status.global.map(streamLine));
+  lines.push(`Last syncs (newest first, ${HISTORY_LINES} at most):`);
+  lines.push(...(status.history.length ? status.history.slice(0, HISTORY_LINES).map(runLine) : ['    none yet']));
   lines.push('Exporters:');
   lines.push(
     ...(status.exporters.length
