@@ -54,7 +54,14 @@ async function setToday(today: LocalDate): Promise<void> {
 
 function buildExporters(): Exporter[] {
   const prefix = `med-scale-${args.years}y`;
-  const mqtt = parseMqttExporterOptions({ brokerUrl: args.mqttUrl, topicPrefix: prefix, prices: PRICES });
+  // A longer publishing bound than the default 10 s: on this shared machine a run can take longer, and
+  // the bench is there to measure how long.
+  const mqtt = parseMqttExporterOptions({
+    brokerUrl: args.mqttUrl,
+    topicPrefix: prefix,
+    prices: PRICES,
+    publishTimeoutMs: 120_000,
+  });
   const out: Exporter[] = [
     new VictoriaMetricsExporter({ url: args.vmUrl, prices: PRICES, retryDelaysMs: [] }),
     new MqttExporter(mqtt, { swVersion: 'bench' }),
@@ -160,8 +167,12 @@ async function main(): Promise<ChildResult> {
         maxPower: true,
       });
     const tFirst = performance.now();
-    for (const e of exporters) await e.start(context);
-    await exportsDone(exporters, tFirst, 0);
+    // One at a time: a first export of all three at once, on this shared machine, starved MQTT's
+    // publishing past its 10 s bound (the daily runs below run them together, as the program does).
+    for (const e of exporters) {
+      await e.start(context);
+      await exportsDone([e], tFirst, 0);
+    }
     const firstExportMs = performance.now() - tFirst;
     for (const spec of specs) {
       const older = eachDay({ start: spec.activationDate, end: recentStart() });

@@ -89,15 +89,18 @@ const range = (r: ChildResult, f: (m: RunMeasure) => number, fmt: (v: number) =>
 /** `8 y / 1 y` of a median, with PASS when within the bar. */
 function ratio(one: ChildResult, eight: ChildResult, f: (m: RunMeasure) => number): string {
   const r = med(eight, f) / med(one, f);
-  return `${r.toFixed(2)} ${Math.abs(r - 1) <= BAR ? 'PASS' : 'FAIL'}`;
+  return `${r.toFixed(2)} ${r <= 1 + BAR ? 'PASS' : 'FAIL'}`;
 }
 
 function rows(one: ChildResult, eight: ChildResult, names: string[]): BenchTable['rows'] {
-  const both = (label: string, f: (r: ChildResult) => string): [string, string] => [label, `${f(one)} / ${f(eight)}`];
+  const both = (label: string, f: (r: ChildResult) => string): [string, string] => [
+    label,
+    `1 y: ${f(one)}; 8 y: ${f(eight)}`,
+  ];
   const perPdl = (m: RunMeasure) => m.wallMs / PDLS;
   const out: BenchTable['rows'] = [
     both(
-      'store: 30-minute readings / daily + max power rows (1 y / 8 y)',
+      'store: 30-minute readings / daily + max power rows',
       (r) => `${count(r.curveReadings)} / ${count(r.dailyRows)}`,
     ),
     both(
@@ -149,7 +152,7 @@ export async function benchScale(): Promise<BenchTable> {
         `Each store runs in a child process (\`--expose-gc\`): set-up, then an untimed daily run, then ${TIMED_RUNS} daily runs on the next days (${FIRST_TODAY} + 1…${TIMED_RUNS}), each: the sync (\`SyncEngine.run('full')\`: /pdl, contract, address, the new day plus the 5-day trailing window of curve, daily and max power, Tempo, EcoWatt) and the exporters it triggers, until every exporter is done. Medians of the ${TIMED_RUNS} runs.`,
         'Memory per run: a GC, then `VmHWM` reset (`/proc/self/clear_refs`), so the peak RSS is the peak of that run alone; the heap is sampled every 5 ms. CPU: `process.cpuUsage()` of the child (the gateway, VictoriaMetrics, Mosquitto and Home Assistant are other processes, apart from the simulator in the parent).',
         `Exporters: VictoriaMetrics (its own server), MQTT (its own Mosquitto, discovery on)${withHa ? ', Home Assistant statistics (the real Home Assistant)' : '; Home Assistant not provisioned, not measured'}. Their first export covered only the last 3 weeks (a first Home Assistant import of 8 years × 10 PDLs takes many minutes); the older history was then added to the store without events, so the servers hold 3 weeks while the store holds the whole history: the daily runs read what the store holds.`,
-        `PASS when the 8-year median is within ${BAR * 100} % of the 1-year median.`,
+        `PASS when the 8-year median is at most ${BAR * 100} % above the 1-year median (8 years cheaper than 1 is noise of the shared machine, not a failure).`,
       ],
     };
   } finally {
