@@ -11,10 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../src/domain/clock.js';
 import { addDays, addYears, eachDay, parisNaiveToUtc, parisToday } from '../src/domain/time.js';
-import type { CurveReading, DailyEnergy, LocalDate, UsagePoint } from '../src/domain/types.js';
+import type { LocalDate } from '../src/domain/types.js';
 import { HomeAssistantExporter } from '../src/exporters/home-assistant/home-assistant-exporter.js';
 import { parseHomeAssistantExporterOptions } from '../src/exporters/home-assistant/options.js';
-import { intervalStartUtc } from '../src/gateway/simulator/day-frame.js';
 import { defaultPdlSpecs, NO_HOLES, type PdlSpec, SimulatedDataset } from '../src/gateway/simulator/index.js';
 import { silentLogger } from '../src/log/logger.js';
 import { openStore } from '../src/store/open-store.js';
@@ -27,6 +26,7 @@ import {
 } from '../tests/integration/home-assistant/harness/ha.js';
 import { callsText, countingConnect, countingSleep, newTally, resetTally, type Tally } from './home-assistant.js';
 import { type BenchTable, count, median, millis, seconds, timed } from './report.js';
+import { storeDays, storedPoint } from './synthetic-history.js';
 
 const TODAY = '2026-11-27';
 const DAY_MS = 86_400_000;
@@ -49,48 +49,8 @@ interface History {
   runs: { wallMs: number; haMs: number; ownMs: number; calls: string; rows: number }[];
 }
 
-function storedPoint(spec: PdlSpec): UsagePoint {
-  return {
-    id: spec.id,
-    pdl: spec.usagePointId,
-    name: spec.name,
-    subscribedPowerKva: spec.subscribedPowerKva,
-    offpeakHours: spec.offpeakRanges,
-    pricingOption: spec.pricingOption,
-    hasConsumption: true,
-    hasProduction: false,
-    isActive: true,
-    activationDate: spec.activationDate,
-    oldestAvailableDataDate: spec.activationDate,
-    linkedProductionPdlId: null,
-  };
-}
-
-/** The model's full curve (UTC starts) and daily totals of `days`. */
-function dayData(dataset: SimulatedDataset, prm: string, days: LocalDate[]) {
-  const curve: CurveReading[] = [];
-  const daily: DailyEnergy[] = [];
-  for (const date of days) {
-    const frame = dataset.frame(prm, date);
-    const wh = dataset.fullCurveWh(prm, date);
-    for (let i = 0; i < wh.length; i++) {
-      curve.push({ start: intervalStartUtc(frame, i), minutes: frame.minutes, w: (wh[i]! * 60) / frame.minutes });
-    }
-    daily.push({ date, wh: dataset.dailyWh(prm, date) });
-  }
-  return { curve, daily };
-}
-
-async function storeDays(h: History, days: LocalDate[]): Promise<number> {
-  const prm = h.spec.usagePointId;
-  let readings = 0;
-  for (let i = 0; i < days.length; i += 365) {
-    const { curve, daily } = dayData(h.dataset, prm, days.slice(i, i + 365));
-    await h.store.upsertCurve(prm, 'consumption', curve);
-    await h.store.upsertDaily(prm, 'consumption', daily);
-    readings += curve.length;
-  }
-  return readings;
+async function storeHistory(h: History, days: LocalDate[]): Promise<number> {
+  return storeDays(h.store, h.dataset, h.spec.usagePointId, days);
 }
 
 async function setUp(
@@ -123,7 +83,7 @@ async function setUp(
     readings: 0,
     runs: [],
   };
-  h.readings = await storeDays(h, eachDay({ start: spec.activationDate, end: h.next }));
+  h.readings = await storeHistory(h, eachDay({ start: spec.activationDate, end: h.next }));
   await exporter.start({ store, events, clock, logger: silentLogger });
   resetTally(tally);
   const first = await timed(() => exporter.run('first import'));
@@ -136,7 +96,7 @@ async function setUp(
 /** Stores the next day as the sync would (and emits its events), then times the export run. */
 async function nextDay(h: History): Promise<void> {
   const day = h.next;
-  h.readings += await storeDays(h, [day]);
+  h.readings += await storeHistory(h, [day]);
   for (const stream of ['consumption_daily', 'consumption_curve'] as const) {
     h.events.emit('data-changed', { pdl: h.spec.usagePointId, stream, range: { start: day, end: addDays(day, 1) } });
   }

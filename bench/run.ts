@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, api, api-load, cards).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, scale, api, api-load, cards).
  * Exit code 1 when a benchmark failed (its table says why).
  */
 import { benchApiLatency } from './api-latency.js';
@@ -11,6 +11,7 @@ import { benchHaDailyExport } from './ha-daily-export.js';
 import { benchHomeAssistant } from './home-assistant.js';
 import { machineTable } from './machine.js';
 import { type BenchTable, markdownTable, seconds } from './report.js';
+import { benchScale } from './scale.js';
 import { benchStartup } from './startup.js';
 import { benchStoreBulk } from './store-bulk.js';
 import { benchVictoriaMetrics } from './victoriametrics.js';
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable>
   'ha-daily': { title: 'Home Assistant daily export, 2 vs 8 years of history', run: benchHaDailyExport },
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
   vm: { title: 'VictoriaMetrics history push', run: benchVictoriaMetrics },
+  scale: { title: 'Daily run of 10 PDLs, 1 vs 8 years of history', run: benchScale },
   api: { title: 'API latency under load', run: benchApiLatency },
   'api-load': { title: 'API under load (autocannon)', run: benchApiLoad },
   // Loaded by a computed path: cards.ts runs code in the browser and is type-checked with DOM types

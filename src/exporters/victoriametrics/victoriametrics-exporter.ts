@@ -12,9 +12,9 @@ import type { DataChangedEvent } from '../../sync/events.js';
 import { addMark, instantCodec, ServedMarks } from '../kit/dirty-marks.js';
 import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
 import { importLines, type Series, selector } from './build-import-lines.js';
-import { loadSeries } from './load-series.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_RETRY_DELAYS_MS, type VictoriaMetricsOptions } from './options.js';
 import { cursorAfter, holdsExactly, type PushPlan, parseCursor, planPush, type SeriesCursor } from './plan-push.js';
+import { PointSeries, windowStart } from './point-series.js';
 import { parseRetention, retentionWarning } from './retention.js';
 import { type PushCheck, verifyPush } from './verify-push.js';
 import { VictoriaMetricsError, VmClient } from './vm-client.js';
@@ -94,8 +94,15 @@ export class VictoriaMetricsExporter extends KitExporter {
       const marks = new ServedMarks(store, DIRTY);
       const dirty = new Map<StreamName, number | null>();
       for (const stream of PUSHED_STREAMS) dirty.set(stream, await marks.read(dirtyKey(point.pdl, stream)));
-      const series = await loadSeries(store, point, run.startedAt, this.options.extraLabels ?? {}, this.options.prices);
-      for (const s of series) await this.pushSeries(store, s, earliestMark(s, dirty), run, totals);
+      const input = { store, point, nowMs: run.startedAt, extra: this.options.extraLabels ?? {} };
+      const loaded = new PointSeries(
+        { ...input, prices: this.options.prices, owner: EXPORTER_NAME },
+        windowStart(run.startedAt, dirty.values()),
+      );
+      for (const s of await loaded.windowed())
+        await this.pushSeries(store, s, earliestMark(s, dirty), run, totals, loaded);
+      const oldest = await loaded.oldest();
+      if (oldest !== null) totals.oldest = Math.min(totals.oldest ?? oldest, oldest);
       await marks.clear();
     }
     await this.verify(store, totals.checks);
@@ -105,13 +112,25 @@ export class VictoriaMetricsExporter extends KitExporter {
     return warning ? { ...counts, warning } : counts;
   }
 
-  private async pushSeries(store: Store, s: Series, dirtyFrom: number | null, run: ExportRun, totals: RunTotals) {
+  /** `windowed`: the series holds the window only; the whole history is read when the plan needs it. */
+  private async pushSeries(
+    store: Store,
+    windowed: Series,
+    dirtyFrom: number | null,
+    run: ExportRun,
+    totals: RunTotals,
+    loaded: PointSeries,
+  ) {
     totals.series++;
-    const first = s.samples[0]?.t;
-    if (first !== undefined) totals.oldest = Math.min(totals.oldest ?? first, first);
-    const key = seriesKey(this.options.url, s);
+    const key = seriesKey(this.options.url, windowed);
     const cursor = parseCursor(await store.getCursor(EXPORTER_NAME, key));
-    const plan = await this.refine(planPush(cursor, dirtyFrom, s.samples), s, cursor, dirtyFrom);
+    let s = windowed;
+    let plan = await this.refine(planPush(cursor, dirtyFrom, s.samples), s, cursor, dirtyFrom);
+    // A replace sends the whole series; a cursor before the window would skip samples older than it.
+    if (plan.mode === 'replace' || (cursor && cursor.through < parisMidnightUtc(loaded.fromDay))) {
+      s = await loaded.full((x) => seriesKey(this.options.url, x), windowed);
+      plan = plan.mode === 'replace' ? { ...plan, samples: s.samples } : planPush(cursor, dirtyFrom, s.samples);
+    }
     if (plan.mode === 'none') return;
     const base = plan.mode === 'append' ? cursor!.through : 0;
     // Unclean from before sending until counted back (`verify`): a push cut short anywhere, or samples
