@@ -110,7 +110,14 @@ const operation = (direction: Direction): Operation => ({
     },
     ...rangeParams(AGGREGATE_LIMITS, true),
   },
-  responses: { 200: { description: 'The buckets (CSV: one line per bucket; with a tariff that has periods, also eur and for each period <period>_wh and <period>_eur).', json: Aggregate, csv: true } },
+  responses: {
+    200: {
+      description:
+        'The buckets (CSV: one line per bucket; with a tariff that has periods, also eur and for each period <period>_wh and <period>_eur).',
+      json: Aggregate,
+      csv: true,
+    },
+  },
 });
 
 export const AGGREGATE_OPERATIONS: Operation[] = [operation('consumption'), operation('production')];
