@@ -131,14 +131,16 @@ async function costSourcesOf(
   const partialCurveDays = new Map<LocalDate, CurveReading[]>();
   if (range.start >= range.end) return { daily, fullCurveDays, partialCurveDays };
   const readings = await store.listCurve(pdl, direction, parisMidnightUtc(range.start), parisMidnightUtc(range.end));
+  // Readings and coverage days are both in time order: one pass hands each day its readings.
+  let i = 0;
   for (const cov of await store.curveCoverage(pdl, direction, range)) {
     const from = parisMidnightUtc(cov.date);
     const to = parisMidnightUtc(addDays(cov.date, 1));
+    while (i < readings.length && readings[i]!.start < from) i++;
+    const first = i;
+    while (i < readings.length && readings[i]!.start < to) i++;
     const full = cov.minutes >= parisDayHours(cov.date) * 60;
-    (full ? fullCurveDays : partialCurveDays).set(
-      cov.date,
-      readings.filter((r) => r.start >= from && r.start < to),
-    );
+    (full ? fullCurveDays : partialCurveDays).set(cov.date, readings.slice(first, i));
   }
   return { daily, fullCurveDays, partialCurveDays };
 }
