@@ -45,6 +45,7 @@ export const REIMPORT_OPERATIONS: Operation[] = [
     body: { schema: Body, description: 'The PDL: `{"pdl": "…"}`.' },
     responses: {
       202: { description: 'Marked; the exporters listed run now.', json: Accepted },
+      404: { description: 'The PDL is unknown to this client.', json: ErrorBody },
       409: { description: 'No exporter is running (none enabled, or none could start).', json: ErrorBody },
     },
   },
@@ -54,8 +55,8 @@ export function registerReimportStatisticsRoute(app: FastifyInstance, ctx: ApiCo
   app.post('/api/statistics/reimport', async (request, reply) => {
     const body = v.safeParse(Body, request.body ?? {});
     if (!body.success) throw badRequest(body.issues[0].message);
-    const point = await findPdl(ctx, body.output.pdl);
     const range = parseRange(request.query, LIMITS, ctx.clock.now());
+    const point = await findPdl(ctx, body.output.pdl);
     const exporters = ctx.exporters?.started ?? [];
     if (!events || exporters.length === 0) {
       const message = 'no exporter is running: enable Home Assistant statistics, VictoriaMetrics or Jeedom first';

@@ -334,10 +334,18 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
     }[];
     const statistics = async () =>
       (await program.api<Exporters>('/api/exporters')).find((e) => e.name === 'home-assistant');
+    // The export that follows the first sync (the whole history: long on a loaded machine) must be over.
+    const syncedAt = await until('the first sync after the restart', async () => {
+      const status = await program.api<{ running: boolean; lastRun: { finishedAt: string | null } }>('/api/status');
+      return !status.running && status.lastRun.finishedAt ? Date.parse(status.lastRun.finishedAt) : undefined;
+    });
     await until(
-      'the first statistics export',
-      async () => ((await statistics())?.lastSuccessAt ? true : undefined),
-      180_000,
+      'the statistics export after that sync',
+      async () => {
+        const e = await statistics();
+        return e?.state === 'ok' && Date.parse(e.lastSuccessAt ?? '') >= syncedAt ? true : undefined;
+      },
+      400_000,
     );
     const asked = program.count(/statistics re-import asked/g);
     const ranBefore = Date.parse((await statistics())?.lastRunAt ?? '1970-01-01T00:00:00Z');
@@ -345,10 +353,14 @@ describe('the MyElectricalData integration in a real Home Assistant', () => {
     await until('the re-import in the program', async () =>
       program.count(/statistics re-import asked/g) > asked ? true : undefined,
     );
-    await until('the exporter run it asked', async () => {
-      const e = await statistics();
-      return e?.state === 'ok' && Date.parse(e.lastRunAt ?? '') > ranBefore ? true : undefined;
-    });
+    await until(
+      'the exporter run it asked',
+      async () => {
+        const e = await statistics();
+        return e?.state === 'ok' && Date.parse(e.lastRunAt ?? '') > ranBefore ? true : undefined;
+      },
+      300_000,
+    );
     const entries = await haRest<{ entry_id: string; domain: string }[]>(ha, '/api/config/config_entries/entry');
     const ours = entries.find((e) => e.domain === 'myelectricaldata')!;
     const diagnostics = await fetch(`${ha.url}/api/diagnostics/config_entry/${ours.entry_id}`, {
