@@ -3,48 +3,37 @@
  * while the store has not changed — a write of this process, a rolled-back transaction that wrote, or a
  * write by another connection to the same SQLite file all make it stale. On a real SQLite store.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AnswerCache, matchesEtag } from '../../src/api/answer-cache.js';
-import { type ApiServer, createApiServer } from '../../src/api/server.js';
-import { fixedClock } from '../../src/domain/clock.js';
+import type { ApiServer } from '../../src/api/server.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/repository.js';
+import { openTempStore, type TempStore } from '../exporters/mqtt/seed-store.js';
 import { usagePoint } from '../store/fixtures.js';
-import { FALL_DAY, halfHoursOfDay, idleStatus, NOW, PDL_HOME, recordingTrigger, statusOf } from './fixtures.js';
+import { FALL_DAY, halfHoursOfDay, NOW, PDL_HOME, pricedApi } from './fixtures.js';
 
 const CURVE = `/api/pdls/${PDL_HOME}/consumption/curve?start=${FALL_DAY}&end=2026-10-26`;
 const DAILY = `/api/pdls/${PDL_HOME}/consumption/daily?start=2026-10-01&end=2026-11-01`;
 
-let dir: string;
+let temp: TempStore;
 let store: Store;
 let api: ApiServer;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'med-answer-cache-'));
-  store = await openStore({ dataDir: dir, logger: silentLogger });
+  temp = await openTempStore();
+  store = temp.store;
   await store.upsertUsagePoints([usagePoint(PDL_HOME)], NOW);
   await store.upsertCurve(
     PDL_HOME,
     'consumption',
     halfHoursOfDay(FALL_DAY, () => 400),
   );
-  api = createApiServer({
-    store,
-    status: statusOf(() => idleStatus()),
-    syncTrigger: recordingTrigger(),
-    logger: silentLogger,
-    clock: fixedClock(NOW),
-    version: 'test',
-  });
+  api = pricedApi(store, undefined);
 });
 
 afterEach(async () => {
   await api.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await temp.cleanup();
 });
 
 const watts = (body: string) => (JSON.parse(body) as { w: number }[]).map((r) => r.w);
@@ -117,7 +106,7 @@ describe('answer cache on the reading routes', () => {
   it('sees a write by another process on the same SQLite file', async () => {
     await api.inject(CURVE);
     expect(watts((await api.inject(CURVE)).body)[0]).toBe(400);
-    const other = await openStore({ dataDir: dir, logger: silentLogger });
+    const other = await openStore({ dataDir: temp.dir, logger: silentLogger });
     try {
       await other.upsertCurve(
         PDL_HOME,

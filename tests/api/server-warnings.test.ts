@@ -1,9 +1,6 @@
 /** Starting the API prints no process warning (Fastify deprecations end up in the add-on Log tab). */
 import Fastify from 'fastify';
-import { createApiServer } from '../../src/api/server.js';
-import { fixedClock } from '../../src/domain/clock.js';
-import { silentLogger } from '../../src/log/logger.js';
-import { idleStatus, NOW, openFilledStore, recordingTrigger, statusOf } from './fixtures.js';
+import { openFilledStore, pricedApi } from './fixtures.js';
 
 /**
  * Runs `body` and returns the process warnings emitted meanwhile. `process.emitWarning` itself is
@@ -33,14 +30,7 @@ describe('API start-up warnings', () => {
     const { store, cleanup } = await openFilledStore();
     try {
       const seen = await warningsDuring(async () => {
-        const api = createApiServer({
-          store,
-          status: statusOf(() => idleStatus()),
-          syncTrigger: recordingTrigger(),
-          logger: silentLogger,
-          clock: fixedClock(NOW),
-          version: '1.2.3',
-        });
+        const api = pricedApi(store, undefined);
         const url = await api.listen(0, '127.0.0.1');
         expect((await fetch(`${url}/api/status`)).status).toBe(200);
         await api.close();

@@ -1,9 +1,4 @@
 /** The re-fetch marks on a real SQLite store: merged, taken off task by task, dropped when done or too old. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../../src/log/logger.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/repository.js';
 import {
   MARK_LIFETIME_MS,
@@ -12,6 +7,7 @@ import {
   settleRefetch,
   subtractRange,
 } from '../../src/sync/refetch-marks.js';
+import { openTempStore, type TempStore } from '../exporters/mqtt/seed-store.js';
 
 const PDL = '12345678901234';
 const NOW = Date.UTC(2026, 10, 27, 9);
@@ -24,16 +20,13 @@ const task = (stream: 'consumption_daily' | 'max_power', range: { start: string;
   calls: 1,
 });
 
-let dir: string;
+let temp: TempStore;
 let store: Store;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'med-refetch-'));
-  store = await openStore({ dataDir: dir, logger: silentLogger });
+  temp = await openTempStore();
+  store = temp.store;
 });
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.cleanup());
 
 describe('subtractRange', () => {
   it('cuts the days of a range out of a list, keeping what is left on either side', () => {
