@@ -4,26 +4,28 @@
  * the Supervisor proxy with that token (`ha_url` defaults to `<supervisor_url>/core`), and the MQTT broker
  * comes from the Supervisor's services API when `mqtt_url` is not set. The Home Assistant REST-states
  * fallback (`ha_rest_states`) is off unless asked for; VictoriaMetrics is on when `victoriametrics_url` is set.
+ * Each exporter's code is imported only when it is on: a run never loads (nor keeps in memory) the others.
+ * Its settings are checked before that import, so a misconfigured one fails the same way.
  */
 
-import { CardsExporter } from '../cards-delivery/cards-exporter.js';
+import type { CardsExporter } from '../cards-delivery/cards-exporter.js';
 import type { Config } from '../config/index.js';
 import { pricesOf } from './tariff-settings.js';
 
 export { pricesOf } from './tariff-settings.js';
 
 import { AppError } from '../errors/app-error.js';
-import { HaRestStatesExporter } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
+import type { HaRestStatesExporter } from '../exporters/ha-rest-states/ha-rest-states-exporter.js';
 import type { HaRestStatesOptions } from '../exporters/ha-rest-states/options.js';
-import { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
+import type { HomeAssistantExporter } from '../exporters/home-assistant/home-assistant-exporter.js';
 import { parseHomeAssistantExporterOptions } from '../exporters/home-assistant/options.js';
-import { JeedomExporter } from '../exporters/jeedom/jeedom-exporter.js';
+import type { JeedomExporter } from '../exporters/jeedom/jeedom-exporter.js';
 import { jeedomOptions } from '../exporters/jeedom/options.js';
 import type { ExporterFactory } from '../exporters/manager.js';
-import { MqttExporter } from '../exporters/mqtt/mqtt-exporter.js';
+import type { MqttExporter } from '../exporters/mqtt/mqtt-exporter.js';
 import { parseMqttExporterOptions } from '../exporters/mqtt/options.js';
 import { parseExtraLabels, type VictoriaMetricsOptions } from '../exporters/victoriametrics/options.js';
-import { VictoriaMetricsExporter } from '../exporters/victoriametrics/victoriametrics-exporter.js';
+import type { VictoriaMetricsExporter } from '../exporters/victoriametrics/victoriametrics-exporter.js';
 
 export function isAddonMode(config: Config): boolean {
   return config.supervisor_token !== undefined;
@@ -36,18 +38,15 @@ export function mqttEnabled(config: Config): boolean {
 
 export function exporterFactories(config: Config, version: string): ExporterFactory[] {
   return [
-    { name: 'home-assistant', create: () => (config.home_assistant ? homeAssistantExporter(config) : null) },
-    { name: 'lovelace-cards', create: () => (cardsDelivery(config) ? cardsExporter(config) : null) },
-    { name: 'mqtt', create: () => (mqttEnabled(config) ? mqttExporter(config, version) : null) },
-    {
-      name: 'ha-rest-states',
-      create: () => (config.ha_rest_states ? new HaRestStatesExporter(haRestStatesOptions(config)) : null),
-    },
+    { name: 'home-assistant', create: async () => (config.home_assistant ? homeAssistantExporter(config) : null) },
+    { name: 'lovelace-cards', create: async () => (cardsDelivery(config) ? cardsExporter(config) : null) },
+    { name: 'mqtt', create: async () => (mqttEnabled(config) ? mqttExporter(config, version) : null) },
+    { name: 'ha-rest-states', create: async () => (config.ha_rest_states ? haRestStatesExporter(config) : null) },
     {
       name: 'victoriametrics',
-      create: () => (config.victoriametrics_url ? new VictoriaMetricsExporter(victoriaMetricsOptions(config)) : null),
+      create: async () => (config.victoriametrics_url ? victoriaMetricsExporter(config) : null),
     },
-    { name: 'jeedom', create: () => (config.jeedom_url ? jeedomExporter(config) : null) },
+    { name: 'jeedom', create: async () => (config.jeedom_url ? jeedomExporter(config) : null) },
   ];
 }
 
@@ -86,40 +85,54 @@ export function cardsDelivery(config: Config): boolean {
 /** Home Assistant's configuration folder in the add-on (the `homeassistant_config` map). */
 export const ADDON_HA_CONFIG_DIR = '/homeassistant';
 
-function cardsExporter(config: Config): CardsExporter {
-  return new CardsExporter({ ...homeAssistantConnection(config), configDir: ADDON_HA_CONFIG_DIR });
+async function cardsExporter(config: Config): Promise<CardsExporter> {
+  const connection = homeAssistantConnection(config);
+  const { CardsExporter } = await import('../cards-delivery/cards-exporter.js');
+  return new CardsExporter({ ...connection, configDir: ADDON_HA_CONFIG_DIR });
 }
 
-function homeAssistantExporter(config: Config): HomeAssistantExporter {
-  return new HomeAssistantExporter(
-    parseHomeAssistantExporterOptions({
-      ...homeAssistantConnection(config),
-      prices: pricesOf(config),
-      energyDashboard: config.energy_dashboard,
-    }),
-  );
+async function homeAssistantExporter(config: Config): Promise<HomeAssistantExporter> {
+  const options = parseHomeAssistantExporterOptions({
+    ...homeAssistantConnection(config),
+    prices: pricesOf(config),
+    energyDashboard: config.energy_dashboard,
+  });
+  const { HomeAssistantExporter } = await import('../exporters/home-assistant/home-assistant-exporter.js');
+  return new HomeAssistantExporter(options);
+}
+
+async function haRestStatesExporter(config: Config): Promise<HaRestStatesExporter> {
+  const options = haRestStatesOptions(config);
+  const { HaRestStatesExporter } = await import('../exporters/ha-rest-states/ha-rest-states-exporter.js');
+  return new HaRestStatesExporter(options);
+}
+
+async function victoriaMetricsExporter(config: Config): Promise<VictoriaMetricsExporter> {
+  const options = victoriaMetricsOptions(config);
+  const { VictoriaMetricsExporter } = await import('../exporters/victoriametrics/victoriametrics-exporter.js');
+  return new VictoriaMetricsExporter(options);
 }
 
 /** Jeedom is on when `jeedom_url` is set; it then needs the core API key. */
-function jeedomExporter(config: Config): JeedomExporter {
+async function jeedomExporter(config: Config): Promise<JeedomExporter> {
   if (!config.jeedom_url || !config.jeedom_api_key) {
     throw new AppError(
       'jeedom_not_configured',
       'JEEDOM_URL is set but JEEDOM_API_KEY is not: set JEEDOM_API_KEY to the core API key (Jeedom: Réglages → Système → Configuration → API, « Clé API »), or unset JEEDOM_URL',
     );
   }
-  return new JeedomExporter(
-    jeedomOptions({
-      url: config.jeedom_url,
-      apiKey: config.jeedom_api_key,
-      object: config.jeedom_object,
-      history: config.jeedom_history,
-      prices: pricesOf(config),
-    }),
-  );
+  const options = jeedomOptions({
+    url: config.jeedom_url,
+    apiKey: config.jeedom_api_key,
+    object: config.jeedom_object,
+    history: config.jeedom_history,
+    prices: pricesOf(config),
+  });
+  const { JeedomExporter } = await import('../exporters/jeedom/jeedom-exporter.js');
+  return new JeedomExporter(options);
 }
 
-function mqttExporter(config: Config, version: string): MqttExporter {
+async function mqttExporter(config: Config, version: string): Promise<MqttExporter> {
   const options = parseMqttExporterOptions({
     brokerUrl: config.mqtt_url,
     username: config.mqtt_username,
@@ -138,6 +151,7 @@ function mqttExporter(config: Config, version: string): MqttExporter {
   });
   const token = config.supervisor_token;
   const supervisor = token && !config.mqtt_url ? { baseUrl: config.supervisor_url, token } : undefined;
+  const { MqttExporter } = await import('../exporters/mqtt/mqtt-exporter.js');
   return new MqttExporter(options, { swVersion: version, supervisor });
 }
 

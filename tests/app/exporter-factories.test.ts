@@ -40,7 +40,7 @@ describe('exporterFactories', () => {
 
   it('refuses Home Assistant without URL and token, saying what to set', async () => {
     const [ha] = exporterFactories(config({ HOME_ASSISTANT: 'true' }), '1.2.3');
-    expect(() => ha.create()).toThrow(/HA_URL .*HA_TOKEN/);
+    await expect(ha.create()).rejects.toThrow(/HA_URL .*HA_TOKEN/);
   });
 });
 
@@ -89,14 +89,14 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
     expect(haRestStatesOptions(standIn)).toMatchObject({ haUrl: 'http://127.0.0.1:9/core', haToken: 'sup-tok' });
   });
 
-  it('refuses to start without a way to reach Home Assistant, naming what to set', () => {
+  it('refuses to start without a way to reach Home Assistant, naming what to set', async () => {
     const envs: Record<string, string>[] = [
       { HA_REST_STATES: 'true' },
       { HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123' },
     ];
     for (const env of envs) {
       const rest = exporterFactories(config(env), '1.2.3').find((f) => f.name === 'ha-rest-states');
-      expect(() => rest?.create()).toThrow(
+      await expect(rest?.create()).rejects.toThrow(
         expect.objectContaining({
           code: 'ha_rest_states_not_configured',
           message: expect.stringMatching(
@@ -158,10 +158,10 @@ describe('Jeedom (jeedom_url)', () => {
     expect(await created(c)).toEqual(['jeedom']);
   });
 
-  it('refuses a URL without a key, saying what to set', () => {
+  it('refuses a URL without a key, saying what to set', async () => {
     const jeedom = exporterFactories(config({ JEEDOM_URL: 'http://jeedom.local' }), '1.2.3').find(
       (f) => f.name === 'jeedom',
     );
-    expect(() => jeedom?.create()).toThrow(/JEEDOM_API_KEY/);
+    await expect(jeedom?.create()).rejects.toThrow(/JEEDOM_API_KEY/);
   });
 });

@@ -1,10 +1,12 @@
-/** `GET /`: the status page. Inline assets only, allowed by a per-response CSP nonce. */
+/**
+ * `GET /`: the status page. Inline assets only, allowed by a per-response CSP nonce. Its script (about
+ * 100 kB of text in the build) is imported at the first request, not at start-up.
+ */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.js';
 import { ingressPrefix } from '../ingress.js';
 import type { Operation } from '../openapi/operation.js';
-import { pageScript } from '../page/page-script.js';
 import { renderStatusPage } from '../page/status-page.js';
 
 export const PAGE_OPERATIONS: Operation[] = [
@@ -32,6 +34,7 @@ function contentSecurityPolicy(nonce: string): string {
 
 export function registerPageRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/', async (request, reply) => {
+    const { pageScript } = await import('../page/page-script.js');
     const script = await pageScript();
     const nonce = randomBytes(16).toString('base64');
     const prefix = ingressPrefix(request.headers['x-ingress-path']);
