@@ -9,7 +9,7 @@
  * `dist/myelectricaldata-cards.js` (attached to releases) and inlined for the add-on and the local API.
  */
 import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { bundlePageScript } from './src/api/page/bundle-options.js';
@@ -136,4 +136,5 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+// Built when run (`npm run build`); imported (the benchmarks bundle with `serverBundle`), it only exports.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

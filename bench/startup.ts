@@ -2,7 +2,9 @@
  * Start-up time and idle memory of the built program: `npm run build` (under the build lock the
  * integration tests share), a private copy of `dist/`, then `node main.mjs start` against the
  * simulator with `SYNC_ON_START=false`: time from spawn to the first `/api/health` 200, and the RSS of
- * the process after 3 s idle. Five start-ups; the median and the range are reported.
+ * the process after 3 s idle. Five start-ups; the median and the range are reported. The same is
+ * measured for two floors bundled the same way (`bench/floor/`): Fastify alone, and the chosen stack
+ * (Fastify, pino with pino-pretty, better-sqlite3) with none of our code.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
@@ -10,6 +12,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { build } from 'esbuild';
+import { serverBundle } from '../build.config.js';
 import { systemClock } from '../src/domain/clock.js';
 import { type RunningSimulator, startSimulator } from '../src/gateway/simulator/index.js';
 import { type BenchTable, median, mib, millis, seconds, timed } from './report.js';
@@ -28,6 +32,13 @@ async function freePort(): Promise<number> {
   await new Promise<void>((done) => server.close(() => done()));
   if (address === null || typeof address === 'string') throw new Error('no free port');
   return address.port;
+}
+
+/** The floors, bundled into the copy with the program's bundle options: `<name>.mjs`. */
+const FLOORS = { 'floor-fastify': 'bench/floor/fastify-only.ts', 'floor-stack': 'bench/floor/stack.ts' };
+
+async function buildFloors(dir: string): Promise<void> {
+  await build({ ...serverBundle, entryPoints: FLOORS, outdir: dir, splitting: false, sourcemap: false });
 }
 
 /** Builds once and copies the bundle next to a `node_modules` link, so other builds cannot change it. */
@@ -53,7 +64,8 @@ function rssBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
 async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`main.mjs start exited with ${child.exitCode} before /api/health`);
+    if (child.exitCode !== null)
+      throw new Error(`${child.spawnargs.join(' ')} exited with ${child.exitCode} before /api/health`);
     const ok = await fetch(`${url}/api/health`).then(
       (r) => r.status === 200,
       () => false,
@@ -98,7 +110,12 @@ async function waitSynced(url: string, child: ChildProcess): Promise<void> {
  * One start-up: ms to the first healthy answer and the RSS after `IDLE_MS` idle; with `sync`, the
  * program backfills the whole account first (simulator in this process, the program in its own).
  */
-async function startOnce(bundleDir: string, sim: RunningSimulator, sync = false): Promise<StartMeasure> {
+async function startOnce(
+  bundleDir: string,
+  sim: RunningSimulator,
+  sync = false,
+  script = 'main.mjs',
+): Promise<StartMeasure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'med-bench-data-'));
   const port = await freePort();
   const env = {
@@ -112,7 +129,7 @@ async function startOnce(bundleDir: string, sim: RunningSimulator, sync = false)
     SYNC_ON_START: String(sync),
   };
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, join(bundleDir, 'main.mjs'), 'start'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(bundleDir, script), 'start'], {
     env,
     stdio: 'ignore',
   });
@@ -133,7 +150,7 @@ async function startOnce(bundleDir: string, sim: RunningSimulator, sync = false)
   const code = await stop(child);
   rmSync(dataDir, { recursive: true, force: true });
   if (measured instanceof Error) throw measured;
-  if (code !== 0) throw new Error(`main.mjs start exited with ${code} on SIGTERM`);
+  if (code !== 0 && script === 'main.mjs') throw new Error(`main.mjs start exited with ${code} on SIGTERM`);
   return measured;
 }
 
@@ -158,12 +175,34 @@ const range = (values: number[], format: (v: number) => string) =>
 
 export async function benchStartup(): Promise<BenchTable> {
   const { dir, buildMs } = buildCopy();
+  await buildFloors(dir);
   const sim = await startSimulator({ clock: systemClock, latencyMs: { min: 20, max: 80 } });
   try {
     const runs: StartMeasure[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await startOnce(dir, sim));
     const synced: StartMeasure[] = [];
     for (let i = 0; i < SYNC_RUNS; i++) synced.push(await startOnce(dir, sim, true));
+    const floors: Record<string, StartMeasure[]> = {};
+    for (const name of Object.keys(FLOORS)) {
+      floors[name] = [];
+      for (let i = 0; i < RUNS; i++) floors[name].push(await startOnce(dir, sim, false, `${name}.mjs`));
+    }
+    const floorRows = (name: string, what: string): [string, string][] => [
+      [
+        `floor: ${what}, time to first /api/health 200`,
+        range(
+          floors[name]!.map((r) => r.ms),
+          millis,
+        ),
+      ],
+      [
+        `floor: ${what}, RSS after ${IDLE_MS / 1000} s idle`,
+        range(
+          floors[name]!.map((r) => r.rss),
+          mib,
+        ),
+      ],
+    ];
     const versionMs: number[] = [];
     for (let i = 0; i < RUNS; i++) versionMs.push(await versionOnce(dir));
     const emptyMs: number[] = [];
@@ -209,10 +248,16 @@ export async function benchStartup(): Promise<BenchTable> {
         ],
         [`\`node dist/main.mjs --version\` (spawn to exit), median of ${RUNS} (min – max)`, range(versionMs, millis)],
         [`for comparison: \`node -e 0\` (empty Node), median of ${RUNS} (min – max)`, range(emptyMs, millis)],
+        ...floorRows('floor-fastify', 'Fastify alone with one route (`bench/floor/fastify-only.ts`)'),
+        ...floorRows(
+          'floor-stack',
+          'Fastify + pino-pretty + better-sqlite3, none of our code (`bench/floor/stack.ts`)',
+        ),
         ['`npm run build` (esbuild bundle + migrations copy)', seconds(buildMs)],
       ],
       notes: [
         "Fresh data folder each time (SQLite created and migrated during start-up), the simulator as the gateway in the bench process, the program in its own, default log level; time measured from `spawn` in the bench process. Start-up rows: `SYNC_ON_START=false` (nothing is synced). Full-sync rows: `SYNC_ON_START=true`, the simulator's default account (every PDL, all the history it serves).",
+        'Floor rows: the same start-up measure (same flags, bundle options, fresh data folder, five runs) of a program made of the libraries only: what our own start-up cannot go below.',
       ],
     };
   } finally {
