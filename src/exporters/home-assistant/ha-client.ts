@@ -114,11 +114,41 @@ function toMs(value: number | string): number {
   return typeof value === 'number' ? value : Date.parse(value);
 }
 
-class ConnectionApi implements HaApi, LovelaceApi {
+/** How long a command may wait for Home Assistant's answer before the run fails and is retried. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;
+
+function timedOut(url: string, what: string, ms: number): HomeAssistantError {
+  return new HomeAssistantError(
+    'HA_TIMEOUT',
+    `Home Assistant at ${url} did not answer ${what} within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}: the connection is dropped and the export retried.`,
+  );
+}
+
+/**
+ * `promise`, or a rejection with `HA_TIMEOUT` once `ms` have passed without an answer (a command Home
+ * Assistant never answers would otherwise hold the exporter's serial runs for ever).
+ */
+function answerWithin<T>(promise: Promise<T>, ms: number, timeout: () => HomeAssistantError): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeout()), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+export class ConnectionApi implements HaApi, LovelaceApi {
   constructor(
     private readonly conn: Connection,
     private readonly url: string,
+    private readonly timeoutMs = DEFAULT_COMMAND_TIMEOUT_MS,
   ) {}
+
+  /** One command, answered within the timeout. */
+  private answer<T>(message: Record<string, unknown>): Promise<T> {
+    const what = String(message.type);
+    const sent = this.conn.sendMessagePromise<T>(message as { type: string });
+    return answerWithin(sent, this.timeoutMs, () => timedOut(this.url, what, this.timeoutMs));
+  }
 
   get haVersion(): string {
     return this.conn.haVersion;
@@ -126,8 +156,9 @@ class ConnectionApi implements HaApi, LovelaceApi {
 
   private async send<T>(message: Record<string, unknown>): Promise<T> {
     try {
-      return await this.conn.sendMessagePromise<T>(message as { type: string });
+      return await this.answer<T>(message);
     } catch (err) {
+      if (err instanceof HomeAssistantError) throw err;
       throw mapHaError(err, this.url, String(message.type));
     }
   }
@@ -162,9 +193,10 @@ class ConnectionApi implements HaApi, LovelaceApi {
 
   async getEnergyPrefs(): Promise<EnergyPrefs | null> {
     try {
-      return await this.conn.sendMessagePromise<EnergyPrefs>({ type: 'energy/get_prefs' });
+      return await this.answer<EnergyPrefs>({ type: 'energy/get_prefs' });
     } catch (err) {
       if ((err as { code?: unknown } | null)?.code === 'not_found') return null;
+      if (err instanceof HomeAssistantError) throw err;
       throw mapHaError(err, this.url, 'energy/get_prefs');
     }
   }
@@ -197,6 +229,8 @@ class ConnectionApi implements HaApi, LovelaceApi {
 export interface ConnectOptions {
   url: string;
   token: string;
+  /** How long a command may wait for its answer (`DEFAULT_COMMAND_TIMEOUT_MS` when absent). */
+  commandTimeoutMs?: number;
 }
 
 /** Opens an authenticated connection (one attempt; the exporter retries with back-off). */
@@ -209,7 +243,7 @@ export async function connectHomeAssistant(options: ConnectOptions): Promise<HaA
   const url = options.url.replace(/\/+$/, '');
   try {
     const conn = await createConnection({ auth: createLongLivedTokenAuth(url, options.token), setupRetry: 0 });
-    return new ConnectionApi(conn, url);
+    return new ConnectionApi(conn, url, options.commandTimeoutMs);
   } catch (err) {
     throw mapHaError(err, url, 'connecting');
   }

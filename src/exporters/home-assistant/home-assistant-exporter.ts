@@ -33,6 +33,9 @@ export interface HomeAssistantExporterDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Failures after which the connection is closed and the next run opens a new one. */
+const DROPS_CONNECTION = new Set(['HA_CONNECTION_LOST', 'HA_UNREACHABLE', 'HA_AUTH_REJECTED', 'HA_TIMEOUT']);
+
 export class HomeAssistantExporter extends KitExporter {
   private api: HaApi | null = null;
   private dirtyWrites: Promise<void> = Promise.resolve();
@@ -94,17 +97,24 @@ export class HomeAssistantExporter extends KitExporter {
   private async ensureApi(): Promise<HaApi> {
     if (!this.api) {
       const connect = this.deps.connect ?? connectHomeAssistant;
-      this.api = await connect({ url: this.options.url, token: this.options.token });
+      this.api = await connect({
+        url: this.options.url,
+        token: this.options.token,
+        commandTimeoutMs: this.options.commandTimeoutMs,
+      });
       this.logger?.info({ haVersion: this.api.haVersion }, 'connected to Home Assistant');
     }
     return this.api;
   }
 
-  /** A lost or refused connection is dropped (the next run reconnects); a refused token is not retried. */
+  /**
+   * A lost, refused or unanswering connection is dropped (the next run reconnects; a late answer then
+   * goes nowhere); a refused token is not retried.
+   */
   protected onFailure(err: unknown): FailureVerdict {
     const code = (err as { code?: unknown }).code;
     this.logger?.error({ code }, errorMessage(err));
-    if (code === 'HA_CONNECTION_LOST' || code === 'HA_UNREACHABLE' || code === 'HA_AUTH_REJECTED') {
+    if (DROPS_CONNECTION.has(String(code))) {
       this.api?.close();
       this.api = null;
     }

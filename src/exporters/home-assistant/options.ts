@@ -25,6 +25,8 @@ export const homeAssistantExporterOptionsSchema = v.object({
     v.array(v.pipe(v.number(), v.integer(), v.minValue(10))),
     [30_000, 60_000, 120_000, 300_000, 900_000],
   ),
+  /** How long one websocket command may wait for Home Assistant's answer before the run fails and is retried. */
+  commandTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100)), 120_000),
   /** How long to wait for an import to be readable (HA acknowledges before it writes). */
   readBackTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100)), 30_000),
 });

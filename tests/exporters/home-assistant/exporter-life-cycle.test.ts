@@ -97,3 +97,26 @@ it('does not retry a refused token, and retries nothing after stop', async () =>
   await jest.advanceTimersByTimeAsync(10_000);
   expect(down.attempts).toHaveLength(1);
 });
+
+it('drops a connection whose command went unanswered and opens a new one for the retry', async () => {
+  let closed = 0;
+  const first = { haVersion: '2026.11.0', close: () => void closed++ } as unknown as HaApi;
+  const x = setUp([first, api]);
+  let listed = 0;
+  const store = {
+    ...emptyStore,
+    listUsagePoints: async () => {
+      if (listed++ === 0) throw new HomeAssistantError('HA_TIMEOUT', 'Home Assistant did not answer within 120 s');
+      return [];
+    },
+  } as unknown as Store;
+  await x.exporter.start({ ...x.context, store });
+  await flush();
+  expect(x.exporter.status()).toMatchObject({ state: 'error', lastError: expect.stringContaining('did not answer') });
+  expect(closed).toBe(1);
+  await jest.advanceTimersByTimeAsync(100);
+  await flush();
+  expect(x.attempts).toHaveLength(2);
+  expect(x.exporter.status()).toMatchObject({ state: 'ok', lastError: null });
+  await x.exporter.stop();
+});
