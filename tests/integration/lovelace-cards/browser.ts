@@ -63,6 +63,8 @@ export async function openPage(
 }
 
 export async function add(page: Page, tag: string, config: Record<string, unknown>): Promise<void> {
+  // An inline module script runs after `addScriptTag` resolves: wait until the bundle defined the card.
+  await page.evaluate((t) => customElements.whenDefined(t).then(() => true), tag);
   await page.evaluate(addCard, { tag, config });
 }
 
