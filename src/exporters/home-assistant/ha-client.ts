@@ -6,6 +6,7 @@
 import type { Connection } from 'home-assistant-js-websocket';
 import { AppError } from '../../errors/app-error.js';
 import type { StatisticMetadata, StatisticRow } from './build-statistic-rows.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from './options.js';
 
 export class HomeAssistantError extends AppError {}
 
@@ -114,9 +115,6 @@ function toMs(value: number | string): number {
   return typeof value === 'number' ? value : Date.parse(value);
 }
 
-/** How long a command may wait for Home Assistant's answer before the run fails and is retried. */
-export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;
-
 function timedOut(url: string, what: string, ms: number): HomeAssistantError {
   return new HomeAssistantError(
     'HA_TIMEOUT',
@@ -158,7 +156,6 @@ export class ConnectionApi implements HaApi, LovelaceApi {
     try {
       return await this.answer<T>(message);
     } catch (err) {
-      if (err instanceof HomeAssistantError) throw err;
       throw mapHaError(err, this.url, String(message.type));
     }
   }
@@ -196,7 +193,6 @@ export class ConnectionApi implements HaApi, LovelaceApi {
       return await this.answer<EnergyPrefs>({ type: 'energy/get_prefs' });
     } catch (err) {
       if ((err as { code?: unknown } | null)?.code === 'not_found') return null;
-      if (err instanceof HomeAssistantError) throw err;
       throw mapHaError(err, this.url, 'energy/get_prefs');
     }
   }
@@ -229,7 +225,7 @@ export class ConnectionApi implements HaApi, LovelaceApi {
 export interface ConnectOptions {
   url: string;
   token: string;
-  /** How long a command may wait for its answer (`DEFAULT_COMMAND_TIMEOUT_MS` when absent). */
+  /** How long a command may wait for its answer (the exporter options' default when absent). */
   commandTimeoutMs?: number;
 }
 

@@ -7,6 +7,9 @@
 import * as v from 'valibot';
 import { pricesSchema } from '../kit/prices-schema.js';
 
+/** How long one Home Assistant command may wait for its answer before the run fails and is retried. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;
+
 export const homeAssistantExporterOptionsSchema = v.object({
   /** `http://homeassistant.local:8123`, or `http://supervisor/core` in the add-on. */
   url: v.pipe(v.string(), v.regex(/^https?:\/\/[^\s]+$/, 'url must look like http://homeassistant.local:8123')),
@@ -26,7 +29,7 @@ export const homeAssistantExporterOptionsSchema = v.object({
     [30_000, 60_000, 120_000, 300_000, 900_000],
   ),
   /** How long one websocket command may wait for Home Assistant's answer before the run fails and is retried. */
-  commandTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100)), 120_000),
+  commandTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100)), DEFAULT_COMMAND_TIMEOUT_MS),
   /** How long to wait for an import to be readable (HA acknowledges before it writes). */
   readBackTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100)), 30_000),
 });
