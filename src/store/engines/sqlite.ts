@@ -32,7 +32,8 @@ export interface SqliteOptions {
 type Bindable = number | string | null | bigint | Buffer;
 /** Rows per multi-row upsert statement (well under SQLite's 32,766 parameters). */
 const UPSERT_BATCH = 100;
-const bind = (params: readonly SqlValue[]): Bindable[] => params.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
+const bindOne = (v: SqlValue): Bindable => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+const bind = (params: readonly SqlValue[]): Bindable[] => params.map(bindOne);
 
 class SqliteRunner implements SqlRunner {
   readonly dialect = 'sqlite' as const;
@@ -79,10 +80,14 @@ class SqliteRunner implements SqlRunner {
     const write = this.db.transaction(() => {
       let i = 0;
       if (many) {
-        const params: Bindable[] = [];
+        const width = spec.columns.length;
+        const params: Bindable[] = new Array(UPSERT_BATCH * width);
         for (; i + UPSERT_BATCH <= rows.length; i += UPSERT_BATCH) {
-          params.length = 0;
-          for (let k = i; k < i + UPSERT_BATCH; k++) params.push(...bind(rows[k]!));
+          for (let k = i, p = 0; k < i + UPSERT_BATCH; k++) {
+            const row = rows[k]!;
+            if (row.length !== width) throw new Error(`a ${spec.table} row has ${row.length} values, not ${width}`);
+            for (const v of row) params[p++] = bindOne(v);
+          }
           many.run(params);
         }
       }
