@@ -16,7 +16,7 @@ import { startAddonIntegration } from '../../../src/app/addon-integration/start-
 import { type RunningSimulator, startSimulator } from '../../../src/gateway/simulator/index.js';
 import { memoryLogger } from '../../../src/log/logger.js';
 import { startSupervisorStandIn } from '../addon/supervisor-stand-in.js';
-import { type HomeAssistantInstance, haRest, startHomeAssistant } from './harness/ha.js';
+import { type HomeAssistantInstance, haRest, logTail, startHomeAssistant } from './harness/ha.js';
 import { ProgramChild } from './program-child.js';
 
 jest.setTimeout(600_000);
@@ -66,7 +66,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
   for (;;) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${ms} ms\n${program.output.slice(-3000)}`);
+    if (Date.now() > deadline) {
+      throw new Error(`${what} not reached within ${ms} ms\n${program.output.slice(-3000)}${await logTail(ha)}`);
+    }
     await sleep(250);
   }
 }

@@ -6,10 +6,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createConnection, createLongLivedTokenAuth } from 'home-assistant-js-websocket';
 import { WebSocket } from 'ws';
 import { AppError } from '../../../../src/errors/app-error.js';
@@ -238,10 +239,31 @@ export async function startHomeAssistant(options: StartOptions = {}): Promise<Ho
       await stopChild(child);
       child = null;
       process.removeListener('exit', killOnExit);
+      await keepLog(configDir, await logText());
       await rm(configDir, { recursive: true, force: true });
     },
   };
   return instance;
+}
+
+/** Where each instance's log is kept once it stops: `$ARTIFACTS_DIR/home-assistant` (default test-artifacts). */
+const LOGS = join(
+  process.env.ARTIFACTS_DIR ?? fileURLToPath(new URL('../../../../test-artifacts', import.meta.url)),
+  'home-assistant',
+);
+
+/** Home Assistant's log outlives its temporary folder, so a failure can be read afterwards. */
+async function keepLog(configDir: string, text: string): Promise<void> {
+  if (!text) return;
+  await mkdir(LOGS, { recursive: true });
+  await writeFile(join(LOGS, `${basename(configDir)}.log`), text);
+}
+
+/** The last `lines` lines of an instance's log, for a failure message. */
+export async function logTail(ha: HomeAssistantInstance | undefined, lines = 40): Promise<string> {
+  if (!ha) return '';
+  const tail = (await ha.logText().catch(() => '')).trimEnd().split('\n').slice(-lines).join('\n');
+  return `\n--- last Home Assistant log lines (${ha.configDir}) ---\n${tail || '(empty)'}`;
 }
 
 /** GET (no body) or POST (JSON body) on Home Assistant's REST API with the harness token; throws on non-2xx. */
