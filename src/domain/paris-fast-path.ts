@@ -1,7 +1,7 @@
 /**
  * Fast paths for the hot loops of load-curve normalisation (tens of thousands of readings): on a day
  * without a DST change Paris has one offset all day, so a naive label converts with plain arithmetic;
- * only DST-change days go through Temporal (`time.ts`). Results are identical to `time.ts`.
+ * only DST-change days go through the general conversion (`time.ts`). Results are identical to `time.ts`.
  */
 import { addDays, type Fold, parisDate, parisMidnightUtc, parisNaiveToUtc, parisOffsetMinutes } from './time.js';
 import type { LocalDate } from './types.js';
@@ -23,7 +23,7 @@ export function steadyParisOffsetMs(date: LocalDate): number | null {
   return value;
 }
 
-/** Same as `parisNaiveToUtc`, without Temporal on ordinary days. */
+/** Same as `parisNaiveToUtc`, with plain arithmetic on ordinary days. */
 export function parisNaiveToUtcQuick(naive: string, fold: Fold = 'earlier'): number {
   const m = NAIVE_RE.exec(naive);
   if (!m) return parisNaiveToUtc(naive, fold);
@@ -67,7 +67,7 @@ export function parisDateQuick(ms: number): LocalDate {
   return hourInfo(ms).date;
 }
 
-/** Same as `parisOffsetMinutes` (60 or 120), without Temporal outside DST-change days. */
+/** Same as `parisOffsetMinutes` (60 or 120), kept per UTC hour. */
 export function parisOffsetMinutesQuick(ms: number): number {
   return hourInfo(ms).offset;
 }

@@ -2,10 +2,11 @@
  * Time in Europe/Paris, explicitly. Nothing here reads the process time zone.
  *
  * Calendar-day arithmetic on `YYYY-MM-DD` strings is pure calendar maths (UTC-based day numbers, no zone
- * involved). Conversions between local Paris wall-clock time and UTC instants go through the Temporal
- * polyfill, which owns the time-zone rules (DST included).
+ * involved). Conversions between local Paris wall-clock time and UTC instants take the offset from the
+ * runtime's time-zone rules (`paris-offset.ts`, DST included) and resolve ambiguous and skipped wall-clock
+ * times the way Temporal does (`disambiguation: 'compatible'` or `'later'`).
  */
-import { Temporal } from 'temporal-polyfill';
+import { parisOffsetMs } from './paris-offset.js';
 import type { DateRange, LocalDate } from './types.js';
 
 export const PARIS = 'Europe/Paris';
@@ -70,31 +71,72 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
   return a >= b ? a : b;
 }
 
+/** `YYYY-MM-DDTHH:MM:SS` of Paris wall-clock time at an instant. */
+function wallIso(ms: number): string {
+  return new Date(ms + parisOffsetMs(ms)).toISOString().slice(0, 19);
+}
+
 /** The Paris calendar day containing the UTC instant `ms`. */
 export function parisDate(ms: number): LocalDate {
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(PARIS).toPlainDate().toString();
+  return wallIso(ms).slice(0, 10);
 }
 
 /** Paris wall-clock time of an instant, `YYYY-MM-DD HH:MM:SS`. */
 export function parisNaive(ms: number): string {
-  const z = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(PARIS);
-  return `${z.toPlainDate().toString()} ${z.toPlainTime().toString({ smallestUnit: 'second' })}`;
+  const wall = wallIso(ms);
+  return `${wall.slice(0, 10)} ${wall.slice(11)}`;
+}
+
+/** `+01:00` for an offset in ms (seconds shown only when there are some: Paris Mean Time before 1911). */
+function offsetText(offsetMs: number): string {
+  const abs = Math.abs(Math.round(offsetMs / 1000));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const hm = `${offsetMs < 0 ? '-' : '+'}${two(Math.floor(abs / 3600))}:${two(Math.floor(abs / 60) % 60)}`;
+  return abs % 60 === 0 ? hm : `${hm}:${two(abs % 60)}`;
 }
 
 /** ISO 8601 with the Paris offset, e.g. `2026-02-09T00:00:00+01:00`. */
 export function parisIso(ms: number): string {
-  return Temporal.Instant.fromEpochMilliseconds(ms)
-    .toZonedDateTimeISO(PARIS)
-    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+  return `${wallIso(ms)}${offsetText(parisOffsetMs(ms))}`;
 }
 
 /** Offset of Paris from UTC at an instant, in minutes (60 in winter, 120 in summer). */
 export function parisOffsetMinutes(ms: number): number {
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(PARIS).offsetNanoseconds / 60e9;
+  return parisOffsetMs(ms) / 60_000;
 }
 
 export type Fold = 'earlier' | 'later';
 const naiveCache = new Map<string, number>();
+const NAIVE_PARSE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/i;
+
+/** A naive wall-clock time read as if it were UTC (ms); throws a RangeError when it is not one. */
+function naiveAsUtc(naive: string): number {
+  const m = NAIVE_PARSE_RE.exec(naive);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD HH:MM:SS time: ${JSON.stringify(naive)}`);
+  const day = dayNumber(`${m[1]}-${m[2]}-${m[3]}`);
+  const [h, min, sec] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (h > 23 || min > 59 || sec > 59) throw new RangeError(`not a time of day: ${JSON.stringify(naive)}`);
+  const ms = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
+  return day * DAY_MS + ((h * 60 + min) * 60 + sec) * 1000 + ms;
+}
+
+/**
+ * The instant showing `local` (a wall-clock time read as UTC) in Paris. Around a change the offsets a
+ * day before and a day after give the candidates: both valid is the repeated hour (`earlier` takes the
+ * first, `later` the second), none valid is the skipped hour, moved forward by the change.
+ */
+function resolveLocal(local: number, fold: Fold): number {
+  const before = parisOffsetMs(local - DAY_MS);
+  const after = parisOffsetMs(local + DAY_MS);
+  const first = local - before;
+  const second = local - after;
+  if (before === after) return first;
+  const firstOk = parisOffsetMs(first) === before;
+  const secondOk = parisOffsetMs(second) === after;
+  if (firstOk && secondOk) return fold === 'later' ? Math.max(first, second) : Math.min(first, second);
+  if (secondOk) return second;
+  return first;
+}
 
 /**
  * UTC instant of a naive Paris wall-clock time (`YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DDTHH:MM:SS`).
@@ -106,9 +148,7 @@ export function parisNaiveToUtc(naive: string, fold: Fold = 'earlier'): number {
   const key = `${naive}|${fold}`;
   const hit = naiveCache.get(key);
   if (hit !== undefined) return hit;
-  const pdt = Temporal.PlainDateTime.from(naive.replace(' ', 'T'));
-  const zoned = pdt.toZonedDateTime(PARIS, { disambiguation: fold === 'later' ? 'later' : 'compatible' });
-  const ms = zoned.epochMilliseconds;
+  const ms = resolveLocal(naiveAsUtc(naive), fold);
   if (naiveCache.size > 200_000) naiveCache.clear();
   naiveCache.set(key, ms);
   return ms;

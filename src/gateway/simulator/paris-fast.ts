@@ -1,6 +1,6 @@
 /**
  * The simulator labels millions of readings, so it uses the domain's fast Paris paths: plain arithmetic on
- * days with one offset, the time-zone library (Temporal) on DST-change days and to learn each day's offset.
+ * days with one offset, the general Paris conversion (`domain/time.ts`) on DST-change days and to learn each day's offset.
  * No hand-written DST rule.
  */
 import {

@@ -204,7 +204,7 @@ describe('simulated readings', () => {
     expect((await call(sim, `/pdl/${byPrm[PRM.house].id}`)).body.data.usage_point_id).toBe(PRM.house);
   });
 
-  it('fast Paris arithmetic agrees with the Temporal helpers', () => {
+  it('fast Paris arithmetic agrees with the general Paris helpers', () => {
     for (let t = Date.parse('2016-01-01T00:00:00Z'); t < Date.parse('2030-01-01T00:00:00Z'); t += 3_600_000 * 7) {
       if (parisOffsetFast(t) !== parisOffsetMinutes(t))
         throw new Error(`offset mismatch at ${new Date(t).toISOString()}`);
