@@ -4,7 +4,7 @@
  * simulator with `SYNC_ON_START=false`: time from spawn to the first `/api/health` 200, and the RSS of
  * the process after 3 s idle. Five start-ups; the median and the range are reported. The same is
  * measured for two floors bundled the same way (`bench/floor/`): Fastify alone, and the chosen stack
- * (Fastify, pino with pino-pretty, better-sqlite3) with none of our code.
+ * (Fastify, better-sqlite3) with none of our code.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
@@ -251,7 +251,7 @@ export async function benchStartup(): Promise<BenchTable> {
         ...floorRows('floor-fastify', 'Fastify alone with one route (`bench/floor/fastify-only.ts`)'),
         ...floorRows(
           'floor-stack',
-          'Fastify + pino-pretty + better-sqlite3, none of our code (`bench/floor/stack.ts`)',
+          'Fastify + better-sqlite3, none of our code (`bench/floor/stack.ts`)',
         ),
         ['`npm run build` (esbuild bundle + migrations copy)', seconds(buildMs)],
       ],

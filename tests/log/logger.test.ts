@@ -29,4 +29,38 @@ describe('createLogger', () => {
     expect(text()).not.toContain('s3cr3t-client-secret');
     expect(text()).toContain('refused ***');
   });
+
+  it('filters by level, merges the bindings of nested children and keeps fields in the order given', () => {
+    const { out, text } = capture();
+    const log = createLogger({ level: 'warn', tty: false, destination: out });
+    const child = log.child({ component: 'home-assistant' }).child({ pdl: '00000000000001' });
+    child.info('not shown at warn');
+    child.warn({ attempt: 2, pdl: '00000000000002' }, 'retrying');
+    log.error(new Error('boom') as unknown as Record<string, unknown>);
+    log.fatal('the end');
+    const lines = text().trimEnd().split('\n');
+    expect(lines.map((l) => l.slice(22))).toEqual([
+      'WARN: [home-assistant] retrying {"pdl":"00000000000002","attempt":2}',
+      'ERROR: {"error":"boom"}',
+      'FATAL: the end',
+    ]);
+  });
+
+  it('writes nothing when silent, and colours the level and message on a TTY', () => {
+    const silent = capture();
+    createLogger({ level: 'silent', tty: false, destination: silent.out }).fatal('never');
+    expect(silent.text()).toBe('');
+    const { out, text } = capture();
+    createLogger({ level: 'trace', tty: true, destination: out }).child({ component: 'api' }).trace('listening');
+    const esc = String.fromCharCode(27);
+    expect(text().endsWith(`] ${esc}[90mTRACE${esc}[39m: ${esc}[36m[api] listening${esc}[39m\n`)).toBe(true);
+  });
+
+  it('writes each line before returning (nothing lost when the process exits right after)', () => {
+    const written: string[] = [];
+    const destination = { write: (s: string) => written.push(s) } as unknown as NodeJS.WritableStream;
+    createLogger({ level: 'info', tty: false, destination }).info('last words');
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/INFO: last words\n$/);
+  });
 });
