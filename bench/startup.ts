@@ -249,10 +249,7 @@ export async function benchStartup(): Promise<BenchTable> {
         [`\`node dist/main.mjs --version\` (spawn to exit), median of ${RUNS} (min – max)`, range(versionMs, millis)],
         [`for comparison: \`node -e 0\` (empty Node), median of ${RUNS} (min – max)`, range(emptyMs, millis)],
         ...floorRows('floor-fastify', 'Fastify alone with one route (`bench/floor/fastify-only.ts`)'),
-        ...floorRows(
-          'floor-stack',
-          'Fastify + better-sqlite3, none of our code (`bench/floor/stack.ts`)',
-        ),
+        ...floorRows('floor-stack', 'Fastify + better-sqlite3, none of our code (`bench/floor/stack.ts`)'),
         ['`npm run build` (esbuild bundle + migrations copy)', seconds(buildMs)],
       ],
       notes: [
