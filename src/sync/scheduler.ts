@@ -3,12 +3,12 @@
  * (after Enedis publishes), retries later in the day while recent days are still missing, Tempo several
  * times a day from 11:00 (a Tempo run costs nothing once tomorrow's colour is held), EcoWatt after RTE's
  * publication (~17:15, Fridays ~12:30) and once in the morning. The sync at start is the app's business.
+ * The jobs are `paris-cron.ts` jobs: Paris time without an `Intl.DateTimeFormat`.
  */
-import { Cron } from 'croner';
 import type { Clock } from '../domain/clock.js';
-import { PARIS } from '../domain/time.js';
 import type { Logger } from '../log/logger.js';
 import type { RunOutcome } from './engine.js';
+import { nextParisRun, type ParisCron, parisCron } from './paris-cron.js';
 import type { SyncScope } from './plan-run.js';
 import type { ScheduleStatus } from './status.js';
 
@@ -18,7 +18,6 @@ export interface SchedulerOptions {
   logger: Logger;
   /** In [0, 1): picks the daily minute. */
   random: () => number;
-  timezone?: string;
 }
 
 export interface SchedulePatterns {
@@ -51,31 +50,25 @@ export interface SyncScheduler {
   readonly patterns: SchedulePatterns;
 }
 
-function earliest(jobs: Cron[], from: Date): number | null {
-  const times = jobs.map((j) => j.nextRun(from)?.getTime()).filter((t): t is number => t !== undefined);
+function earliest(patterns: string[], from: number): number | null {
+  const times = patterns.map((p) => nextParisRun(p, from)).filter((t): t is number => t !== null);
   return times.length === 0 ? null : Math.min(...times);
 }
 
 interface Jobs {
-  daily: Cron;
-  retry: Cron;
-  tempo: Cron;
-  ecowatt: Cron[];
-  all: Cron[];
+  daily: ParisCron;
+  retry: ParisCron;
+  tempo: ParisCron;
+  ecowatt: ParisCron[];
+  all: ParisCron[];
   ecowattJob: () => Promise<void>;
 }
 
-/** The cron jobs, paused. Built at the first use: each one computes its next run in Paris time. */
+/** The cron jobs, paused. Built at the first use. */
 function buildJobs(options: SchedulerOptions, patterns: SchedulePatterns, state: { recentMissing: boolean }): Jobs {
-  const timezone = options.timezone ?? PARIS;
   const log = options.logger;
-  const paused = true;
-  const make = (pattern: string, fn: () => Promise<void>) =>
-    new Cron(
-      pattern,
-      { timezone, paused, protect: true, catch: (e) => log.error(`scheduled job failed: ${String(e)}`) },
-      fn,
-    );
+  const cronOptions = { protect: true, catch: (e: unknown) => log.error(`scheduled job failed: ${String(e)}`) };
+  const make = (pattern: string, fn: () => Promise<void>) => parisCron(pattern, cronOptions, fn);
   const full = async (reason: string) => {
     const outcome = await options.run('full', reason);
     if (outcome.status !== 'already-running')
@@ -114,7 +107,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   return {
     patterns,
     start() {
-      // A stopped cron job never runs again (croner): nor does a scheduler started after its stop.
+      // A stopped scheduler never runs again, as a stopped croner job does not.
       if (stopped) return;
       for (const job of built().all) job.resume();
       options.logger.info(`daily sync scheduled at ${patterns.daily} (Europe/Paris cron)`);
@@ -125,12 +118,11 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     },
     trigger: (job) => triggers[job](),
     next() {
-      const { daily, retry, tempo, ecowatt } = built();
-      const from = new Date(options.clock.now());
+      const from = options.clock.now();
       return {
-        nextDailySync: earliest(state.recentMissing ? [daily, retry] : [daily], from),
-        nextTempo: earliest([tempo], from),
-        nextEcoWatt: earliest(ecowatt, from),
+        nextDailySync: earliest(state.recentMissing ? [patterns.daily, patterns.retry] : [patterns.daily], from),
+        nextTempo: earliest([patterns.tempo], from),
+        nextEcoWatt: earliest(patterns.ecowatt, from),
       };
     },
   };

@@ -73,6 +73,47 @@ describe('createSyncScheduler next()', () => {
     const { s } = scheduler('2026-03-28 22:00:00');
     expect(s.next().nextDailySync).toBe(Date.parse('2026-03-29T06:30:00Z'));
   });
+
+  it('crosses the autumn DST change at the right Paris hour', () => {
+    const { s } = scheduler('2026-10-24 22:00:00');
+    expect(s.next()).toEqual({
+      nextDailySync: Date.parse('2026-10-25T07:30:00Z'),
+      nextTempo: Date.parse('2026-10-25T10:05:00Z'),
+      nextEcoWatt: Date.parse('2026-10-25T06:20:00Z'),
+    });
+  });
+});
+
+describe('createSyncScheduler timers across a DST change', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it.each([
+    ['spring', '2026-03-28 22:00:00', '2026-03-29T06:30:00Z'],
+    ['autumn', '2026-10-24 22:00:00', '2026-10-25T07:30:00Z'],
+  ])(
+    'started the evening before the %s change, runs the daily sync at 08:30 Paris (%s → %s)',
+    async (_, start, due) => {
+      jest.useFakeTimers({ now: parisNaiveToUtc(start) });
+      const logger = memoryLogger();
+      const fullAt: number[] = [];
+      const s = createSyncScheduler({
+        run: async (scope) => {
+          if (scope === 'full') fullAt.push(Date.now());
+          return ok();
+        },
+        clock: fixedClock(parisNaiveToUtc(start)),
+        logger,
+        random: () => 0.25,
+      });
+      created.push(s);
+      s.start();
+      await jest.advanceTimersByTimeAsync(Date.parse(due) - Date.now() - 1000);
+      expect(fullAt).toEqual([]);
+      await jest.advanceTimersByTimeAsync(2000);
+      expect(fullAt).toHaveLength(1);
+      expect(Math.abs(fullAt[0]! - Date.parse(due))).toBeLessThan(1000);
+    },
+  );
 });
 
 describe('createSyncScheduler retries', () => {

@@ -7,12 +7,11 @@
  * one is older) a deep check compares the whole history and repairs old rows (`deep-check.ts`).
  */
 
-import { Cron } from 'croner';
-import { PARIS } from '../../domain/time.js';
 import { errorMessage } from '../../errors/app-error.js';
 import { registerSecret } from '../../log/redact.js';
 import { streamSpec } from '../../streams/index.js';
 import type { DataChangedEvent } from '../../sync/events.js';
+import { type ParisCron, parisCron } from '../../sync/paris-cron.js';
 import { type ExportRun, type FailureVerdict, KitExporter } from '../kit/kit-exporter.js';
 import type { StatisticKind } from './build-statistic-rows.js';
 import { recordDirty } from './cursors.js';
@@ -39,7 +38,7 @@ const DROPS_CONNECTION = new Set(['HA_CONNECTION_LOST', 'HA_UNREACHABLE', 'HA_AU
 export class HomeAssistantExporter extends KitExporter {
   private api: HaApi | null = null;
   private dirtyWrites: Promise<void> = Promise.resolve();
-  private weekly: Cron | null = null;
+  private weekly: ParisCron | null = null;
   /** A deep check was asked for and has not succeeded yet: the retries after a failed run do it too. */
   private deepCheckAsked = false;
 
@@ -55,8 +54,10 @@ export class HomeAssistantExporter extends KitExporter {
     registerSecret(this.options.token);
     this.subscribe('data-changed', (e) => this.markDirty(e));
     this.subscribe('sync-finished', () => void this.run('sync-finished'));
-    const cron = { timezone: PARIS, unref: true, protect: true };
-    this.weekly = new Cron(DEEP_CHECK_PATTERN, cron, () => void this.run(DEEP_CHECK_REASON));
+    this.weekly = parisCron(DEEP_CHECK_PATTERN, { unref: true, protect: true }, async () => {
+      void this.run(DEEP_CHECK_REASON);
+    });
+    this.weekly.resume();
     // Not awaited: a first export can take minutes, and start must not hold up the other exporters.
     void this.run('start');
   }

@@ -1,0 +1,30 @@
+import { parisNaiveToUtc } from '../../src/domain/time.js';
+import { nextParisRun, parisCron } from '../../src/sync/paris-cron.js';
+
+afterEach(() => jest.useRealTimers());
+
+describe('parisCron', () => {
+  it('runs at the Paris hour on both sides of a change, and never once stopped', async () => {
+    jest.useFakeTimers({ now: parisNaiveToUtc('2026-10-24 07:00:00') });
+    const runs: number[] = [];
+    const made = jest.spyOn(Intl, 'DateTimeFormat');
+    const job = parisCron('40 7 * * *', {}, async () => void runs.push(Date.now()));
+    job.resume();
+    await jest.advanceTimersByTimeAsync(2 * 86_400_000);
+    expect(runs.map((t) => new Date(t).toISOString().slice(0, 16))).toEqual([
+      '2026-10-24T05:40', // 07:40 summer time
+      '2026-10-25T06:40', // 07:40 winter time, after the change that night
+    ]);
+    job.stop();
+    await jest.advanceTimersByTimeAsync(2 * 86_400_000);
+    expect(runs).toHaveLength(2);
+    expect(made).not.toHaveBeenCalled();
+    made.mockRestore();
+  });
+
+  it('gives the next run after an instant across a change', () => {
+    expect(nextParisRun('40 7 * * *', Date.UTC(2026, 9, 24, 22))).toBe(Date.UTC(2026, 9, 25, 6, 40));
+    expect(nextParisRun('40 7 * * *', Date.UTC(2026, 2, 28, 22))).toBe(Date.UTC(2026, 2, 29, 5, 40));
+    expect(nextParisRun('40 7 * * *', Date.UTC(2026, 11, 2, 6, 41))).toBe(Date.UTC(2026, 11, 3, 6, 40));
+  });
+});
