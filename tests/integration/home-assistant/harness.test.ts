@@ -24,6 +24,19 @@ describe('real Home Assistant harness', () => {
     expect(config).toMatchObject({ version: ha.version, time_zone: 'Europe/Paris', currency: 'EUR' });
   });
 
+  it('has its HTTP settings confirmed, so it will not revert them and restart itself after 5 minutes', async () => {
+    const http = await conn.sendMessagePromise<{
+      pending: unknown;
+      revert_at: unknown;
+      stable: { server_port: number };
+    }>({ type: 'http/config' });
+    expect(http).toMatchObject({
+      pending: null,
+      revert_at: null,
+      stable: { server_port: Number(new URL(ha.url).port) },
+    });
+  });
+
   it('imports one external statistic and reads it back', async () => {
     const id = 'myelectricaldata:harness_smoke';
     const start = '2026-02-09T00:00:00+01:00';

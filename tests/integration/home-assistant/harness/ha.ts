@@ -156,7 +156,21 @@ async function onboard(url: string): Promise<string> {
   }
 }
 
-/** Resolves once every integration is set up (`get_config` state RUNNING). */
+/**
+ * Home Assistant 2026.x moves the YAML `http:` settings into its storage as a *pending* configuration and,
+ * unless someone confirms it within 5 minutes, reverts to the stable one and restarts itself: a test still
+ * running then loses Home Assistant (seen as a run stalled for minutes, then lost connections). The harness
+ * confirms it, as a user would once the instance answers; "nothing pending" (a restart) is fine.
+ */
+async function confirmHttpConfig(conn: Awaited<ReturnType<typeof createConnection>>): Promise<void> {
+  try {
+    await conn.sendMessagePromise({ type: 'http/config/promote' });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'not_allowed') throw err;
+  }
+}
+
+/** Resolves once every integration is set up (`get_config` state RUNNING) and its HTTP settings confirmed. */
 async function waitRunning(url: string, token: string, child: ChildProcess, ms: number): Promise<void> {
   await waitFor(
     'HTTP API',
@@ -170,7 +184,9 @@ async function waitRunning(url: string, token: string, child: ChildProcess, ms: 
       const conn = await createConnection({ auth: createLongLivedTokenAuth(url, token) });
       try {
         const config = await conn.sendMessagePromise<{ state: string }>({ type: 'get_config' });
-        return config.state === 'RUNNING' ? true : undefined;
+        if (config.state !== 'RUNNING') return undefined;
+        await confirmHttpConfig(conn);
+        return true;
       } finally {
         conn.close();
       }
