@@ -4,7 +4,8 @@
  * error here: that window simply has no data. A window refused with `ADAM-ERR0123` (before the meter's
  * activation) does not stop the other windows; the `GatewayNotActivatedError` is thrown at the end,
  * naming the refused days. Any other failure stops the run; the chunks already delivered stay
- * delivered, and the error carries the number of calls made.
+ * delivered, and the error carries the number of calls made. With `collect: false` nothing is kept
+ * once `onChunk` has had it.
  */
 import type * as v from 'valibot';
 import type { DateRange } from '../domain/types.js';
@@ -39,7 +40,7 @@ export async function fetchPlannedRange<Raw, Item>(
     });
     if (!chunk) continue;
     partial ||= chunk.partial;
-    all.push(...chunk.data);
+    if (options.collect !== false) for (const item of chunk.data) all.push(item);
     await options.onChunk?.(chunk);
   }
   if (refused) {

@@ -28,6 +28,11 @@ export interface Chunk<T> {
 export interface FetchOptions<T> {
   /** Called after each successful call, in order, before the next call is made. */
   onChunk?: (chunk: Chunk<T>) => void | Promise<void>;
+  /**
+   * `false`: the chunks go to `onChunk` only and the result's `data` is empty, so a backfill holds one
+   * gateway call's rows at a time instead of the whole range's (the sync stores each chunk as it comes).
+   */
+  collect?: boolean;
   signal?: AbortSignal;
 }
 

@@ -40,7 +40,7 @@ async function runDayTask<Row>(
     const derived = spanOf(stored.derived.map((date) => ({ date })));
     if (spec.derives && derived) ctx.onChanged({ pdl: task.pdl, stream: spec.derives.stream, range: derived });
   };
-  await spec.fetch(ctx.client, task.pdl, task.range, { onChunk, signal: ctx.signal });
+  await spec.fetch(ctx.client, task.pdl, task.range, { onChunk, collect: false, signal: ctx.signal });
 }
 
 async function runSnapshotTask(ctx: TaskContext, spec: AnySnapshotStreamSpec, task: SyncTask): Promise<void> {

@@ -75,6 +75,19 @@ describe('gateway client requests', () => {
     expect(res.data.map((p) => p.date)).toEqual(['2025-01-01', '2025-12-14']);
   });
 
+  it('keeps nothing once onChunk has had it with collect: false, and still delivers every window', async () => {
+    gw = await startFakeGateway((req, res) => json(res, ok(daily([[req.query.get('start')!, 7]]))));
+    const { client } = makeClient(gw.baseUrl);
+    const delivered: string[] = [];
+    const res = await client.getMaxPower(
+      PDL,
+      { start: '2025-01-01', end: '2026-11-27' },
+      { collect: false, onChunk: (c) => void delivered.push(...c.data.map((p) => `${p.date}=${p.va}`)) },
+    );
+    expect(delivered).toEqual(['2025-12-14=7', '2025-01-01=7']);
+    expect(res).toEqual({ data: [], partial: false, calls: 2 });
+  });
+
   it('treats NO_DATA on a range as a chunk without data', async () => {
     gw = await startFakeGateway((_req, res) => json(res, fail('NO_DATA', 'No data')));
     const { client } = makeClient(gw.baseUrl);
