@@ -3,7 +3,8 @@
  * without a DST change Paris has one offset all day, so a naive label converts with plain arithmetic;
  * only DST-change days go through the general conversion (`time.ts`). Results are identical to `time.ts`.
  */
-import { addDays, type Fold, parisDate, parisMidnightUtc, parisNaiveToUtc, parisOffsetMinutes } from './time.js';
+import { parisOffsetMs } from './paris-offset.js';
+import { addDays, type Fold, parisDate, parisIso, parisMidnightUtc, parisNaiveToUtc } from './time.js';
 import type { LocalDate } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -33,56 +34,62 @@ export function parisNaiveToUtcQuick(naive: string, fold: Fold = 'earlier'): num
 }
 
 /**
- * Paris changes its offset, and its date at local midnight, only at whole UTC hours: one offset and one
- * date per UTC hour are exact. Both are kept per hour (two years are 17,520 entries) so that the hot
- * loops (hourly series, tariff periods, statistic rows) pay a map lookup per call, not a date format.
+ * Since 1977 (`paris-offset.ts`) an instant's Paris offset is a comparison with the year's two changes,
+ * and its date the day number of the wall clock: no cache per hour (two years were 17,520 objects and as
+ * many strings kept for the life of the process). One string per local day is kept, a few thousand at
+ * most, so the hot loops (hourly series, tariff periods, statistic rows) build no date string per call.
  */
-interface HourInfo {
-  /** Paris offset from UTC in minutes (60 or 120). */
-  offset: number;
-  date: LocalDate;
-  /** `parisIso` of the top of the hour, made on first use (statistic rows ask it once per statistic). */
-  iso?: string;
-}
-const hours = new Map<number, HourInfo>();
+const QUICK_FROM = Date.UTC(1977, 0, 1);
+const QUICK_UNTIL = Date.UTC(2100, 0, 1);
+const dayNames = new Map<number, LocalDate>();
+let lastDay = Number.NaN;
+let lastName = '';
 
-function hourInfo(ms: number): HourInfo {
-  const hour = Math.floor(ms / HOUR_MS);
-  let info = hours.get(hour);
-  if (info === undefined) {
-    const at = hour * HOUR_MS;
-    const winter = new Date(at + HOUR_MS).toISOString().slice(0, 10);
-    const summer = new Date(at + 2 * HOUR_MS).toISOString().slice(0, 10);
-    const date = winter === summer ? winter : parisDate(at);
-    const steadyOffset = steadyParisOffsetMs(date);
-    info = { offset: steadyOffset === null ? parisOffsetMinutes(at) : steadyOffset / 60_000, date };
-    if (hours.size > 200_000) hours.clear();
-    hours.set(hour, info);
+function dayName(day: number): LocalDate {
+  if (day === lastDay) return lastName;
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= 8192) dayNames.clear();
+    dayNames.set(day, name);
   }
-  return info;
+  lastDay = day;
+  lastName = name;
+  return name;
 }
+
+const quick = (ms: number): boolean => ms >= QUICK_FROM && ms < QUICK_UNTIL;
 
 /** Same as `parisDate`. */
 export function parisDateQuick(ms: number): LocalDate {
-  return hourInfo(ms).date;
+  if (!quick(ms)) return parisDate(ms);
+  return dayName(Math.floor((ms + parisOffsetMs(ms)) / DAY_MS));
 }
 
-/** Same as `parisOffsetMinutes` (60 or 120), kept per UTC hour. */
+/** Same as `parisOffsetMinutes` (60 or 120). */
 export function parisOffsetMinutesQuick(ms: number): number {
-  return hourInfo(ms).offset;
+  return parisOffsetMs(ms) / 60_000;
+}
+
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** `T00:00:00+01:00` … `T23:00:00+02:00`: the time and offset of every top of hour, by offset hours. */
+const TOPS = [1, 2].map((h) => Array.from({ length: 24 }, (_, hour) => `T${two(hour)}:00:00+0${h}:00`));
+
+/** Same as `parisIso` (`YYYY-MM-DDTHH:MM:SS+01:00`); a few hundred ns per call (API answers of a year). */
+export function parisIsoQuick(ms: number): string {
+  if (!quick(ms)) return parisIso(ms);
+  const offset = parisOffsetMs(ms);
+  const local = ms + offset;
+  const day = Math.floor(local / DAY_MS);
+  const second = Math.floor((local - day * DAY_MS) / 1000);
+  const hour = Math.floor(second / 3600);
+  const rest = second % 3600;
+  const tops = TOPS[offset / HOUR_MS - 1]!;
+  if (rest === 0) return dayName(day) + tops[hour]!;
+  return `${dayName(day)}T${two(hour)}:${two(Math.floor(rest / 60))}:${two(rest % 60)}+0${offset / HOUR_MS}:00`;
 }
 
 /** Same as `parisMidnightUtc`. */
 export function parisMidnightUtcQuick(date: LocalDate): number {
   return parisNaiveToUtcQuick(`${date} 00:00:00`);
-}
-
-/** Same as `parisIso` (`YYYY-MM-DDTHH:MM:SS+01:00`); a few hundred ns per call (API answers of a year). */
-export function parisIsoQuick(ms: number): string {
-  const info = hourInfo(ms);
-  const top = ms % HOUR_MS === 0;
-  if (top && info.iso !== undefined) return info.iso;
-  const iso = `${new Date(ms + info.offset * 60_000).toISOString().slice(0, 19)}+0${info.offset / 60}:00`;
-  if (top) info.iso = iso;
-  return iso;
 }

@@ -65,9 +65,20 @@ function offsetFromIntl(ms: number): number {
 
 /** Offset from UTC (ms) of Paris at the instant `ms`: 3,600,000 in winter, 7,200,000 in summer. */
 export function parisOffsetMs(ms: number): number {
-  if (ms < RULES_FROM_MS) return offsetFromIntl(ms);
-  const [start, end] = summerTime(new Date(ms).getUTCFullYear());
-  return ms >= start && ms < end ? SUMMER : WINTER;
+  if (!(ms >= year.from && ms < year.until)) {
+    if (ms < RULES_FROM_MS) return offsetFromIntl(ms);
+    enterYear(new Date(ms).getUTCFullYear());
+  }
+  return ms >= year.summer && ms < year.winter ? SUMMER : WINTER;
+}
+
+/** The UTC year of the last instant asked, with its two changes: hot loops ask one year at a time. */
+const year = { from: 0, until: 0, summer: 0, winter: 0 };
+
+function enterYear(y: number): void {
+  [year.summer, year.winter] = summerTime(y);
+  year.from = Date.UTC(y, 0, 1);
+  year.until = Date.UTC(y + 1, 0, 1);
 }
 
 /** The next instant after `ms` at which Paris changes its offset (1977 on). */

@@ -56,3 +56,26 @@ describe('Paris fast paths agree with time.ts', () => {
     }
   });
 });
+
+describe('Paris fast paths over the years', () => {
+  it('agree with time.ts on instants from 1975 to 2099, in and out of order, whole hours or not', () => {
+    let seed = 17;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const from = Date.UTC(1975, 0, 1);
+    const span = Date.UTC(2100, 0, 1) - from;
+    for (let i = 0; i < 5000; i++) {
+      const ms = from + Math.floor(next() * span);
+      const top = ms - (ms % 3_600_000);
+      for (const t of [ms, top]) {
+        expect([parisDateQuick(t), parisIsoQuick(t), parisOffsetMinutesQuick(t)]).toEqual([
+          parisDate(t),
+          parisIso(t),
+          parisOffsetMinutes(t),
+        ]);
+      }
+    }
+  });
+});
