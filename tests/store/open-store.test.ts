@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { silentLogger } from '../../src/log/logger.js';
 import { parseDatabaseUrl } from '../../src/store/database-url.js';
+import { openDatabase } from '../../src/store/engines/sqlite.js';
 import { latestKnownMigration, resolveMigrationsDir } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 
@@ -46,6 +47,18 @@ describe('openStore (SQLite)', () => {
     await store.close();
     const db = new Database(path.join(dir, 'sub', 'myelectricaldata.db'), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  test("connections get WAL, foreign keys, a busy timeout and SQLite's own 2 MiB page cache, not 16 MiB", () => {
+    const db = openDatabase(path.join(dir, 'pragmas.db'));
+    const read = (name: string) => db.pragma(name, { simple: true });
+    expect([read('journal_mode'), read('foreign_keys'), read('busy_timeout'), read('cache_size')]).toEqual([
+      'wal',
+      1,
+      5000,
+      -2000,
+    ]);
     db.close();
   });
 

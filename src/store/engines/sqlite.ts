@@ -170,7 +170,8 @@ function ownerOnly(file: string): void {
   }
 }
 
-function openDatabase(file: string): Database.Database {
+/** One connection with the settings every store connection gets (exported for their test). */
+export function openDatabase(file: string): Database.Database {
   if (file !== ':memory:') {
     try {
       mkdirSync(path.dirname(file), { recursive: true });
@@ -190,6 +191,9 @@ function openDatabase(file: string): Database.Database {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // SQLite's own default page cache (2 MiB): better-sqlite3 builds SQLite with 16 MiB, which a store of
+  // years of curves fills and keeps resident. Measured: no change to the bulk upsert rate (README).
+  db.pragma('cache_size = -2000');
   return db;
 }
 
