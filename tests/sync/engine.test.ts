@@ -65,6 +65,15 @@ describe('SyncEngine with a fake gateway and a real SQLite store', () => {
     expect(stored.map((p) => [p.pdl, p.name])).toEqual([[A, 'Maison']]);
   });
 
+  it('asks every ranged fetch to keep nothing once a chunk is stored, and still stores every chunk', async () => {
+    const outcome = await engine([A]).run('full');
+    expect(outcome.status).toBe('ok');
+    expect(client.calls.filter((c) => /^(daily|curve|power) /.test(c)).length).toBeGreaterThan(0);
+    expect(client.collecting).toEqual([]);
+    const range = { start: ACTIVATION, end: '2026-11-26' };
+    expect((await store.listDaily(A, 'consumption', range)).length).toBe(19);
+  });
+
   it('syncs only the selected PDL and emits data-changed with the ranges it fetched', async () => {
     const outcome = await engine([A]).run('full');
     expect(outcome).toMatchObject({ status: 'ok', calls: 7, failedTasks: 0 });

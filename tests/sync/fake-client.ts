@@ -29,6 +29,8 @@ export interface FakeClient extends GatewayClient {
   failNext: Map<string, Error>;
   /** Resolve to let calls go on (for concurrency tests); null: never wait. */
   gate: Promise<void> | null;
+  /** `method pdl` of every ranged fetch asked to collect its rows (no `collect: false`). */
+  collecting: string[];
 }
 
 /** Window the fake answers per call (days), like the real routes' limits. */
@@ -41,6 +43,7 @@ export function fakeClient(points: UsagePoint[], clock: Clock & { advance(ms: nu
     calls,
     failNext,
     gate: null,
+    collecting: [],
     quotaPausedUntil: () => null,
     listUsagePoints: async () => points,
     getContract: async (pdl) => {
@@ -107,11 +110,12 @@ export function fakeClient(points: UsagePoint[], clock: Clock & { advance(ms: nu
     rows: (d: LocalDate) => T[],
   ) {
     const all: T[] = [];
+    if (opts?.collect !== false) client.collecting.push(`${method} ${pdl}`);
     for (let start = range.start; start < range.end; ) {
       const end = daysBetween(start, range.end) > SPAN ? addDays(start, SPAN) : range.end;
       await call(method, pdl, { start, end });
       const chunk: Chunk<T[]> = { range: { start, end }, data: eachDay({ start, end }).flatMap(rows), partial: false };
-      all.push(...chunk.data);
+      if (opts?.collect !== false) all.push(...chunk.data);
       await opts?.onChunk?.(chunk);
       start = end;
     }
