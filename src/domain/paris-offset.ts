@@ -63,22 +63,22 @@ function offsetFromIntl(ms: number): number {
   return wall.getTime() - second;
 }
 
+/** The UTC year of the last instant asked, with its two changes: hot loops ask one year at a time. */
+const lastYear = { from: 0, until: 0, summer: 0, winter: 0 };
+
+function enterYear(y: number): void {
+  [lastYear.summer, lastYear.winter] = summerTime(y);
+  lastYear.from = Date.UTC(y, 0, 1);
+  lastYear.until = Date.UTC(y + 1, 0, 1);
+}
+
 /** Offset from UTC (ms) of Paris at the instant `ms`: 3,600,000 in winter, 7,200,000 in summer. */
 export function parisOffsetMs(ms: number): number {
-  if (!(ms >= year.from && ms < year.until)) {
+  if (!(ms >= lastYear.from && ms < lastYear.until)) {
     if (ms < RULES_FROM_MS) return offsetFromIntl(ms);
     enterYear(new Date(ms).getUTCFullYear());
   }
-  return ms >= year.summer && ms < year.winter ? SUMMER : WINTER;
-}
-
-/** The UTC year of the last instant asked, with its two changes: hot loops ask one year at a time. */
-const year = { from: 0, until: 0, summer: 0, winter: 0 };
-
-function enterYear(y: number): void {
-  [year.summer, year.winter] = summerTime(y);
-  year.from = Date.UTC(y, 0, 1);
-  year.until = Date.UTC(y + 1, 0, 1);
+  return ms >= lastYear.summer && ms < lastYear.winter ? SUMMER : WINTER;
 }
 
 /** The next instant after `ms` at which Paris changes its offset (1977 on). */

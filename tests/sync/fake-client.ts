@@ -110,16 +110,18 @@ export function fakeClient(points: UsagePoint[], clock: Clock & { advance(ms: nu
     rows: (d: LocalDate) => T[],
   ) {
     const all: T[] = [];
+    let made = 0;
     if (opts?.collect !== false) client.collecting.push(`${method} ${pdl}`);
     for (let start = range.start; start < range.end; ) {
       const end = daysBetween(start, range.end) > SPAN ? addDays(start, SPAN) : range.end;
       await call(method, pdl, { start, end });
+      made++;
       const chunk: Chunk<T[]> = { range: { start, end }, data: eachDay({ start, end }).flatMap(rows), partial: false };
       if (opts?.collect !== false) all.push(...chunk.data);
       await opts?.onChunk?.(chunk);
       start = end;
     }
-    return { data: all, partial: false, calls: all.length };
+    return { data: all, partial: false, calls: made };
   }
   return client;
 }
