@@ -30,8 +30,13 @@ const NO_FILES: ConfigFs = {
   },
 };
 
-/** The demo's configuration, validated by the real loader (throws a `ConfigError` naming the setting). */
-export function demoConfig(settings: { gatewayUrl: string; clientSecret: string; dataDir: string; port: number }) {
+/** The demo's configuration, validated by the real loader (rejects with a `ConfigError` naming the setting). */
+export async function demoConfig(settings: {
+  gatewayUrl: string;
+  clientSecret: string;
+  dataDir: string;
+  port: number;
+}) {
   const flags: RawConfig = {
     client_secret: settings.clientSecret,
     gateway_url: settings.gatewayUrl,
@@ -41,7 +46,7 @@ export function demoConfig(settings: { gatewayUrl: string; clientSecret: string;
     sync_curve: true,
     sync_on_start: true,
   };
-  return loadConfig({ env: {}, flags, fs: NO_FILES }).config;
+  return (await loadConfig({ env: {}, flags, fs: NO_FILES })).config;
 }
 
 export async function runDemo(options: DemoOptions = {}) {
@@ -54,7 +59,7 @@ export async function runDemo(options: DemoOptions = {}) {
   };
   let config: Config;
   try {
-    config = demoConfig({
+    config = await demoConfig({
       gatewayUrl: sim.baseUrl,
       clientSecret: sim.clientSecret,
       dataDir,

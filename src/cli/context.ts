@@ -33,8 +33,8 @@ export interface CliActions {
 export interface CliDeps {
   version: string;
   actions: CliActions;
-  /** Loads and validates the configuration with the command's flags on top (throws `ConfigError`). */
-  loadConfig(flags: RawConfig): { config: Config; warnings: string[] };
+  /** Loads and validates the configuration with the command's flags on top (rejects with `ConfigError`). */
+  loadConfig(flags: RawConfig): Promise<{ config: Config; warnings: string[] }>;
   createLogger(level: LogLevel): Logger;
   shutdown: Shutdown;
   print(line: string): void;

@@ -2,7 +2,7 @@
  * Loads the configuration from its sources, later ones winning: defaults, YAML config file
  * (`CONFIG_FILE`, else `<data_dir>/config.yaml` when present), add-on options file (`/data/options.json`
  * when present), environment variables, command-line flags. The environment is passed in: this is the
- * only place that interprets it. Throws a `ConfigError` listing every problem.
+ * only place that interprets it. Rejects with a `ConfigError` listing every problem.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ export interface LoadedConfig {
 
 const nodeFs: ConfigFs = { exists: existsSync, read: (path) => readFileSync(path, 'utf8') };
 
-export function loadConfig(options: LoadConfigOptions): LoadedConfig {
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const fs = options.fs ?? nodeFs;
   const env = envSource(options.env);
   const flags = flagSource(options.flags ?? {});
@@ -49,7 +49,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const problems: string[] = [];
   const warnings: string[] = [];
   const files: string[] = [];
-  const readFile = (path: string): Source | undefined => {
+  const readFile = async (path: string): Promise<Source | undefined> => {
     let text: string;
     try {
       text = fs.read(path);
@@ -57,16 +57,16 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
       problems.push(unreadable(path, err));
       return undefined;
     }
-    const result = fileSource(path, text);
+    const result = await fileSource(path, text);
     files.push(path);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
     return result.source;
   };
   const yamlPath = configFilePath(options.env, [flags, env, defaults], fs, problems);
-  const yaml = yamlPath ? readFile(yamlPath) : undefined;
+  const yaml = yamlPath ? await readFile(yamlPath) : undefined;
   const optionsPath = options.optionsFile ?? ADDON_OPTIONS_FILE;
-  const addon = fs.exists(optionsPath) ? readFile(optionsPath) : undefined;
+  const addon = fs.exists(optionsPath) ? await readFile(optionsPath) : undefined;
   const { merged, origins } = merge([defaults, yaml, addon, env, flags]);
   registerSecrets(merged);
   const result = v.safeParse(ConfigSchema, merged);

@@ -1,9 +1,10 @@
 /**
  * The places a setting can come from, each turned into a `Source`: its values (already coerced) and how
  * to name a setting the way the user wrote it, for error lines ("PORT", "/data/config.yaml: port").
+ * The YAML parser and the spelling suggester are loaded only when a file needs them: most starts read no
+ * YAML (the add-on's options file is JSON) and have no misspelt key, and loading both costs about 1.5 MiB
+ * of memory for the life of the process (README, performance).
  */
-import { closest, distance } from 'fastest-levenshtein';
-import { parse } from 'yaml';
 import { coerceValue } from './coerce.js';
 import { settingInfo } from './introspect.js';
 import { envName, type RawConfig, SETTING_KEYS, type SettingKey } from './settings.js';
@@ -47,14 +48,14 @@ export function defaultSource(values: RawConfig): Source {
 }
 
 /** A YAML config file or the add-on options file (JSON is YAML). */
-export function fileSource(path: string, text: string): SourceResult {
-  const parsed = parseMap(path, text);
+export async function fileSource(path: string, text: string): Promise<SourceResult> {
+  const parsed = await parseMap(path, text);
   if (typeof parsed === 'string') return { problems: [parsed], warnings: [] };
   const values: RawConfig = {};
   const warnings: string[] = [];
   for (const [key, raw] of Object.entries(parsed)) {
     const known = (SETTING_KEYS as string[]).includes(key) ? (key as SettingKey) : undefined;
-    if (!known) warnings.push(unknownKeyWarning(path, key));
+    if (!known) warnings.push(await unknownKeyWarning(path, key));
     else if (settingInfo(known).meta.envOnly)
       warnings.push(`${path}: ${key} is ignored; it is read from the environment only`);
     else values[known] = coerceValue(settingInfo(known), raw);
@@ -63,11 +64,15 @@ export function fileSource(path: string, text: string): SourceResult {
   return { source: { values, label, target: (key) => `${key} in ${path}` }, problems: [], warnings };
 }
 
-/** The file's top-level map, or the problem line when it is not one. An empty file is an empty map. */
-function parseMap(path: string, text: string): Record<string, unknown> | string {
+/**
+ * The file's top-level map, or the problem line when it is not one. An empty file is an empty map. A
+ * `.json` file holding an object (the add-on's options file, written by the Supervisor) is read without
+ * the YAML parser; anything else goes to it, which also names the syntax error of a broken JSON file.
+ */
+async function parseMap(path: string, text: string): Promise<Record<string, unknown> | string> {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = (path.endsWith('.json') ? parseJsonObject(text) : undefined) ?? (await import('yaml')).parse(text);
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0].replace(/:$/, '') : String(err);
     return `${path}: cannot be read (${reason}); fix the syntax of the file`;
@@ -79,7 +84,21 @@ function parseMap(path: string, text: string): Record<string, unknown> | string 
   return doc as Record<string, unknown>;
 }
 
-function unknownKeyWarning(path: string, key: string): string {
+/** The object `text` holds when it is a JSON object, else undefined (the YAML parser then reads it). */
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  if (!text.trimStart().startsWith('{')) return undefined;
+  try {
+    const doc: unknown = JSON.parse(text);
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+      ? (doc as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function unknownKeyWarning(path: string, key: string): Promise<string> {
+  const { closest, distance } = await import('fastest-levenshtein');
   const normalised = key.toLowerCase().replace(/-/g, '_');
   const guess = closest(normalised, [...SETTING_KEYS]);
   const near = distance(normalised, guess) <= Math.max(2, Math.floor(guess.length / 3));

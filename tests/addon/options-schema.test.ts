@@ -13,7 +13,7 @@ const rows = configDocs();
 const OPTIONS_FILE = '/data/options.json';
 
 /** Loads options the way the add-on does: the options file only, add-on mode on. */
-function loadAddonOptions(options: Record<string, unknown>) {
+async function loadAddonOptions(options: Record<string, unknown>) {
   const files: Record<string, string> = { [OPTIONS_FILE]: JSON.stringify(options), '/data': '' };
   return loadConfig({
     env: { SUPERVISOR_TOKEN: 'token-from-the-supervisor' },
@@ -23,18 +23,18 @@ function loadAddonOptions(options: Record<string, unknown>) {
 }
 
 describe('add-on options and the configuration schema', () => {
-  it('committed addon/config.yaml is what `npm run addon:generate` writes', () => {
+  it('committed addon/config.yaml is what `npm run addon:generate` writes', async () => {
     expect(readText('addon', 'config.yaml')).toBe(renderAddonConfig(packageVersion()));
   });
 
-  it('offers every user setting, and nothing else', () => {
+  it('offers every user setting, and nothing else', async () => {
     const expected = rows.filter(isAddonOption).map((row) => row.key);
     expect(Object.keys(config.schema)).toEqual(expected);
     const hidden = rows.filter((row) => !isAddonOption(row)).map((row) => row.key);
     for (const key of hidden) expect(row(key).envOnly || key in ADDON_MANAGED).toBe(true);
   });
 
-  it('gives each option the Supervisor type of its setting (lists as real lists)', () => {
+  it('gives each option the Supervisor type of its setting (lists as real lists)', async () => {
     for (const [key, type] of Object.entries(config.schema)) {
       const expected = row(key).addonType.replace(/\?$/, '');
       if (Array.isArray(type)) expect(type).toEqual([ADDON_LIST_ITEMS[key]]);
@@ -42,24 +42,24 @@ describe('add-on options and the configuration schema', () => {
     }
   });
 
-  it('marks every secret setting as a password field', () => {
+  it('marks every secret setting as a password field', async () => {
     for (const r of rows.filter((x) => x.secret && isAddonOption(x))) expect(config.schema[r.key]).toMatch(/^password/);
   });
 
-  it('uses the settings defaults, except where add-on mode computes another one', () => {
+  it('uses the settings defaults, except where add-on mode computes another one', async () => {
     for (const [key, value] of Object.entries(config.options)) {
       const expected = key in ADDON_DEFAULTS ? ADDON_DEFAULTS[key] : settingInfo(key as SettingKey).defaultValue;
       expect([key, value]).toEqual([key, expected]);
     }
   });
 
-  it('default options load without a warning and turn on add-on mode', () => {
-    const { config: loaded, warnings } = loadAddonOptions(config.options);
+  it('default options load without a warning and turn on add-on mode', async () => {
+    const { config: loaded, warnings } = await loadAddonOptions(config.options);
     expect(warnings).toEqual([]);
     expect(loaded).toMatchObject({ data_dir: '/data', home_assistant: true, ha_url: 'http://supervisor/core' });
   });
 
-  it('every option, set the way the Supervisor writes it, reaches the program', () => {
+  it('every option, set the way the Supervisor writes it, reaches the program', async () => {
     const sample: Record<string, unknown> = {
       ...config.options,
       client_id: 'my-client',
@@ -102,7 +102,7 @@ describe('add-on options and the configuration schema', () => {
       jeedom_history: false,
     };
     expect(Object.keys(sample).sort()).toEqual(Object.keys(config.schema).sort());
-    const { config: loaded, warnings } = loadAddonOptions(sample);
+    const { config: loaded, warnings } = await loadAddonOptions(sample);
     expect(warnings).toEqual([]);
     expect(loaded).toMatchObject({
       ...sample,

@@ -6,7 +6,7 @@ import { type Harness, startHarness } from './harness.js';
 const SECRET = 'client-secret-that-must-not-leak';
 const MQTT_PASSWORD = 'mqtt-password-that-must-not-leak';
 
-function config() {
+async function config() {
   const env = {
     CLIENT_SECRET: SECRET,
     MQTT_URL: `mqtt://user:${MQTT_PASSWORD}@broker:1883`,
@@ -15,7 +15,7 @@ function config() {
     DATA_DIR: '/tmp/med-config-route',
   };
   const fs = { exists: () => false, read: () => '' };
-  return loadConfig({ env, optionsFile: join(__dirname, 'absent-options.json'), fs }).config;
+  return (await loadConfig({ env, optionsFile: join(__dirname, 'absent-options.json'), fs })).config;
 }
 
 let h: Harness;
@@ -23,7 +23,10 @@ afterEach(() => h.close());
 
 describe('GET /api/config', () => {
   it('shows the settings in force with every secret masked', async () => {
-    h = await startHarness(undefined, undefined, { config: redactConfig(config()), token: 'api-token-0123456789' });
+    h = await startHarness(undefined, undefined, {
+      config: redactConfig(await config()),
+      token: 'api-token-0123456789',
+    });
     expect((await h.api.inject('/api/config')).statusCode).toBe(401);
     const res = await h.api.inject({ url: '/api/config', headers: { authorization: 'Bearer api-token-0123456789' } });
     expect(res.statusCode).toBe(200);

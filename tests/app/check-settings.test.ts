@@ -6,32 +6,34 @@ import { reportError } from '../../src/cli/report-error.js';
 import { type Config, ConfigError, loadConfig } from '../../src/config/index.js';
 import { parseDatabaseUrl } from '../../src/store/database-url.js';
 
-function config(env: Record<string, string>): Config {
-  return loadConfig({ env, fs: { exists: () => false, read: () => '' } }).config;
+async function config(env: Record<string, string>): Promise<Config> {
+  return (await loadConfig({ env, fs: { exists: () => false, read: () => '' } })).config;
 }
 
 describe('settingProblems', () => {
-  it('Home Assistant or REST states on without a URL and token', () => {
-    expect(settingProblems(config({ HOME_ASSISTANT: 'true' }))).toEqual([
+  it('Home Assistant or REST states on without a URL and token', async () => {
+    expect(settingProblems(await config({ HOME_ASSISTANT: 'true' }))).toEqual([
       expect.stringMatching(/^HOME_ASSISTANT is on but HA_URL or HA_TOKEN is not set/),
     ]);
-    expect(settingProblems(config({ HA_REST_STATES: 'true', HA_URL: 'http://ha:8123' }))).toEqual([
+    expect(settingProblems(await config({ HA_REST_STATES: 'true', HA_URL: 'http://ha:8123' }))).toEqual([
       expect.stringMatching(/^HA_REST_STATES is on but/),
     ]);
-    expect(settingProblems(config({ HOME_ASSISTANT: 'true', HA_URL: 'http://ha:8123', HA_TOKEN: 't' }))).toEqual([]);
+    expect(settingProblems(await config({ HOME_ASSISTANT: 'true', HA_URL: 'http://ha:8123', HA_TOKEN: 't' }))).toEqual(
+      [],
+    );
   });
 
-  it('MQTT TLS files that do not exist, but not PEM text nor files that exist', () => {
+  it('MQTT TLS files that do not exist, but not PEM text nor files that exist', async () => {
     const env = {
       MQTT_URL: 'mqtts://broker:8883',
       MQTT_CA: '/nope/ca.pem',
       MQTT_CERT: '-----BEGIN CERTIFICATE-----\nx',
       MQTT_KEY: '/here/key.pem',
     };
-    expect(settingProblems(config(env), (p) => p === '/here/key.pem')).toEqual([
+    expect(settingProblems(await config(env), (p) => p === '/here/key.pem')).toEqual([
       'MQTT_CA: the file "/nope/ca.pem" does not exist; give the path of a readable PEM file (or the PEM text itself), or unset MQTT_CA',
     ]);
-    expect(settingProblems(config({ MQTT_CA: '/nope/ca.pem' }), () => false)).toEqual([]); // MQTT off
+    expect(settingProblems(await config({ MQTT_CA: '/nope/ca.pem' }), () => false)).toEqual([]); // MQTT off
   });
 });
 
@@ -56,7 +58,7 @@ describe('listenError', () => {
     });
   });
 
-  it('an API_HOST that does not resolve or is not ours names API_HOST', () => {
+  it('an API_HOST that does not resolve or is not ours names API_HOST', async () => {
     const line = (code: string) =>
       (listenError(Object.assign(new Error(code), { code }), 8080, 'nas.invalid') as ConfigError).problems[0];
     expect(line('ENOTFOUND')).toMatch(/^API_HOST: "nas.invalid" does not resolve: set API_HOST to 127.0.0.1/);
@@ -88,7 +90,7 @@ describe('DATABASE_URL problems exit with code 2', () => {
 });
 
 describe('CONFIG_FILE pointing at a folder', () => {
-  it('is one CONFIG_FILE line, not a stack trace', () => {
+  it('is one CONFIG_FILE line, not a stack trace', async () => {
     const fs = {
       exists: () => true,
       read: () => {
@@ -97,7 +99,7 @@ describe('CONFIG_FILE pointing at a folder', () => {
     };
     let thrown: unknown;
     try {
-      loadConfig({ env: { CONFIG_FILE: '/config' }, fs, optionsFile: '/nowhere/options.json' });
+      await loadConfig({ env: { CONFIG_FILE: '/config' }, fs, optionsFile: '/nowhere/options.json' });
     } catch (err) {
       thrown = err;
     }

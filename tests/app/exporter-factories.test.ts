@@ -8,8 +8,8 @@ import {
 } from '../../src/app/exporter-factories.js';
 import { type Config, loadConfig } from '../../src/config/index.js';
 
-function config(env: Record<string, string>): Config {
-  return loadConfig({ env, fs: { exists: () => false, read: () => '' } }).config;
+async function config(env: Record<string, string>): Promise<Config> {
+  return (await loadConfig({ env, fs: { exists: () => false, read: () => '' } })).config;
 }
 
 async function created(c: Config): Promise<string[]> {
@@ -19,11 +19,11 @@ async function created(c: Config): Promise<string[]> {
 
 describe('exporterFactories', () => {
   it('constructs nothing by default outside add-on mode', async () => {
-    expect(await created(config({}))).toEqual([]);
+    expect(await created(await config({}))).toEqual([]);
   });
 
   it('turns Home Assistant and MQTT on in add-on mode, through the Supervisor', async () => {
-    const addon = config({ SUPERVISOR_TOKEN: 'tok', SUPERVISOR_URL: 'http://127.0.0.1:9' });
+    const addon = await config({ SUPERVISOR_TOKEN: 'tok', SUPERVISOR_URL: 'http://127.0.0.1:9' });
     expect(addon.ha_url).toBe('http://127.0.0.1:9/core');
     expect(mqttEnabled(addon)).toBe(true);
     // The add-on also installs the Lovelace cards into Home Assistant (cards-delivery).
@@ -31,29 +31,31 @@ describe('exporterFactories', () => {
   });
 
   it('honours mqtt: false and home_assistant: false in add-on mode', async () => {
-    expect(await created(config({ SUPERVISOR_TOKEN: 'tok', MQTT: 'false', HOME_ASSISTANT: 'false' }))).toEqual([]);
+    expect(await created(await config({ SUPERVISOR_TOKEN: 'tok', MQTT: 'false', HOME_ASSISTANT: 'false' }))).toEqual(
+      [],
+    );
   });
 
   it('turns MQTT on when a broker URL is set', async () => {
-    expect(await created(config({ MQTT_URL: 'mqtt://127.0.0.1:1883' }))).toEqual(['mqtt']);
+    expect(await created(await config({ MQTT_URL: 'mqtt://127.0.0.1:1883' }))).toEqual(['mqtt']);
   });
 
   it('refuses Home Assistant without URL and token, saying what to set', async () => {
-    const [ha] = exporterFactories(config({ HOME_ASSISTANT: 'true' }), '1.2.3');
+    const [ha] = exporterFactories(await config({ HOME_ASSISTANT: 'true' }), '1.2.3');
     await expect(ha.create()).rejects.toThrow(/HA_URL .*HA_TOKEN/);
   });
 });
 
 describe('Home Assistant REST states (ha_rest_states)', () => {
   it('is off by default, in add-on mode too', async () => {
-    expect(config({}).ha_rest_states).toBe(false);
-    expect(await created(config({ SUPERVISOR_TOKEN: 'tok' }))).not.toContain('ha-rest-states');
+    expect((await config({})).ha_rest_states).toBe(false);
+    expect(await created(await config({ SUPERVISOR_TOKEN: 'tok' }))).not.toContain('ha-rest-states');
   });
 
   it('is constructed when asked for, after the other exporters', async () => {
-    const c = config({ HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123', HA_TOKEN: 'long-lived-token' });
+    const c = await config({ HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123', HA_TOKEN: 'long-lived-token' });
     expect(await created(c)).toEqual(['ha-rest-states']);
-    expect(await created(config({ SUPERVISOR_TOKEN: 'tok', HA_REST_STATES: 'true' }))).toEqual([
+    expect(await created(await config({ SUPERVISOR_TOKEN: 'tok', HA_REST_STATES: 'true' }))).toEqual([
       'home-assistant',
       'lovelace-cards',
       'mqtt',
@@ -61,8 +63,8 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
     ]);
   });
 
-  it('posts to ha_url with ha_token outside the add-on', () => {
-    const c = config({
+  it('posts to ha_url with ha_token outside the add-on', async () => {
+    const c = await config({
       HA_REST_STATES: 'true',
       HA_URL: 'http://ha.local:8123/',
       HA_TOKEN: 'long-lived-token',
@@ -75,13 +77,13 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
     });
   });
 
-  it('goes through the Supervisor proxy with SUPERVISOR_TOKEN in add-on mode', () => {
-    expect(haRestStatesOptions(config({ SUPERVISOR_TOKEN: 'sup-tok', HA_REST_STATES: 'true' }))).toEqual({
+  it('goes through the Supervisor proxy with SUPERVISOR_TOKEN in add-on mode', async () => {
+    expect(haRestStatesOptions(await config({ SUPERVISOR_TOKEN: 'sup-tok', HA_REST_STATES: 'true' }))).toEqual({
       haUrl: 'http://supervisor/core',
       haToken: 'sup-tok',
       prices: {},
     });
-    const standIn = config({
+    const standIn = await config({
       SUPERVISOR_TOKEN: 'sup-tok',
       SUPERVISOR_URL: 'http://127.0.0.1:9',
       HA_REST_STATES: 'true',
@@ -95,7 +97,7 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
       { HA_REST_STATES: 'true', HA_URL: 'http://ha.local:8123' },
     ];
     for (const env of envs) {
-      const rest = exporterFactories(config(env), '1.2.3').find((f) => f.name === 'ha-rest-states');
+      const rest = exporterFactories(await config(env), '1.2.3').find((f) => f.name === 'ha-rest-states');
       await expect(rest?.create()).rejects.toThrow(
         expect.objectContaining({
           code: 'ha_rest_states_not_configured',
@@ -109,25 +111,25 @@ describe('Home Assistant REST states (ha_rest_states)', () => {
 });
 
 describe('pricesOf', () => {
-  it('passes every configured price to the tariff engine and leaves unset ones out', () => {
-    expect(pricesOf(config({ PRICE_HC_KWH: '0.2', PRICE_HP_KWH: '0.3', PRICE_BASE_KWH: '0.25' }))).toEqual({
+  it('passes every configured price to the tariff engine and leaves unset ones out', async () => {
+    expect(pricesOf(await config({ PRICE_HC_KWH: '0.2', PRICE_HP_KWH: '0.3', PRICE_BASE_KWH: '0.25' }))).toEqual({
       baseKwh: 0.25,
       hcKwh: 0.2,
       hpKwh: 0.3,
     });
-    expect(pricesOf(config({ PRICE_PRODUCTION_KWH: '0.1' }))).toEqual({ productionKwh: 0.1 });
-    expect(pricesOf(config({}))).toEqual({});
+    expect(pricesOf(await config({ PRICE_PRODUCTION_KWH: '0.1' }))).toEqual({ productionKwh: 0.1 });
+    expect(pricesOf(await config({}))).toEqual({});
   });
 });
 
 describe('VictoriaMetrics (victoriametrics_url)', () => {
   it('is off without a URL and constructed with one', async () => {
-    expect(await created(config({}))).not.toContain('victoriametrics');
-    expect(await created(config({ VICTORIAMETRICS_URL: 'http://127.0.0.1:8428' }))).toEqual(['victoriametrics']);
+    expect(await created(await config({}))).not.toContain('victoriametrics');
+    expect(await created(await config({ VICTORIAMETRICS_URL: 'http://127.0.0.1:8428' }))).toEqual(['victoriametrics']);
   });
 
-  it('maps the credentials, the extra labels and the prices (its cost series)', () => {
-    const c = config({
+  it('maps the credentials, the extra labels and the prices (its cost series)', async () => {
+    const c = await config({
       VICTORIAMETRICS_URL: 'http://vm.local:8428/',
       VICTORIAMETRICS_USERNAME: 'me',
       VICTORIAMETRICS_PASSWORD: 'pw',
@@ -144,22 +146,24 @@ describe('VictoriaMetrics (victoriametrics_url)', () => {
     });
   });
 
-  it('refuses malformed extra labels at load time', () => {
-    expect(() => config({ VICTORIAMETRICS_EXTRA_LABELS: 'no pairs here' })).toThrow(/VICTORIAMETRICS_EXTRA_LABELS/);
+  it('refuses malformed extra labels at load time', async () => {
+    await expect(config({ VICTORIAMETRICS_EXTRA_LABELS: 'no pairs here' })).rejects.toThrow(
+      /VICTORIAMETRICS_EXTRA_LABELS/,
+    );
   });
 });
 
 describe('Jeedom (jeedom_url)', () => {
   it('is off by default and on when jeedom_url and the key are set', async () => {
-    expect(await created(config({}))).not.toContain('jeedom');
-    const c = config({ JEEDOM_URL: 'http://jeedom.local/', JEEDOM_API_KEY: 'core-key', JEEDOM_OBJECT: 'Maison' });
+    expect(await created(await config({}))).not.toContain('jeedom');
+    const c = await config({ JEEDOM_URL: 'http://jeedom.local/', JEEDOM_API_KEY: 'core-key', JEEDOM_OBJECT: 'Maison' });
     expect(c.jeedom_url).toBe('http://jeedom.local');
     expect(c.jeedom_history).toBe(true);
     expect(await created(c)).toEqual(['jeedom']);
   });
 
   it('refuses a URL without a key, saying what to set', async () => {
-    const jeedom = exporterFactories(config({ JEEDOM_URL: 'http://jeedom.local' }), '1.2.3').find(
+    const jeedom = exporterFactories(await config({ JEEDOM_URL: 'http://jeedom.local' }), '1.2.3').find(
       (f) => f.name === 'jeedom',
     );
     await expect(jeedom?.create()).rejects.toThrow(/JEEDOM_API_KEY/);

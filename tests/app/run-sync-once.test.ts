@@ -35,19 +35,21 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const config = () =>
-  loadConfig({
-    env: {},
-    flags: { client_secret: sim.clientSecret, gateway_url: sim.baseUrl, data_dir: dataDir, sync_curve: false },
-    fs: { exists: () => false, read: () => '' },
-  }).config;
+const config = async () =>
+  (
+    await loadConfig({
+      env: {},
+      flags: { client_secret: sim.clientSecret, gateway_url: sim.baseUrl, data_dir: dataDir, sync_curve: false },
+      fs: { exists: () => false, read: () => '' },
+    })
+  ).config;
 
 it('runs every exporter after the sync, logs failures and time-outs as errors, keeps the outcome', async () => {
   const ok = new FakeExporter('mqtt', { ok: { messages: 7 } });
   const failing = new FakeExporter('home-assistant', { error: 'Home Assistant refused the token: set ha_token' });
   const stuck = new FakeExporter('ha-rest-states', 'hang');
   const logger = memoryLogger();
-  const outcome = await runSyncOnce(config(), {
+  const outcome = await runSyncOnce(await config(), {
     logger,
     clock,
     exporters: [ok, failing, stuck].map((e) => ({ name: e.name, create: () => e })),
@@ -79,7 +81,7 @@ it('runs every exporter after the sync, logs failures and time-outs as errors, k
   }
 
   const printed: string[] = [];
-  await runStatus(config(), { logger: silentLogger, clock, print: (t) => printed.push(t) });
+  await runStatus(await config(), { logger: silentLogger, clock, print: (t) => printed.push(t) });
   const text = printed.join('\n');
   expect(text).toContain(
     'Exporters:\n    mqtt               ok; last run 2026-11-27 12:00:00, last success 2026-11-27 12:00:00; last result: reason=sync-once, messages=7',
@@ -91,7 +93,7 @@ it('runs every exporter after the sync, logs failures and time-outs as errors, k
 
 it('records an exporter that could not start as an error saying why, and still syncs', async () => {
   const logger = memoryLogger();
-  const outcome = await runSyncOnce(config(), {
+  const outcome = await runSyncOnce(await config(), {
     logger,
     clock,
     exporters: [
@@ -106,7 +108,7 @@ it('records an exporter that could not start as an error saying why, and still s
   });
   expect(outcome.status).toBe('ok');
   const printed: string[] = [];
-  await runStatus(config(), { logger: silentLogger, clock, print: (t) => printed.push(t) });
+  await runStatus(await config(), { logger: silentLogger, clock, print: (t) => printed.push(t) });
   expect(printed.join('\n')).toContain(
     '    mqtt               error; last run 2026-11-27 12:00:00, last success never; last error: could not start: no broker: set mqtt_url',
   );
@@ -114,6 +116,6 @@ it('records an exporter that could not start as an error saying why, and still s
 
 it('says so when no exporter state was ever recorded', async () => {
   const printed: string[] = [];
-  await runStatus(config(), { logger: silentLogger, clock, print: (t) => printed.push(t) });
+  await runStatus(await config(), { logger: silentLogger, clock, print: (t) => printed.push(t) });
   expect(printed.join('\n')).toMatch(/Exporters:\n {4}none recorded/);
 });

@@ -11,7 +11,7 @@ describe('configDocs', () => {
   const rows = configDocs();
   const byKey = new Map(rows.map((row) => [row.key, row]));
 
-  it('documents every setting with an UPPER_CASE environment variable and a description', () => {
+  it('documents every setting with an UPPER_CASE environment variable and a description', async () => {
     for (const row of rows) {
       expect(row.env).toBe(row.key.toUpperCase());
       expect(row.key).toMatch(/^[a-z][a-z0-9_]*$/);
@@ -20,7 +20,7 @@ describe('configDocs', () => {
     expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(['client_id', 'client_secret', 'mqtt_insecure']));
   });
 
-  it('marks the secrets', () => {
+  it('marks the secrets', async () => {
     const secrets = rows.filter((row) => row.secret).map((row) => row.key);
     expect(secrets.sort()).toEqual([
       'api_token',
@@ -34,7 +34,7 @@ describe('configDocs', () => {
     ]);
   });
 
-  it('gives the defaults and types from the schema', () => {
+  it('gives the defaults and types from the schema', async () => {
     expect(byKey.get('port')).toMatchObject({ type: 'integer (0-65535)', default: '8080', addonType: 'port' });
     expect(byKey.get('log_level')).toMatchObject({ type: 'one of: trace, debug, info, warn, error', default: 'info' });
     expect(byKey.get('gateway_url')).toMatchObject({ type: 'URL', default: 'https://api.myelectricaldata.fr' });
@@ -43,13 +43,13 @@ describe('configDocs', () => {
     expect(byKey.get('supervisor_token')).toMatchObject({ envOnly: true, addonType: 'password?' });
   });
 
-  it('derives Supervisor option types that follow the add-on schema grammar', () => {
+  it('derives Supervisor option types that follow the add-on schema grammar', async () => {
     for (const row of rows) expect(row.addonType).toMatch(SUPERVISOR_GRAMMAR);
   });
 });
 
 describe('README configuration table', () => {
-  it('matches configDocs() (run `npm run docs:config` to regenerate it)', () => {
+  it('matches configDocs() (run `npm run docs:config` to regenerate it)', async () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
     expect(readme).toContain(renderConfigTable());
     expect(withConfigTable(readme)).toBe(readme);
@@ -57,8 +57,8 @@ describe('README configuration table', () => {
 });
 
 describe('redactConfig', () => {
-  it('masks secret settings and passwords inside URLs, and keeps the rest', () => {
-    const { config } = loadConfig({
+  it('masks secret settings and passwords inside URLs, and keeps the rest', async () => {
+    const { config } = await loadConfig({
       env: {
         CLIENT_SECRET: 'dump-secret-1',
         MQTT_PASSWORD: 'dump-secret-2',

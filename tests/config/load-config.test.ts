@@ -13,13 +13,13 @@ const realFs: ConfigFs = {
   read: (path) => readFileSync(path, 'utf8'),
 };
 
-function load(options: Partial<LoadConfigOptions> = {}) {
+async function load(options: Partial<LoadConfigOptions> = {}) {
   return loadConfig({ env: {}, optionsFile: NO_OPTIONS, fs: realFs, ...options });
 }
 
-function problemsOf(options: Partial<LoadConfigOptions>): string[] {
+async function problemsOf(options: Partial<LoadConfigOptions>): Promise<string[]> {
   try {
-    load(options);
+    await load(options);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -28,8 +28,8 @@ function problemsOf(options: Partial<LoadConfigOptions>): string[] {
 }
 
 describe('loadConfig: defaults', () => {
-  it('applies every default when nothing is configured', () => {
-    const { config, files, warnings } = load();
+  it('applies every default when nothing is configured', async () => {
+    const { config, files, warnings } = await load();
     expect(config).toMatchObject({
       gateway_url: 'https://api.myelectricaldata.fr',
       data_dir: './data',
@@ -53,13 +53,13 @@ describe('loadConfig: defaults', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('uses /data as the data folder when it exists (add-on and Docker)', () => {
+  it('uses /data as the data folder when it exists (add-on and Docker)', async () => {
     const fs: ConfigFs = { exists: (path) => path === '/data', read: () => '' };
-    expect(loadConfig({ env: {}, optionsFile: NO_OPTIONS, fs }).config.data_dir).toBe('/data');
+    expect((await loadConfig({ env: {}, optionsFile: NO_OPTIONS, fs })).config.data_dir).toBe('/data');
   });
 
-  it('turns Home Assistant on through the Supervisor in add-on mode', () => {
-    const { config } = load({ env: { SUPERVISOR_TOKEN: 'supervisor-token-value' } });
+  it('turns Home Assistant on through the Supervisor in add-on mode', async () => {
+    const { config } = await load({ env: { SUPERVISOR_TOKEN: 'supervisor-token-value' } });
     expect(config.home_assistant).toBe(true);
     expect(config.ha_url).toBe('http://supervisor/core');
     expect(config.supervisor_token).toBe('supervisor-token-value');
@@ -68,8 +68,8 @@ describe('loadConfig: defaults', () => {
 });
 
 describe('loadConfig: YAML config file', () => {
-  it('reads a valid file and coerces its values', () => {
-    const { config, files } = load({ env: { CONFIG_FILE: fixture('valid.yaml') } });
+  it('reads a valid file and coerces its values', async () => {
+    const { config, files } = await load({ env: { CONFIG_FILE: fixture('valid.yaml') } });
     expect(files).toEqual([fixture('valid.yaml')]);
     expect(config).toMatchObject({
       client_id: 'my-client-id',
@@ -85,61 +85,61 @@ describe('loadConfig: YAML config file', () => {
     });
   });
 
-  it('registers secrets, and passwords inside URLs, with the redactor as soon as they are loaded', () => {
-    load({ env: { CONFIG_FILE: fixture('valid.yaml') } });
+  it('registers secrets, and passwords inside URLs, with the redactor as soon as they are loaded', async () => {
+    await load({ env: { CONFIG_FILE: fixture('valid.yaml') } });
     expect(redactText('a yaml-secret-value b mqtt-secret-value c broker-pass')).toBe('a *** b *** c ***');
   });
 
-  it.each(['empty.yaml', 'comments-only.yaml'])('treats %s as "nothing set"', (name) => {
-    const { config, warnings } = load({ env: { CONFIG_FILE: fixture(name) } });
+  it.each(['empty.yaml', 'comments-only.yaml'])('treats %s as "nothing set"', async (name) => {
+    const { config, warnings } = await load({ env: { CONFIG_FILE: fixture(name) } });
     expect(config.port).toBe(8080);
     expect(warnings).toEqual([]);
   });
 
-  it('finds config.yaml in the data folder without CONFIG_FILE', () => {
-    const { config, files } = load({ env: { DATA_DIR: FIXTURES } });
+  it('finds config.yaml in the data folder without CONFIG_FILE', async () => {
+    const { config, files } = await load({ env: { DATA_DIR: FIXTURES } });
     expect(files).toEqual([join(FIXTURES, 'config.yaml')]);
     expect(config.port).toBe(6060);
   });
 
-  it('reports malformed YAML in one line naming the file', () => {
-    const problems = problemsOf({ env: { CONFIG_FILE: fixture('malformed.yaml') } });
+  it('reports malformed YAML in one line naming the file', async () => {
+    const problems = await problemsOf({ env: { CONFIG_FILE: fixture('malformed.yaml') } });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
       /^.*malformed\.yaml: cannot be read \(.* at line 1, column 7\); fix the syntax of the file$/,
     );
   });
 
-  it('reports a file that is not a map of settings', () => {
-    expect(problemsOf({ env: { CONFIG_FILE: fixture('not-a-map.yaml') } })).toEqual([
+  it('reports a file that is not a map of settings', async () => {
+    expect(await problemsOf({ env: { CONFIG_FILE: fixture('not-a-map.yaml') } })).toEqual([
       `${fixture('not-a-map.yaml')}: is not a map of settings; write one "key: value" per line`,
     ]);
   });
 
-  it('says to quote a PDL that YAML read as a number and that lost its leading 0', () => {
+  it('says to quote a PDL that YAML read as a number and that lost its leading 0', async () => {
     const file = fixture('unquoted-pdl.yaml');
-    expect(problemsOf({ env: { CONFIG_FILE: file } })).toEqual([
+    expect(await problemsOf({ env: { CONFIG_FILE: file } })).toEqual([
       `${file}: pdls: item "9111642617347" lost its leading 0 (YAML read it as a number): write it in quotes, "09111642617347"; set pdls in ${file} to a comma-separated list of 14-digit PDL numbers`,
     ]);
   });
 
-  it('reads pdl_names as a YAML map, names with commas included', () => {
-    expect(load({ env: { CONFIG_FILE: fixture('pdl-names-map.yaml') } }).config.pdl_names).toEqual({
+  it('reads pdl_names as a YAML map, names with commas included', async () => {
+    expect((await load({ env: { CONFIG_FILE: fixture('pdl-names-map.yaml') } })).config.pdl_names).toEqual({
       '09111642617347': 'Maison, rez-de-chaussée',
       '09222753728458': 'Garage',
     });
   });
 
-  it('reports a CONFIG_FILE that does not exist', () => {
+  it('reports a CONFIG_FILE that does not exist', async () => {
     const missing = fixture('missing.yaml');
-    expect(problemsOf({ env: { CONFIG_FILE: missing } })).toEqual([
+    expect(await problemsOf({ env: { CONFIG_FILE: missing } })).toEqual([
       `CONFIG_FILE: "${missing}" does not exist; set CONFIG_FILE to your YAML file or unset it`,
     ]);
   });
 
-  it('warns about unknown keys with a suggestion and ignores env-only keys', () => {
+  it('warns about unknown keys with a suggestion and ignores env-only keys', async () => {
     const file = fixture('unknown-key.yaml');
-    const { config, warnings } = load({ env: { CONFIG_FILE: file } });
+    const { config, warnings } = await load({ env: { CONFIG_FILE: file } });
     expect(config.port).toBe(9091);
     expect(config.supervisor_token).toBeUndefined();
     expect(warnings).toEqual([
@@ -150,9 +150,9 @@ describe('loadConfig: YAML config file', () => {
     ]);
   });
 
-  it('reports every wrong type in one line naming the file, the key, the problem and the fix', () => {
+  it('reports every wrong type in one line naming the file, the key, the problem and the fix', async () => {
     const file = fixture('wrong-types.yaml');
-    const problems = problemsOf({ env: { CONFIG_FILE: file } });
+    const problems = await problemsOf({ env: { CONFIG_FILE: file } });
     expect(problems).toEqual(
       expect.arrayContaining([
         `${file}: gateway_url: "not a url" is not a URL; set gateway_url in ${file} to the gateway API root such as https://www.v2.myelectricaldata.fr/api`,
@@ -169,8 +169,8 @@ describe('loadConfig: YAML config file', () => {
 });
 
 describe('loadConfig: add-on options file', () => {
-  it('reads options.json, parses list and map text, and treats empty strings as not set', () => {
-    const { config, files } = load({ optionsFile: fixture('options.json') });
+  it('reads options.json, parses list and map text, and treats empty strings as not set', async () => {
+    const { config, files } = await load({ optionsFile: fixture('options.json') });
     expect(files).toEqual([fixture('options.json')]);
     expect(config).toMatchObject({
       client_secret: 'options-secret-value',
@@ -183,29 +183,32 @@ describe('loadConfig: add-on options file', () => {
     expect(config.mqtt_url).toBeUndefined();
   });
 
-  it('wins over the YAML config file', () => {
-    const { config } = load({ env: { CONFIG_FILE: fixture('valid.yaml') }, optionsFile: fixture('options.json') });
+  it('wins over the YAML config file', async () => {
+    const { config } = await load({
+      env: { CONFIG_FILE: fixture('valid.yaml') },
+      optionsFile: fixture('options.json'),
+    });
     expect(config.port).toBe(7070);
     expect(config.client_secret).toBe('options-secret-value');
     expect(config.client_id).toBe('my-client-id');
   });
 
-  it('reports malformed JSON', () => {
-    const problems = problemsOf({ optionsFile: fixture('options-malformed.json') });
+  it('reports malformed JSON', async () => {
+    const problems = await problemsOf({ optionsFile: fixture('options-malformed.json') });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`${fixture('options-malformed.json')}: cannot be read (`);
   });
 });
 
 describe('loadConfig: environment', () => {
-  it('wins over both files, and command-line flags win over the environment', () => {
+  it('wins over both files, and command-line flags win over the environment', async () => {
     const files = { env: { CONFIG_FILE: fixture('valid.yaml'), PORT: '5050' }, optionsFile: fixture('options.json') };
-    expect(load(files).config.port).toBe(5050);
-    expect(load({ ...files, flags: { port: 0 } }).config.port).toBe(0);
+    expect((await load(files)).config.port).toBe(5050);
+    expect((await load({ ...files, flags: { port: 0 } })).config.port).toBe(0);
   });
 
-  it('coerces numbers, booleans, lists and maps', () => {
-    const { config } = load({
+  it('coerces numbers, booleans, lists and maps', async () => {
+    const { config } = await load({
       env: {
         PORT: ' 8081 ',
         SYNC_CURVE: 'no',
@@ -233,13 +236,13 @@ describe('loadConfig: environment', () => {
     expect(config.mqtt_url).toBeUndefined();
   });
 
-  it('reads a comma inside a pdl_names name written \\, (environment and add-on text form)', () => {
-    const { config } = load({ env: { PDL_NAMES: '09111642617347=Maison\\, étage,09222753728458=Garage' } });
+  it('reads a comma inside a pdl_names name written \\, (environment and add-on text form)', async () => {
+    const { config } = await load({ env: { PDL_NAMES: '09111642617347=Maison\\, étage,09222753728458=Garage' } });
     expect(config.pdl_names).toEqual({ '09111642617347': 'Maison, étage', '09222753728458': 'Garage' });
   });
 
-  it('names the environment variable in each problem and hides secret values', () => {
-    const problems = problemsOf({
+  it('names the environment variable in each problem and hides secret values', async () => {
+    const problems = await problemsOf({
       env: { PORT: '80a', MQTT_URL: 'http://broker', PDL_NAMES: 'Maison', HA_URL: 'ftp://ha', PORT_OTHER: 'x' },
     });
     expect(problems).toEqual([
@@ -250,8 +253,8 @@ describe('loadConfig: environment', () => {
     ]);
   });
 
-  it('checks the Jeedom settings: an http(s) URL, a yes/no history', () => {
-    expect(problemsOf({ env: { JEEDOM_URL: 'jeedom.local', JEEDOM_HISTORY: 'maybe' } })).toEqual([
+  it('checks the Jeedom settings: an http(s) URL, a yes/no history', async () => {
+    expect(await problemsOf({ env: { JEEDOM_URL: 'jeedom.local', JEEDOM_HISTORY: 'maybe' } })).toEqual([
       expect.stringMatching(
         /^JEEDOM_URL: "jeedom.local" is not a URL; set JEEDOM_URL to a URL such as http:\/\/jeedom.local/,
       ),
@@ -259,9 +262,58 @@ describe('loadConfig: environment', () => {
     ]);
   });
 
-  it('names a command-line flag when the flag is wrong', () => {
-    expect(problemsOf({ flags: { port: '99999' } })).toEqual([
+  it('names a command-line flag when the flag is wrong', async () => {
+    expect(await problemsOf({ flags: { port: '99999' } })).toEqual([
       '--port: 99999 is not a TCP port (0-65535); set --port to a TCP port such as 8080',
     ]);
+  });
+});
+
+describe('loadConfig: parsers loaded only when a file needs them (memory, README performance)', () => {
+  afterEach(() => {
+    jest.dontMock('yaml');
+    jest.dontMock('fastest-levenshtein');
+  });
+
+  /** Which of the YAML parser and the spelling suggester one load pulls in, and its problems if it fails. */
+  async function modulesLoadedBy(options: Partial<LoadConfigOptions>) {
+    const loaded: string[] = [];
+    let problems: string[] = [];
+    await jest.isolateModulesAsync(async () => {
+      for (const name of ['yaml', 'fastest-levenshtein']) {
+        jest.doMock(name, () => {
+          loaded.push(name);
+          return jest.requireActual(name);
+        });
+      }
+      const isolated = await import('../../src/config/load-config.js');
+      await isolated.loadConfig({ env: {}, optionsFile: NO_OPTIONS, fs: realFs, ...options }).catch((err: unknown) => {
+        problems = (err as { problems?: string[] }).problems ?? [String(err)];
+      });
+    });
+    return { loaded, problems };
+  }
+
+  it('needs neither for the environment and the add-on options file (JSON)', async () => {
+    const { loaded, problems } = await modulesLoadedBy({ env: { PORT: '8081' }, optionsFile: fixture('options.json') });
+    expect(problems).toEqual([]);
+    expect(loaded).toEqual([]);
+  });
+
+  it('loads the YAML parser for a YAML file, and the suggester only for an unknown key', async () => {
+    expect(await modulesLoadedBy({ env: { CONFIG_FILE: fixture('valid.yaml') } })).toEqual({
+      loaded: ['yaml'],
+      problems: [],
+    });
+    expect((await modulesLoadedBy({ env: { CONFIG_FILE: fixture('unknown-key.yaml') } })).loaded).toEqual([
+      'yaml',
+      'fastest-levenshtein',
+    ]);
+  });
+
+  it('hands a broken .json file to the YAML parser, which names the syntax error', async () => {
+    const { loaded, problems } = await modulesLoadedBy({ optionsFile: fixture('options-malformed.json') });
+    expect(loaded).toEqual(['yaml']);
+    expect(problems).toEqual([expect.stringContaining('options-malformed.json: cannot be read (')]);
   });
 });

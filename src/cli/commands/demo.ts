@@ -9,7 +9,7 @@ export function addDemoCommand(program: Command, deps: CliDeps, state: CliState)
     .option('--data-dir <dir>', 'folder for the demo database')
     .option('--port <n>', 'TCP port of the local API (0 picks a free port)')
     .action(async (opts: { dataDir?: string; port?: string }) => {
-      const { config, ctx } = prepare(deps, { data_dir: opts.dataDir, port: opts.port });
+      const { config, ctx } = await prepare(deps, { data_dir: opts.dataDir, port: opts.port });
       state.keepRunning = true;
       await deps.actions.demo(
         {

@@ -8,7 +8,7 @@ export function addStartCommand(program: Command, deps: CliDeps, state: CliState
     .command('start', { isDefault: true })
     .description('sync on a schedule, serve the local API and feed the exporters (default command)')
     .action(async () => {
-      const { config, ctx } = prepare(deps);
+      const { config, ctx } = await prepare(deps);
       requireSettings(config, ['client_secret'], 'start');
       state.keepRunning = true;
       await deps.actions.start(config, ctx);

@@ -7,7 +7,7 @@ export function addStatusCommand(program: Command, deps: CliDeps): void {
     .command('status')
     .description('print what the local database holds and how the last syncs went')
     .action(async () => {
-      const { config, ctx } = prepare(deps);
+      const { config, ctx } = await prepare(deps);
       await deps.actions.status(config, ctx);
     });
 }

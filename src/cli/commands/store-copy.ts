@@ -9,7 +9,7 @@ export function addStoreCommand(program: Command, deps: CliDeps): void {
     .description('copy every row of the configured database into another database (e.g. SQLite to PostgreSQL)')
     .requiredOption('--to <url>', 'target database URL (postgres://…, mysql://…, sqlite:<path>)')
     .action(async (opts: { to: string }) => {
-      const { config, ctx } = prepare(deps);
+      const { config, ctx } = await prepare(deps);
       await deps.actions.storeCopy(config, opts.to, ctx);
     });
 }

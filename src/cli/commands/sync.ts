@@ -9,7 +9,7 @@ export function addSyncCommand(program: Command, deps: CliDeps): void {
     .description('run one sync of every configured PDL, then the enabled exports once, then exit')
     .option('--once', 'run once and exit (the only mode for now; scheduled syncs are what "start" does)')
     .action(async () => {
-      const { config, ctx } = prepare(deps);
+      const { config, ctx } = await prepare(deps);
       requireSettings(config, ['client_secret'], 'sync');
       await deps.actions.syncOnce(config, ctx);
     });

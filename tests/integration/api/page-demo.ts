@@ -22,13 +22,21 @@ export const SOLAR = PRM.newHouseSolar;
 export const PRICES: Prices = { hcKwh: 0.2068, hpKwh: 0.27, productionKwh: 0.1276 };
 /** The client secret of the shown configuration: the page must never show it. */
 export const DEMO_SECRET = 'demo-client-secret-never-shown';
-const DEMO_CONFIG = redactConfig(
-  loadConfig({
-    env: { CLIENT_SECRET: DEMO_SECRET, PRICE_HC_KWH: '0.2068', PRICE_HP_KWH: '0.27', DATA_DIR: '/tmp/med-page-demo' },
-    optionsFile: '/nonexistent/options.json',
-    fs: { exists: () => false, read: () => '' },
-  }).config,
-);
+const demoConfig = async () =>
+  redactConfig(
+    (
+      await loadConfig({
+        env: {
+          CLIENT_SECRET: DEMO_SECRET,
+          PRICE_HC_KWH: '0.2068',
+          PRICE_HP_KWH: '0.27',
+          DATA_DIR: '/tmp/med-page-demo',
+        },
+        optionsFile: '/nonexistent/options.json',
+        fs: { exists: () => false, read: () => '' },
+      })
+    ).config,
+  );
 export const SHOTS = join(process.env.ARTIFACTS_DIR ?? join(__dirname, '../../../test-artifacts'), 'page');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -74,7 +82,7 @@ export async function startDemo(
     clock: harness.clock,
     version: '1.2.3',
     prices: o.prices ?? PRICES,
-    config: DEMO_CONFIG,
+    config: await demoConfig(),
   });
   const url = await api.listen(0, '127.0.0.1');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

@@ -42,7 +42,7 @@ it('starts, answers 503 with what to do, and never touches the file', async () =
     GATEWAY_URL: 'http://127.0.0.1:9',
     CLIENT_SECRET: 'x',
   };
-  const config = loadConfig({ env, fs: { exists: () => false, read: () => '' } }).config;
+  const { config } = await loadConfig({ env, fs: { exists: () => false, read: () => '' } });
   const app = await runStart(config, { logger });
   try {
     const health = await fetch(`${app.url}/api/health`);

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const recent = specs.map((s) => ({ ...s, activationDate: addDays(parisToday(NOW), -21) }));
   sim = await startSimulator({ clock, dataset: { pdls: recent } });
   dataDir = mkdtempSync(join(tmpdir(), 'med-exporter-status-'));
-  config = loadConfig({
+  ({ config } = await loadConfig({
     env: {},
     flags: {
       client_secret: sim.clientSecret,
@@ -44,7 +44,7 @@ beforeAll(async () => {
       mqtt_url: broker.url,
     },
     fs: { exists: () => false, read: () => '' },
-  }).config;
+  }));
 });
 
 afterAll(async () => {

@@ -47,11 +47,11 @@ async function statusAfterSync(apiKey: string) {
     port: 0,
     sync_on_start: false,
   };
-  const config = loadConfig({
+  const { config } = await loadConfig({
     env: { JEEDOM_URL: fake.url, JEEDOM_API_KEY: apiKey },
     flags,
     fs: { exists: () => false, read: () => '' },
-  }).config;
+  });
   const logger = memoryLogger();
   const app = await runStart(config, { logger, clock, exporters: exporterFactories(config, '1.2.3') });
   try {
