@@ -1,16 +1,19 @@
 /**
- * A croner job on Paris time without croner's `timezone` option, which would create an
- * `Intl.DateTimeFormat`: about 8 MiB of ICU data and 12 ms in a process that otherwise needs none
- * (README, performance). The job runs on Paris's offset of the moment (croner's `utcOffset`) and is
- * rebuilt on the new offset when Paris changes it (`domain/paris-offset.ts`). A pattern must not fire
- * between 02:00 and 03:00, the hour a change skips or repeats (none of ours does).
+ * A job on a cron pattern in Paris time. croner computes each next run, on Paris's offset of the moment
+ * (its `utcOffset`, then the offset after the next change when the run falls past it:
+ * `domain/paris-offset.ts`), without its `timezone` option, which would create an `Intl.DateTimeFormat`:
+ * about 8 MiB of ICU data and 12 ms in a process that otherwise needs none (README, performance). The
+ * timer is ours: a live croner job keeps a 10,000-entry year table (80 KiB) for its whole life, and a
+ * pattern is only needed while its next run is computed. A pattern must not fire between 02:00 and
+ * 03:00, the hour a change skips or repeats (none of ours does).
  */
-import { Cron, type CronOptions } from 'croner';
+import { Cron } from 'croner';
 import { nextParisOffsetChange, parisOffsetMs } from '../domain/paris-offset.js';
 
 export interface ParisCronOptions {
   /** Skip a run while the previous one is still going (croner's `protect`). */
   protect?: boolean;
+  /** Gets a run's error; without it, a scheduled run's error is an unhandled rejection, as with croner. */
   catch?: (error: unknown) => void;
   /** Its timers do not keep the process alive (croner's `unref`). */
   unref?: boolean;
@@ -19,16 +22,27 @@ export interface ParisCronOptions {
 export interface ParisCron {
   /** Runs on schedule from now on (a job is created paused). */
   resume(): void;
-  /** For good: neither scheduled nor rebuilt again. */
+  /** For good: never scheduled again (a run already going finishes). */
   stop(): void;
-  /** Runs the job now, as its time would. */
+  /** Runs the job now, as its time would (even while a scheduled run is going, as croner's trigger). */
   trigger(): Promise<void>;
 }
 
-/** Longest single timer (setTimeout holds 2^31 - 1 ms); a later change is waited for in steps. */
-const MAX_TIMER_MS = 2_147_000_000;
+/**
+ * Longest single wait: the timer wakes at least this often and compares with the clock, so a clock set
+ * back or forward, or a machine resumed from sleep, is caught within it (croner's own step).
+ */
+const MAX_WAIT_MS = 30_000;
 
 const offsetMinutes = (at: number) => parisOffsetMs(at) / 60_000;
+
+/** The first run of `pattern` after `from` on a fixed UTC offset, in ms; null when there is none. */
+function nextRunAtOffset(pattern: string, offset: number, from: number): number | null {
+  const cron = new Cron(pattern, { utcOffset: offset, paused: true });
+  const next = cron.nextRun(new Date(from))?.getTime() ?? null;
+  cron.stop();
+  return next;
+}
 
 /**
  * The first run of `pattern` in Paris time after `from`: on the offset of `from`, unless that run is past
@@ -36,50 +50,55 @@ const offsetMinutes = (at: number) => parisOffsetMs(at) / 60_000;
  */
 export function nextParisRun(pattern: string, from: number): number | null {
   const change = nextParisOffsetChange(from);
-  const first = new Cron(pattern, { utcOffset: offsetMinutes(from), paused: true });
-  const before = first.nextRun(new Date(from))?.getTime();
-  first.stop();
-  if (before !== undefined && before < change) return before;
-  const second = new Cron(pattern, { utcOffset: offsetMinutes(change), paused: true });
-  const after = second.nextRun(new Date(change - 1))?.getTime();
-  second.stop();
-  return after ?? null;
+  const before = nextRunAtOffset(pattern, offsetMinutes(from), from);
+  if (before !== null && before < change) return before;
+  return nextRunAtOffset(pattern, offsetMinutes(change), change - 1);
 }
 
-/** A paused job running `fn` at `pattern` (minute hour …) in Paris time; timers in real time, as croner's. */
+/** A paused job running `fn` at `pattern` (minute hour …) in Paris time; timers in real time. */
 export function parisCron(pattern: string, options: ParisCronOptions, fn: () => Promise<void>): ParisCron {
-  const cronOptions: CronOptions = { ...options };
-  let job = new Cron(pattern, { ...cronOptions, utcOffset: offsetMinutes(Date.now()), paused: true }, fn);
+  nextParisRun(pattern, Date.now()); // a bad pattern fails here, as a croner job would when created
   let running = false;
   let stopped = false;
+  let busy = false;
+  let next: number | null = null;
   let timer: NodeJS.Timeout | undefined;
-  const follow = () => {
-    const change = nextParisOffsetChange(Date.now());
-    timer = setTimeout(
-      () => {
-        if (stopped) return;
-        if (Date.now() >= change) {
-          job.stop();
-          job = new Cron(pattern, { ...cronOptions, utcOffset: offsetMinutes(Date.now()), paused: !running }, fn);
-        }
-        follow();
-      },
-      Math.min(MAX_TIMER_MS, Math.max(0, change - Date.now())),
-    );
-    timer.unref();
+  const execute = async () => {
+    busy = true;
+    try {
+      await fn();
+    } catch (error) {
+      if (!options.catch) throw error;
+      options.catch(error);
+    } finally {
+      busy = false;
+    }
+  };
+  const arm = () => {
+    if (stopped || !running) return;
+    next ??= nextParisRun(pattern, Date.now());
+    if (next === null) return;
+    timer = setTimeout(tick, Math.min(MAX_WAIT_MS, Math.max(0, next - Date.now())));
+    if (options.unref) timer.unref();
+  };
+  const tick = () => {
+    if (stopped) return;
+    if (next !== null && Date.now() >= next) {
+      next = null;
+      if (!(options.protect && busy)) void execute();
+    }
+    arm();
   };
   return {
     resume() {
       if (stopped || running) return;
       running = true;
-      job.resume();
-      follow();
+      arm();
     },
     stop() {
       stopped = true;
       clearTimeout(timer);
-      job.stop();
     },
-    trigger: () => job.trigger(),
+    trigger: execute,
   };
 }

@@ -22,6 +22,48 @@ describe('parisCron', () => {
     made.mockRestore();
   });
 
+  it('skips a run while the last one is going with protect, and hands errors to catch', async () => {
+    jest.useFakeTimers({ now: parisNaiveToUtc('2026-12-01 10:00:30') });
+    let finish = () => {};
+    let started = 0;
+    const job = parisCron('* * * * *', { protect: true }, async () => {
+      started++;
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    });
+    job.resume();
+    await jest.advanceTimersByTimeAsync(3 * 60_000); // runs due at 10:01, 10:02 and 10:03
+    expect(started).toBe(1);
+    finish();
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(started).toBe(2);
+    job.stop();
+    const errors: unknown[] = [];
+    const failing = parisCron('* * * * *', { catch: (e) => errors.push(e) }, async () => {
+      throw new Error('boom');
+    });
+    failing.resume();
+    await jest.advanceTimersByTimeAsync(60_000);
+    failing.stop();
+    expect(errors).toEqual([new Error('boom')]);
+  });
+
+  it('notices within 30 s a clock that jumped past the next run (a machine waking up)', async () => {
+    jest.useFakeTimers({ now: parisNaiveToUtc('2026-12-01 06:00:00') });
+    const runs: number[] = [];
+    const job = parisCron('40 7 * * *', {}, async () => void runs.push(Date.now()));
+    job.resume();
+    jest.setSystemTime(parisNaiveToUtc('2026-12-01 09:00:00'));
+    await jest.advanceTimersByTimeAsync(30_000);
+    job.stop();
+    expect(runs).toHaveLength(1);
+  });
+
+  it('refuses a bad pattern when the job is made', () => {
+    expect(() => parisCron('61 7 * * *', {}, async () => {})).toThrow(/minute/);
+  });
+
   it('gives the next run after an instant across a change', () => {
     expect(nextParisRun('40 7 * * *', Date.UTC(2026, 9, 24, 22))).toBe(Date.UTC(2026, 9, 25, 6, 40));
     expect(nextParisRun('40 7 * * *', Date.UTC(2026, 2, 28, 22))).toBe(Date.UTC(2026, 2, 29, 5, 40));
