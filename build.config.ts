@@ -57,9 +57,11 @@ const CARDS_SCRIPT_LOADER = /[\\/]src[\\/]cards-delivery[\\/]cards-script\.ts$/;
 /**
  * Modules the program never loads, left out of the bundle (smaller to parse at every start): Fastify's
  * schema compilers (ajv, fast-json-stringify), replaced by stand-ins in `src/api/server.ts` because no
- * route declares a Fastify schema. Should one ever be required, it fails with its name.
+ * route declares a Fastify schema, and pino with what only it needs (60 KB of code), which Fastify requires
+ * only when it is given a logger (`src/api/server.ts` gives none: we log ourselves). Should one ever be
+ * required, it fails with its name.
  */
-const OMITTED_MODULES = /^@fastify\/(ajv-compiler|fast-json-stringify-compiler)$/;
+const OMITTED_MODULES = /^(@fastify\/(ajv-compiler|fast-json-stringify-compiler)|pino)$/;
 
 export function omitUnusedModules(): Plugin {
   return {
