@@ -169,7 +169,10 @@ export class SqlStore implements Store {
     const out: CurveDayCoverage[] = [];
     for (const q of curveCoverageQueries(pdl, direction, range)) {
       const rows = await this.runner.all(q.text, q.params);
-      for (const r of rows) out.push({ date: String(r.day), minutes: num(r.minutes), readings: num(r.readings) });
+      for (const r of rows) {
+        const date = q.days[num(r.i)];
+        if (date) out.push({ date, minutes: num(r.minutes), readings: num(r.readings) });
+      }
     }
     return out;
   }
