@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (through `.ci/services.sh`, which starts PostgreSQL, MariaDB and provisions Home
  * Assistant): runs every benchmark in turn and prints one markdown table per benchmark, after the
- * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, scale, api, api-load, cards).
+ * machine's. `npm run bench -- store startup` runs only the named ones (backfill, store, ha, ha-daily, startup, vm, scale, uptime, api, api-load, cards).
  * Exit code 1 when a benchmark failed (its table says why).
  */
 import { benchApiLatency } from './api-latency.js';
@@ -14,6 +14,7 @@ import { type BenchTable, markdownTable, seconds } from './report.js';
 import { benchScale } from './scale.js';
 import { benchStartup } from './startup.js';
 import { benchStoreBulk } from './store-bulk.js';
+import { benchUptime } from './uptime.js';
 import { benchVictoriaMetrics } from './victoriametrics.js';
 
 const CARDS_BENCH: string = ['.', 'cards.js'].join('/');
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, { title: string; run: () => Promise<BenchTable>
   startup: { title: 'Start-up of the built bundle', run: benchStartup },
   vm: { title: 'VictoriaMetrics history push', run: benchVictoriaMetrics },
   scale: { title: 'Daily run of 10 PDLs, 1 vs 8 years of history', run: benchScale },
+  uptime: { title: 'Store memory over 90 simulated days of uptime', run: benchUptime },
   api: { title: 'API latency under load', run: benchApiLatency },
   'api-load': { title: 'API under load (autocannon)', run: benchApiLoad },
   // Loaded by a computed path: cards.ts runs code in the browser and is type-checked with DOM types
