@@ -4,7 +4,7 @@
  * only DST-change days go through the general conversion (`time.ts`). Results are identical to `time.ts`.
  */
 import { parisOffsetMs } from './paris-offset.js';
-import { addDays, type Fold, parisDate, parisIso, parisMidnightUtc, parisNaiveToUtc } from './time.js';
+import { addDays, type Fold, parisDate, parisDayHours, parisIso, parisMidnightUtc, parisNaiveToUtc } from './time.js';
 import type { LocalDate } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +22,11 @@ export function steadyParisOffsetMs(date: LocalDate): number | null {
   if (steady.size > 20_000) steady.clear();
   steady.set(date, value);
   return value;
+}
+
+/** Same as `parisDayHours`: 24 from the per-day cache on an ordinary day, without building any string. */
+export function parisDayHoursQuick(date: LocalDate): number {
+  return steadyParisOffsetMs(date) !== null ? 24 : parisDayHours(date);
 }
 
 /** Same as `parisNaiveToUtc`, with plain arithmetic on ordinary days. */

@@ -4,8 +4,8 @@
  * client would clamp away.
  */
 import { readingWh, sumWh } from '../domain/energy.js';
-import { parisIsoQuick } from '../domain/paris-fast-path.js';
-import { addDays, eachDay, parisDayHours, parisMidnightUtc } from '../domain/time.js';
+import { parisDayHoursQuick, parisIsoQuick } from '../domain/paris-fast-path.js';
+import { addDays, eachDay, parisMidnightUtc } from '../domain/time.js';
 import type { CurveReading, DailyEnergy, DateRange, Direction, LocalDate, MaxPower } from '../domain/types.js';
 import {
   curveEndpoint,
@@ -35,7 +35,7 @@ const daysOf = (rows: readonly { date: LocalDate }[]) => new Set(rows.map((r) =>
 
 /** A curve day is complete when its readings cover the whole local day (23, 24 or 25 hours). */
 export function isCurveDayComplete(date: LocalDate, minutes: number): boolean {
-  return minutes >= parisDayHours(date) * 60;
+  return minutes >= parisDayHoursQuick(date) * 60;
 }
 
 export function dailyEnergyStream<N extends StreamName>(

@@ -1,6 +1,7 @@
 import { parisMinuteOfDay } from '../../src/domain/offpeak-time.js';
 import {
   parisDateQuick,
+  parisDayHoursQuick,
   parisIsoQuick,
   parisNaiveToUtcQuick,
   parisOffsetMinutesQuick,
@@ -8,7 +9,9 @@ import {
 } from '../../src/domain/paris-fast-path.js';
 import {
   addNaiveMinutes,
+  eachDay,
   parisDate,
+  parisDayHours,
   parisIso,
   parisNaive,
   parisNaiveToUtc,
@@ -19,6 +22,13 @@ describe('Paris fast paths agree with time.ts', () => {
   it('knows which days keep one offset', () => {
     expect([steadyParisOffsetMs('2026-01-15'), steadyParisOffsetMs('2026-07-15')]).toEqual([3_600_000, 7_200_000]);
     expect([steadyParisOffsetMs('2026-03-29'), steadyParisOffsetMs('2026-10-25')]).toEqual([null, null]);
+  });
+
+  it('gives the length of every day from 1975 to 2100 like parisDayHours (23 and 25 on change days)', () => {
+    const days = eachDay({ start: '1975-01-01', end: '2101-01-01' });
+    const differ = days.filter((d) => parisDayHoursQuick(d) !== parisDayHours(d));
+    expect(differ).toEqual([]);
+    expect([parisDayHoursQuick('2026-03-29'), parisDayHoursQuick('2026-10-25')]).toEqual([23, 25]);
   });
 
   it('converts every quarter-hour label around both DST changes like parisNaiveToUtc', () => {

@@ -3,9 +3,10 @@
  * helpers (`calendar-periods.ts`, `period-energy.ts`).
  */
 import { sumWh } from '../../domain/energy.js';
+import { parisDayHoursQuick } from '../../domain/paris-fast-path.js';
 import type { Tariff } from '../../domain/pricing.js';
 import { consumptionTariff, offpeakHoursOf, type Prices, productionTariff } from '../../domain/tariff.js';
-import { addDays, minDate, parisDayHours, parisMidnightUtc, parisToday } from '../../domain/time.js';
+import { addDays, minDate, parisMidnightUtc, parisToday } from '../../domain/time.js';
 import type { CurveReading, DateRange, Direction, LocalDate } from '../../domain/types.js';
 import type { Store, StoredUsagePoint } from '../../store/repository.js';
 import { loadTariffContext } from '../../store/tariff-history.js';
@@ -139,7 +140,7 @@ async function costSourcesOf(
     while (i < readings.length && readings[i]!.start < from) i++;
     const first = i;
     while (i < readings.length && readings[i]!.start < to) i++;
-    const full = cov.minutes >= parisDayHours(cov.date) * 60;
+    const full = cov.minutes >= parisDayHoursQuick(cov.date) * 60;
     (full ? fullCurveDays : partialCurveDays).set(cov.date, readings.slice(first, i));
   }
   return { daily, fullCurveDays, partialCurveDays };
@@ -155,7 +156,7 @@ async function energySources(
   const daily = new Map((await store.listDaily(pdl, direction, range)).map((d) => [d.date, d.wh] as const));
   const fullCurveDays = new Map<LocalDate, CurveReading[]>();
   for (const cov of await store.curveCoverage(pdl, direction, range)) {
-    if (daily.has(cov.date) || cov.minutes < parisDayHours(cov.date) * 60) continue;
+    if (daily.has(cov.date) || cov.minutes < parisDayHoursQuick(cov.date) * 60) continue;
     const from = parisMidnightUtc(cov.date);
     fullCurveDays.set(cov.date, await store.listCurve(pdl, direction, from, parisMidnightUtc(addDays(cov.date, 1))));
   }
