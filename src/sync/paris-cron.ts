@@ -44,11 +44,25 @@ function nextRunAtOffset(pattern: string, offset: number, from: number): number 
   return next;
 }
 
+/** The last answer per pattern (the status asks on every poll; each answer builds two croner patterns). */
+const lastRuns = new Map<string, { from: number; next: number | null }>();
+const MAX_PATTERNS = 64;
+
 /**
  * The first run of `pattern` in Paris time after `from`: on the offset of `from`, unless that run is past
- * the next offset change, then on the offset after it.
+ * the next offset change, then on the offset after it. The answer for an earlier instant still holds for
+ * every instant from it up to (not including) that run.
  */
 export function nextParisRun(pattern: string, from: number): number | null {
+  const hit = lastRuns.get(pattern);
+  if (hit && hit.next !== null && from >= hit.from && from < hit.next) return hit.next;
+  const next = computeNextRun(pattern, from);
+  if (lastRuns.size >= MAX_PATTERNS) lastRuns.clear();
+  lastRuns.set(pattern, { from, next });
+  return next;
+}
+
+function computeNextRun(pattern: string, from: number): number | null {
   const change = nextParisOffsetChange(from);
   const before = nextRunAtOffset(pattern, offsetMinutes(from), from);
   if (before !== null && before < change) return before;

@@ -64,6 +64,14 @@ describe('parisCron', () => {
     expect(() => parisCron('61 7 * * *', {}, async () => {})).toThrow(/minute/);
   });
 
+  it('reuses its last answer while it holds, and answers anew at or past that run, or before the instant asked', () => {
+    const at = Date.UTC(2026, 11, 2, 6, 41);
+    expect(nextParisRun('40 7 * * *', at)).toBe(Date.UTC(2026, 11, 3, 6, 40));
+    expect(nextParisRun('40 7 * * *', at + 3_600_000)).toBe(Date.UTC(2026, 11, 3, 6, 40));
+    expect(nextParisRun('40 7 * * *', Date.UTC(2026, 11, 3, 6, 40))).toBe(Date.UTC(2026, 11, 4, 6, 40));
+    expect(nextParisRun('40 7 * * *', Date.UTC(2026, 11, 1, 6, 0))).toBe(Date.UTC(2026, 11, 1, 6, 40));
+  });
+
   it('gives the next run after an instant across a change', () => {
     expect(nextParisRun('40 7 * * *', Date.UTC(2026, 9, 24, 22))).toBe(Date.UTC(2026, 9, 25, 6, 40));
     expect(nextParisRun('40 7 * * *', Date.UTC(2026, 2, 28, 22))).toBe(Date.UTC(2026, 2, 29, 5, 40));
