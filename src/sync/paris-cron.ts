@@ -76,6 +76,7 @@ export function parisCron(pattern: string, options: ParisCronOptions, fn: () => 
   let stopped = false;
   let busy = false;
   let next: number | null = null;
+  let askedAt = 0;
   let timer: NodeJS.Timeout | undefined;
   const execute = async () => {
     busy = true;
@@ -90,7 +91,11 @@ export function parisCron(pattern: string, options: ParisCronOptions, fn: () => 
   };
   const arm = () => {
     if (stopped || !running) return;
-    next ??= nextParisRun(pattern, Date.now());
+    // A clock set back since the next run was worked out may put an earlier run first.
+    if (next === null || Date.now() < askedAt) {
+      askedAt = Date.now();
+      next = nextParisRun(pattern, askedAt);
+    }
     if (next === null) return;
     timer = setTimeout(tick, Math.min(MAX_WAIT_MS, Math.max(0, next - Date.now())));
     if (options.unref) timer.unref();

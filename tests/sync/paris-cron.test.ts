@@ -60,6 +60,17 @@ describe('parisCron', () => {
     expect(runs).toHaveLength(1);
   });
 
+  it('works out the next run again when the clock is set back', async () => {
+    jest.useFakeTimers({ now: parisNaiveToUtc('2026-12-02 08:00:00') });
+    const runs: number[] = [];
+    const job = parisCron('40 7 * * *', {}, async () => void runs.push(Date.now()));
+    job.resume(); // next run: 2026-12-03 07:40
+    jest.setSystemTime(parisNaiveToUtc('2026-12-02 07:00:00'));
+    await jest.advanceTimersByTimeAsync(3_600_000);
+    job.stop();
+    expect(runs.map((t) => new Date(t).toISOString().slice(0, 16))).toEqual(['2026-12-02T06:40']);
+  });
+
   it('refuses a bad pattern when the job is made', () => {
     expect(() => parisCron('61 7 * * *', {}, async () => {})).toThrow(/minute/);
   });
