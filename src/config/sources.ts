@@ -2,8 +2,8 @@
  * The places a setting can come from, each turned into a `Source`: its values (already coerced) and how
  * to name a setting the way the user wrote it, for error lines ("PORT", "/data/config.yaml: port").
  * The YAML parser and the spelling suggester are loaded only when a file needs them: most starts read no
- * YAML (the add-on's options file is JSON) and have no misspelt key, and loading both costs about 1.5 MiB
- * of memory for the life of the process (README, performance).
+ * YAML (the add-on's options file is JSON) and have no misspelt key, and once loaded both stay for the life
+ * of the process (about 0.5 MiB: 115 KB of code, and a 256 KiB table the suggester allocates).
  */
 import { coerceValue } from './coerce.js';
 import { settingInfo } from './introspect.js';
