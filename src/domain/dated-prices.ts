@@ -4,6 +4,8 @@
  * rows before it. The earliest value of a price also covers the days before its first row, so a
  * history older than the first dated row is still priced. Pure.
  */
+
+import { compareText } from './compare-text.js';
 import type { TariffPeriod, TempoPeriod } from './tariff-period.js';
 import type { LocalDate } from './types.js';
 
@@ -46,7 +48,7 @@ function fieldsOf(p: PriceFields): Partial<Record<PriceField, number>> {
 /** The rows of the simple prices and the dated periods, sorted by `from` (the simple row first). */
 export function priceRows(simple: PriceFields, dated: readonly DatedPrices[] = []): PriceRow[] {
   const rows: PriceRow[] = [{ from: null, values: fieldsOf(simple) }];
-  const sorted = [...dated].sort((a, b) => a.from.localeCompare(b.from));
+  const sorted = [...dated].sort((a, b) => compareText(a.from, b.from));
   for (const d of sorted) rows.push({ from: d.from, values: fieldsOf(d) });
   return rows;
 }

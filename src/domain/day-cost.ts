@@ -3,6 +3,8 @@
  * day's cost is the sum of its hours everywhere it is shown; with the day's split by tariff period. A
  * UTC hour lies in exactly one Paris day (Paris offsets are whole hours). Pure.
  */
+
+import { compareText } from './compare-text.js';
 import { buildHourlyEnergyCost, type EnergyInput, hourStartOf } from './hourly.js';
 import { parisDateQuick } from './paris-fast-path.js';
 import type { Tariff } from './pricing.js';
@@ -44,5 +46,5 @@ export function buildDailyCost(input: EnergyInput, tariff: Tariff): DayCost[] {
       total.microEur += p.microEur;
     }
   }
-  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return [...days.values()].sort((a, b) => compareText(a.date, b.date));
 }

@@ -6,6 +6,7 @@ import type { Table } from 'drizzle-orm';
 import { getTableConfig as mysqlConfig } from 'drizzle-orm/mysql-core';
 import { getTableConfig as pgConfig } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteConfig } from 'drizzle-orm/sqlite-core';
+import { compareText } from '../domain/compare-text.js';
 import * as mysqlSchema from './schema/mysql.js';
 import * as pgSchema from './schema/postgres.js';
 import * as sqliteSchema from './schema/sqlite.js';
@@ -42,7 +43,7 @@ function describe(config: AnyConfig): TableInfo {
 function catalog(schema: Record<string, unknown>, get: (t: never) => AnyConfig): TableInfo[] {
   return Object.values(schema)
     .map((t) => describe(get(t as never)))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 export const SCHEMA_CATALOGS = {

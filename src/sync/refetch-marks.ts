@@ -7,6 +7,7 @@
  * `sync` owner (`refetch:<pdl>`), so forgetting the PDL deletes it too.
  */
 import * as v from 'valibot';
+import { compareText } from '../domain/compare-text.js';
 import type { DateRange } from '../domain/types.js';
 import type { Store } from '../store/repository.js';
 import type { DayStream, SyncTask } from './planner/index.js';
@@ -62,7 +63,7 @@ export async function markRefetch(
   const mark = (await readMark(store, pdl)) ?? { since: now, days: {} };
   for (const stream of refetch.streams) {
     const kept = subtractRange(mark.days[stream] ?? [], refetch.range);
-    mark.days[stream] = [...kept, refetch.range].sort((a, b) => a.start.localeCompare(b.start));
+    mark.days[stream] = [...kept, refetch.range].sort((a, b) => compareText(a.start, b.start));
   }
   await writeMark(store, pdl, { since: now, days: mark.days });
 }

@@ -1,6 +1,7 @@
 /** `GET /api/pdls` and `GET /api/pdls/{pdl}`: usage points with their contract, address and last sync. */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
+import { compareText } from '../../domain/compare-text.js';
 import type { ApiContext } from '../context.js';
 import { findPdl } from '../find-pdl.js';
 import type { Operation } from '../openapi/operation.js';
@@ -27,7 +28,7 @@ export const PDL_OPERATIONS: Operation[] = [
 export function registerPdlRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/api/pdls', async () => {
     const [points, states] = await Promise.all([ctx.store.listUsagePoints(), ctx.store.listStreamStates()]);
-    return [...points].sort((a, b) => a.pdl.localeCompare(b.pdl)).map((p) => pdlJson(p, states));
+    return [...points].sort((a, b) => compareText(a.pdl, b.pdl)).map((p) => pdlJson(p, states));
   });
 
   app.get<{ Params: { pdl: string } }>('/api/pdls/:pdl', async (request) => {

@@ -1,4 +1,6 @@
 /** `/pdl`, `/pdl/{id}`, `/accounts/me`, `/accounts/usage-stats`, `POST /accounts/token`, `/ping`, `/`. */
+
+import { compareText } from '../../domain/compare-text.js';
 import { businessError, detail, envelope, naiveUtcTimestamp, type Reply, raw, validationError } from './http-kit.js';
 import type { RouteContext } from './state.js';
 import type { PdlSpec } from './types.js';
@@ -31,7 +33,7 @@ function order(a: PdlSpec, b: PdlSpec): number {
     if (b.displayOrder === null) return -1;
     return a.displayOrder - b.displayOrder;
   }
-  return b.createdAt.localeCompare(a.createdAt);
+  return compareText(b.createdAt, a.createdAt);
 }
 
 export function listPdls(ctx: RouteContext): Reply {

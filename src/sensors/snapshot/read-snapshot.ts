@@ -2,6 +2,8 @@
  * Reads the store into a `Snapshot`: the only I/O of the sensor catalog. The maths is in the pure
  * helpers (`calendar-periods.ts`, `period-energy.ts`).
  */
+
+import { compareText } from '../../domain/compare-text.js';
 import { sumWh } from '../../domain/energy.js';
 import { parisDayHoursQuick } from '../../domain/paris-fast-path.js';
 import type { Tariff } from '../../domain/pricing.js';
@@ -52,7 +54,7 @@ export async function readSnapshot(store: Store, nowMs: number, prices: Prices =
  */
 export function currentPoints(points: StoredUsagePoint[]): StoredUsagePoint[] {
   const latest = Math.max(...points.map((p) => p.lastSeenAt ?? 0));
-  return points.filter((p) => (p.lastSeenAt ?? 0) === latest).sort((a, b) => a.pdl.localeCompare(b.pdl));
+  return points.filter((p) => (p.lastSeenAt ?? 0) === latest).sort((a, b) => compareText(a.pdl, b.pdl));
 }
 
 async function readPdl(
