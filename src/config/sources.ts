@@ -88,10 +88,7 @@ async function parseMap(path: string, text: string): Promise<Record<string, unkn
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   if (!text.trimStart().startsWith('{')) return undefined;
   try {
-    const doc: unknown = JSON.parse(text);
-    return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
-      ? (doc as Record<string, unknown>)
-      : undefined;
+    return JSON.parse(text) as Record<string, unknown>; // a JSON text starting with `{` is an object
   } catch {
     return undefined;
   }

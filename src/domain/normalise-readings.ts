@@ -2,6 +2,7 @@
  * Daily values, max power, Tempo and EcoWatt from the gateway's (already validated) payloads to domain
  * types. Pure functions.
  */
+import { compareText } from './compare-text.js';
 import { parseEnedisDate } from './parse-enedis-date.js';
 import { isNaiveDateTime, parisDate, parisNaiveToUtc } from './time.js';
 import type { DailyEnergy, EcoWattSignal, LocalDate, MaxPower, TempoColor, TempoDay } from './types.js';
@@ -22,7 +23,7 @@ function localDay(label: string): LocalDate {
 export function normaliseDaily(raw: readonly RawDailyReading[]): DailyEnergy[] {
   const byDay = new Map<LocalDate, number>();
   for (const r of raw) byDay.set(localDay(r.date), r.value);
-  return [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, wh]) => ({ date, wh }));
+  return [...byDay.entries()].sort(([a], [b]) => compareText(a, b)).map(([date, wh]) => ({ date, wh }));
 }
 
 /** Max power in VA dated at the local time of the peak (`2026-02-09 19:42:11`) → `{date, va, at}`. */
@@ -45,7 +46,7 @@ export interface RawTempoDay {
 export function normaliseTempo(raw: readonly RawTempoDay[]): TempoDay[] {
   const byDay = new Map<LocalDate, TempoColor>();
   for (const r of raw) byDay.set(localDay(r.date), r.color);
-  return [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, color]) => ({ date, color }));
+  return [...byDay.entries()].sort(([a], [b]) => compareText(a, b)).map(([date, color]) => ({ date, color }));
 }
 
 export interface RawEcoWattSignal {

@@ -31,7 +31,7 @@ export interface CoverageQuery {
   days: LocalDate[];
 }
 
-export function dayBoundaries(range: DateRange): { date: LocalDate; from: number; to: number }[] {
+function dayBoundaries(range: DateRange): { date: LocalDate; from: number; to: number }[] {
   const days = eachDay(range);
   const out: { date: LocalDate; from: number; to: number }[] = [];
   let from = days.length > 0 ? parisMidnightUtc(days[0]!) : 0;
