@@ -3,7 +3,7 @@
  * synchronous driver: `BEGIN IMMEDIATE` … `COMMIT`/`ROLLBACK` around the awaited function, with a mutex so
  * that nothing else runs on the connection meanwhile; nested calls join the outer transaction.
  */
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../log/logger.js';
@@ -19,6 +19,7 @@ import {
 } from '../sql-runner.js';
 import { SqlStore } from '../sql-store.js';
 import { StoreError } from '../store-error.js';
+import { BACKGROUND_CHECK_BYTES, IntegrityGuard, quickCheck } from './sqlite-integrity.js';
 
 export { SQLITE_FILE_NAME } from './sqlite-file.js';
 
@@ -27,6 +28,8 @@ export interface SqliteOptions {
   file: string;
   logger: Logger;
   migrationsDir?: string;
+  /** Files from this size on are checked in the background (`sqlite-integrity.ts`); for the tests. */
+  backgroundCheckBytes?: number;
 }
 
 type Bindable = number | string | null | bigint | Buffer;
@@ -44,6 +47,7 @@ class SqliteRunner implements SqlRunner {
     private readonly mutex: AsyncMutex,
     readonly inTransaction: boolean,
     private readonly parent?: SqliteRunner,
+    private readonly guard?: IntegrityGuard,
   ) {}
 
   private stmt(text: string): Database.Statement {
@@ -57,16 +61,24 @@ class SqliteRunner implements SqlRunner {
     return st;
   }
 
-  private exclusive<T>(fn: () => T): Promise<T> {
-    return this.inTransaction ? Promise.resolve().then(fn) : this.mutex.lock(fn);
+  /** One statement on the connection; a write waits for a background integrity check still running. */
+  private async exclusive<T>(fn: () => T, write: boolean): Promise<T> {
+    if (this.inTransaction) return Promise.resolve().then(fn);
+    const guard = this.guard;
+    if (!guard) return this.mutex.lock(fn);
+    if (write) await guard.beforeWrite();
+    return this.mutex.lock(() => {
+      guard.assertSound();
+      return fn();
+    });
   }
 
   all(text: string, params: readonly SqlValue[] = []): Promise<Row[]> {
-    return this.exclusive(() => wrap(() => this.stmt(text).all(bind(params)) as Row[]));
+    return this.exclusive(() => wrap(() => this.stmt(text).all(bind(params)) as Row[]), false);
   }
 
   async run(text: string, params: readonly SqlValue[] = []): Promise<void> {
-    await this.exclusive(() => wrap(() => this.stmt(text).run(bind(params))));
+    await this.exclusive(() => wrap(() => this.stmt(text).run(bind(params))), true);
   }
 
   /**
@@ -93,12 +105,14 @@ class SqliteRunner implements SqlRunner {
       }
       for (; i < rows.length; i++) one.run(bind(rows[i]!));
     });
-    await this.exclusive(() => wrap(() => write()));
+    await this.exclusive(() => wrap(() => write()), true);
   }
 
   async transaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
+    await this.guard?.beforeWrite();
     return this.mutex.lock(async () => {
+      this.guard?.assertSound();
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const result = await fn(new SqliteRunner(this.db, this.mutex, true, this));
@@ -116,6 +130,7 @@ class SqliteRunner implements SqlRunner {
   }
 
   async close(): Promise<void> {
+    this.guard?.stop();
     await this.mutex.lock(() => {
       if (this.db.open) this.db.close();
     });
@@ -197,17 +212,6 @@ export function openDatabase(file: string): Database.Database {
   return db;
 }
 
-/**
- * A page-level corruption leaves the header readable: the file opens, then queries fail one by one.
- * `quick_check` (a few hundred ms for years of data) finds it at start; the error is SQLite's own.
- */
-function quickCheck(db: Database.Database): void {
-  const first = db.prepare('PRAGMA quick_check(1)').pluck().get();
-  if (first !== 'ok') {
-    throw Object.assign(new Error(`quick_check: ${String(first).slice(0, 200)}`), { code: 'SQLITE_CORRUPT' });
-  }
-}
-
 function appliedMigration(db: Database.Database): number | null {
   const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'");
   if (!table.get()) return null;
@@ -226,18 +230,32 @@ async function migrate(db: Database.Database, dir: string): Promise<void> {
 
 export async function openSqliteStore(options: SqliteOptions): Promise<SqlStore> {
   const dir = resolveMigrationsDir('sqlite', options.migrationsDir);
+  const where = `the database file ${options.file}`;
+  const large = fileBytes(options.file) >= (options.backgroundCheckBytes ?? BACKGROUND_CHECK_BYTES);
   let db: Database.Database | undefined;
+  let background = false;
   try {
     db = openDatabase(options.file);
-    quickCheck(db);
     const applied = appliedMigration(db);
-    assertSchemaNotNewer(applied, dir, options.file);
     // drizzle applies the migrations newer than the last one recorded: none when that is the newest.
-    if (applied === null || applied < latestKnownMigration(dir)) await migrate(db, dir);
+    const migrating = applied === null || applied < latestKnownMigration(dir);
+    // A file about to be migrated is checked first, whatever its size.
+    background = large && !migrating;
+    if (!background) quickCheck(db);
+    assertSchemaNotNewer(applied, dir, options.file);
+    if (migrating) await migrate(db, dir);
   } catch (err) {
     db?.close();
-    throw sqliteError(err, `the database file ${options.file}`);
+    throw sqliteError(err, where);
   }
-  options.logger.debug({ file: options.file }, 'SQLite store opened');
-  return new SqlStore(new SqliteRunner(db, new AsyncMutex(), false));
+  options.logger.debug({ file: options.file, backgroundCheck: background }, 'SQLite store opened');
+  const guard = background
+    ? new IntegrityGuard({ file: options.file, db, logger: options.logger, toStoreError: (e) => sqliteError(e, where) })
+    : undefined;
+  return new SqlStore(new SqliteRunner(db, new AsyncMutex(), false, undefined, guard));
+}
+
+function fileBytes(file: string): number {
+  if (file === ':memory:' || !existsSync(file)) return 0;
+  return statSync(file).size;
 }

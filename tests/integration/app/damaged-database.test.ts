@@ -9,8 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStart } from '../../../src/app/run-commands.js';
 import { loadConfig } from '../../../src/config/index.js';
+import { type RunningSimulator, startSimulator } from '../../../src/gateway/simulator/index.js';
 import { memoryLogger, silentLogger } from '../../../src/log/logger.js';
+import { openDatabase } from '../../../src/store/engines/sqlite.js';
+import { BACKGROUND_CHECK_BYTES } from '../../../src/store/engines/sqlite-integrity.js';
 import { openStore } from '../../../src/store/open-store.js';
+
+/** Garbage over a page in the middle of the file, as a failing disk would leave it. */
+function damagePage(file: string): void {
+  const fd = openSync(file, 'r+');
+  const middle = Math.floor(statSync(file).size / 4096 / 2) * 4096;
+  writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, middle);
+  closeSync(fd);
+}
 
 let dir: string;
 beforeAll(async () => {
@@ -18,12 +29,7 @@ beforeAll(async () => {
   const store = await openStore({ dataDir: dir, logger: silentLogger });
   for (let i = 0; i < 3000; i++) await store.setCursor('test', `key-${i}`, 'x'.repeat(120));
   await store.close();
-  const file = join(dir, 'myelectricaldata.db');
-  // Garbage over a page in the middle of the file, as a failing disk would leave it.
-  const fd = openSync(file, 'r+');
-  const middle = Math.floor(statSync(file).size / 4096 / 2) * 4096;
-  writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, middle);
-  closeSync(fd);
+  damagePage(join(dir, 'myelectricaldata.db'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,3 +67,62 @@ it('starts, answers 503 with what to do, and never touches the file', async () =
   }
   expect(digest()).toBe(before);
 });
+
+/**
+ * A file of more than 16 MiB is checked on a worker thread while the program starts (the check reads
+ * every page): the health check may answer 200 for that moment, then 503; the sync started meanwhile (against
+ * the simulator, so it has data to write) writes nothing, since writes wait for the check.
+ */
+it('a large damaged file is found in the background: health turns 503 and the sync writes nothing', async () => {
+  const big = mkdtempSync(join(tmpdir(), 'med-damaged-large-'));
+  let sim: RunningSimulator | undefined;
+  try {
+    const file = join(big, 'myelectricaldata.db');
+    const store = await openStore({ dataDir: big, logger: silentLogger });
+    await store.close();
+    const db = openDatabase(file);
+    const insert = db.prepare('INSERT INTO exporter_cursors (exporter, cursor_key, value) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 120_000; i++) insert.run('test', `key-${i}`, 'x'.repeat(120));
+    })();
+    db.close();
+    expect(statSync(file).size).toBeGreaterThan(BACKGROUND_CHECK_BYTES);
+    damagePage(file);
+    const fileDigest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const before = fileDigest();
+    const logger = memoryLogger();
+    sim = await startSimulator({ port: 0 });
+    const env = {
+      DATA_DIR: big,
+      PORT: '0',
+      SYNC_ON_START: 'true',
+      GATEWAY_URL: sim.baseUrl,
+      CLIENT_SECRET: sim.clientSecret,
+    };
+    const { config } = await loadConfig({ env, fs: { exists: () => false, read: () => '' } });
+    const app = await runStart(config, { logger });
+    try {
+      const deadline = Date.now() + 30_000;
+      let health = await fetch(`${app.url}/api/health`);
+      while (health.status === 200 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+        health = await fetch(`${app.url}/api/health`);
+      }
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { error: { code: string } }).error.code).toBe('store_damaged');
+      const opened = logger.lines.find((l) => l.msg === 'SQLite store opened');
+      expect(opened?.fields.backgroundCheck).toBe(true);
+      const damaged = logger.lines.filter((l) => l.level === 'error' && /is damaged/.test(l.msg));
+      // Said once by the store, and by the sync it made fail.
+      expect(damaged.map((l) => l.fields.component).sort()).toEqual(['store', 'sync']);
+      expect(damaged.find((l) => l.fields.component === 'sync')?.msg).toMatch(/^sync failed: /);
+    } finally {
+      expect(await app.shutdown.run()).toEqual([]);
+    }
+    // Closing checkpoints the WAL into the file: anything the sync had written would show here.
+    expect(fileDigest()).toBe(before);
+  } finally {
+    await sim?.close();
+    rmSync(big, { recursive: true, force: true });
+  }
+}, 30_000);
