@@ -15,3 +15,22 @@ export function backoffDelay(policy: RetryPolicy, failedAttempt: number, random:
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
   return Math.round(cap / 2 + (cap / 2) * random());
 }
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it is aborted (the timer is then cleared). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

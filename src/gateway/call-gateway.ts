@@ -27,7 +27,7 @@ export interface CallContext {
   headers: Record<string, string>;
   quota: QuotaGate;
   retry: RetryPolicy;
-  sleep: (ms: number) => Promise<void>;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
   /** Every HTTP request this client sent to the gateway (retries included). */
   requests: { count: number };
@@ -105,7 +105,9 @@ export async function callGateway<T>(ctx: CallContext, spec: CallSpec<T>): Promi
         { endpoint: spec.endpoint, attempt: n, delayMs, code: err.code, reason: err.message },
         'gateway call failed, retrying',
       );
-      await ctx.sleep(delayMs);
+      // A stop (the engine's signal) ends the wait at once, not after the back-off.
+      await ctx.sleep(delayMs, spec.signal);
+      spec.signal?.throwIfAborted();
     }
   }
 }

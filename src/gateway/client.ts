@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../log/logger.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
+import { DEFAULT_RETRY, type RetryPolicy, sleep } from './backoff.js';
 import type { CallContext } from './call-gateway.js';
 import { type AuthMode, createCredentials } from './credentials.js';
 import { createQuotaGate } from './quota.js';
@@ -33,7 +33,8 @@ export interface GatewayClientOptions {
   /** Timeout of every other call; default 30 s (never more than `timeoutMs`). */
   smallTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between retries; rejects when `signal` aborts (the default does). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   userAgent?: string;
 }
@@ -64,7 +65,7 @@ function buildContext(options: GatewayClientOptions, smallTimeoutMs: number): Ca
     headers,
     quota: createQuotaGate(options.clock),
     retry: { ...DEFAULT_RETRY, ...options.retry },
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
     requests: { count: 0 },
   };

@@ -13,7 +13,7 @@ import {
   UsagePointListSchema,
   UsageStatsSchema,
 } from './schemas.js';
-import type { GatewayClient } from './types.js';
+import type { CallOptions, GatewayClient } from './types.js';
 
 type SingleCalls = Pick<
   GatewayClient,
@@ -21,41 +21,43 @@ type SingleCalls = Pick<
 >;
 
 export function singleCalls(ctx: CallContext, timeoutMs: number): SingleCalls {
-  const call = <T>(spec: Omit<CallSpec<T>, 'timeoutMs' | 'enveloped'>) =>
-    callGateway(ctx, { timeoutMs, enveloped: true, ...spec });
+  const call = <T>(spec: Omit<CallSpec<T>, 'timeoutMs' | 'enveloped' | 'signal'>, options: CallOptions = {}) =>
+    callGateway(ctx, { timeoutMs, enveloped: true, ...spec, ...(options.signal ? { signal: options.signal } : {}) });
 
-  const customer = async (kind: 'contract' | 'address', pdl: string) => {
+  const customer = async (kind: 'contract' | 'address', pdl: string, options?: CallOptions) => {
     checkPdl(pdl);
     const path = `/enedis/${kind}/${pdl}`;
     const spec = { endpoint: `GET /enedis/${kind}/{pdl}`, path, query: { use_cache: 'true' }, schema: CustomerSchema };
-    return (await call({ ...spec, bucket: 'cached' })).data;
+    return (await call({ ...spec, bucket: 'cached' }, options)).data;
   };
 
   return {
-    async listUsagePoints() {
-      const res = await call({ endpoint: 'GET /pdl', path: '/pdl', schema: UsagePointListSchema, bucket: null });
+    async listUsagePoints(options) {
+      const spec = { endpoint: 'GET /pdl', path: '/pdl', schema: UsagePointListSchema, bucket: null };
+      const res = await call(spec, options);
       return normalisePayload('GET /pdl', () => res.data.map(normaliseUsagePoint));
     },
-    getContract: async (pdl) => parseContract(await customer('contract', pdl), pdl),
-    getAddress: async (pdl) => parseAddress(await customer('address', pdl), pdl),
-    async getTempoDays(range) {
+    getContract: async (pdl, options) => parseContract(await customer('contract', pdl, options), pdl),
+    getAddress: async (pdl, options) => parseAddress(await customer('address', pdl, options), pdl),
+    async getTempoDays(range, options) {
       if (range.start >= range.end) return [];
       // `start_date` behaves as exclusive on the gateway: ask one day earlier, keep only `range`.
       const query = { start_date: addDays(range.start, -1), end_date: addDays(range.end, -1) };
       const spec = { endpoint: 'GET /tempo/days', path: '/tempo/days', query, schema: TempoListSchema };
-      const res = await call({ ...spec, bucket: null });
+      const res = await call({ ...spec, bucket: null }, options);
       const days = normalisePayload(spec.endpoint, () => normaliseTempo(res.data));
       return days.filter((d) => d.date >= range.start && d.date < range.end);
     },
-    async getEcoWattForecast(days = 4) {
+    async getEcoWattForecast(days = 4, options) {
       const query = { days: String(Math.min(7, Math.max(1, Math.round(days)))) };
       const spec = { endpoint: 'GET /ecowatt/forecast', path: '/ecowatt/forecast', query, schema: EcoWattListSchema };
-      const res = await call({ ...spec, bucket: 'noCache' });
+      const res = await call({ ...spec, bucket: 'noCache' }, options);
       return normalisePayload(spec.endpoint, () => normaliseEcoWatt(res.data));
     },
-    async getUsageStats() {
+    async getUsageStats(options) {
       const path = '/accounts/usage-stats';
-      const d = (await call({ endpoint: `GET ${path}`, path, schema: UsageStatsSchema, bucket: null })).data;
+      const spec = { endpoint: `GET ${path}`, path, schema: UsageStatsSchema, bucket: null };
+      const d = (await call(spec, options)).data;
       return {
         cachedRequests: d.cached_requests,
         noCacheRequests: d.no_cache_requests,

@@ -46,10 +46,15 @@ export interface FetchResult<T> {
 /** The two quota buckets of the gateway, chosen by the `use_cache` flag. */
 export type QuotaBucket = 'cached' | 'noCache';
 
+/** Options of a single call: `signal` aborts it, retries and their waits included (a stop). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 export interface GatewayClient {
-  listUsagePoints(): Promise<UsagePoint[]>;
-  getContract(pdl: string): Promise<Contract>;
-  getAddress(pdl: string): Promise<Address>;
+  listUsagePoints(options?: CallOptions): Promise<UsagePoint[]>;
+  getContract(pdl: string, options?: CallOptions): Promise<Contract>;
+  getAddress(pdl: string, options?: CallOptions): Promise<Address>;
   /** Daily energy for the local days of `range` (end exclusive), split into the fewest calls. */
   getDailyEnergy(
     pdl: string,
@@ -66,10 +71,10 @@ export interface GatewayClient {
   ): Promise<FetchResult<CurveReading[]>>;
   getMaxPower(pdl: string, range: DateRange, options?: FetchOptions<MaxPower[]>): Promise<FetchResult<MaxPower[]>>;
   /** Tempo colours for the days of `range` (end exclusive) that are known. */
-  getTempoDays(range: DateRange): Promise<TempoDay[]>;
+  getTempoDays(range: DateRange, options?: CallOptions): Promise<TempoDay[]>;
   /** EcoWatt signals for the coming days (the gateway excludes today). */
-  getEcoWattForecast(days?: number): Promise<EcoWattSignal[]>;
-  getUsageStats(): Promise<UsageStats>;
+  getEcoWattForecast(days?: number, options?: CallOptions): Promise<EcoWattSignal[]>;
+  getUsageStats(options?: CallOptions): Promise<UsageStats>;
   /** When a bucket is exhausted: the UTC instant (ms) at which it resets; otherwise null. */
   quotaPausedUntil(bucket: QuotaBucket): number | null;
   /** HTTP requests sent to the gateway since the client was made (retries included), when it counts them. */

@@ -36,7 +36,7 @@ export const TEMPO: DayStreamSpec<TempoDay, DayHorizon, 'tempo'> = {
   api: null,
   // One free call without chunks: delivered as a single chunk.
   fetch: (client, _pdl, range, options) =>
-    client.getTempoDays(range).then((data) => options.onChunk?.({ range, data, partial: false })),
+    client.getTempoDays(range, options).then((data) => options.onChunk?.({ range, data, partial: false })),
   write: (store, _pdl, rows) => store.upsertTempo(rows),
   read: (store, _pdl, range) => store.listTempo(range),
   completeDays: async (store, _pdl, range) => new Set((await store.listTempo(range)).map((r) => r.date)),
@@ -57,7 +57,7 @@ export const ECOWATT: SnapshotStreamSpec<EcoWattSignal[], EcoWattSignal, 'ecowat
   owner: 'account',
   energy: null,
   codec: ECOWATT_CODEC,
-  fetch: (client) => client.getEcoWattForecast(),
+  fetch: (client, _pdl, options) => client.getEcoWattForecast(undefined, options),
   async write(store, signals) {
     await store.upsertEcoWatt(signals);
     return spanOf(signals);

@@ -10,7 +10,7 @@ export const CONTRACT: SnapshotStreamSpec<Contract, never, 'contract'> = {
   owner: 'consumption',
   energy: null,
   codec: null,
-  fetch: (client, pdl) => client.getContract(pdl),
+  fetch: (client, pdl, options) => client.getContract(pdl, options),
   async write(store, contract, nowMs) {
     await store.setContract(contract);
     // The off-peak hours in force change over time: keep them dated, for the tariff engine.
@@ -26,7 +26,7 @@ export const ADDRESS: SnapshotStreamSpec<Address, never, 'address'> = {
   owner: 'every-pdl',
   energy: null,
   codec: null,
-  fetch: (client, pdl) => client.getAddress(pdl),
+  fetch: (client, pdl, options) => client.getAddress(pdl, options),
   async write(store, address) {
     await store.setAddress(address);
     return null;

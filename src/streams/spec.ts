@@ -4,7 +4,7 @@
  */
 import type { DateRange, Direction, LocalDate, UsagePoint } from '../domain/types.js';
 import type { RangeEndpoint } from '../gateway/plan-requests.js';
-import type { FetchOptions, GatewayClient } from '../gateway/types.js';
+import type { CallOptions, FetchOptions, GatewayClient } from '../gateway/types.js';
 import type { Store } from '../store/repository.js';
 import type { RowCodec } from '../store/stream-codecs.js';
 
@@ -103,7 +103,7 @@ export interface SnapshotStreamSpec<Value, Row = never, Name extends StreamName 
   readonly unit: 'snapshot';
   /** The codec of its rows; null when stored as JSON on the usage point (contract, address). */
   readonly codec: RowCodec<Row> | null;
-  fetch(client: GatewayClient, pdl: string): Promise<Value>;
+  fetch(client: GatewayClient, pdl: string, options?: CallOptions): Promise<Value>;
   /** Stores the value read at `nowMs`; returns the local days whose data changed (for `data-changed`), or null. */
   write(store: Store, value: Value, nowMs: number): Promise<DateRange | null>;
 }

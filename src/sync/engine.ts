@@ -143,14 +143,16 @@ export class SyncEngine implements SyncTrigger, SyncControl {
       const spent = spending(requestsBefore, requestsAfter, before, after);
       return this.finish(startedAt, outcome, changed, spent);
     } catch (err) {
-      return this.finish(startedAt, { status: 'failed', failedTasks: 0, error: err }, changed);
+      // Stopped by a shutdown while listing the PDLs: said as such, not as the gateway's abort.
+      const error = this.abort.signal.aborted ? new Error('sync stopped by shutdown') : err;
+      return this.finish(startedAt, { status: 'failed', failedTasks: 0, error }, changed);
     }
   }
 
   private planInput() {
     const { store, client, clock } = this.options;
     const { selection = [], names = {} } = this.options;
-    return { store, client, clock, selection, names, planner: this.plannerOptions() };
+    return { store, client, clock, selection, names, planner: this.plannerOptions(), signal: this.abort.signal };
   }
 
   private plannerOptions(): PlannerOptions {
@@ -228,7 +230,7 @@ export class SyncEngine implements SyncTrigger, SyncControl {
   /** The gateway's quota counters now (a free call), kept for the status; null when unreadable. */
   private async readUsageStats(): Promise<UsageStats | null> {
     try {
-      this.state.lastStats = await this.options.client.getUsageStats();
+      this.state.lastStats = await this.options.client.getUsageStats({ signal: this.abort.signal });
       return this.state.lastStats;
     } catch (err) {
       this.options.logger.debug(`could not read the gateway quota counters: ${errorMessage(err)}`);

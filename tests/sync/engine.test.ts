@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../../src/domain/clock.js';
 import { parisNaiveToUtc } from '../../src/domain/time.js';
+import { createGatewayClient } from '../../src/gateway/client.js';
 import { GatewayAuthError, GatewayEnedisError, GatewayQuotaError } from '../../src/gateway/errors.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/repository.js';
 import { SyncEngine } from '../../src/sync/engine.js';
 import { type SyncEventMap, SyncEvents } from '../../src/sync/events.js';
+import { json, startFakeGateway } from '../gateway/fake-gateway.js';
 import { type FakeClient, fakeClient, usagePoint } from './fake-client.js';
 
 const NOW = parisNaiveToUtc('2026-11-27 09:30:00');
@@ -174,5 +176,37 @@ describe('SyncEngine with a fake gateway and a real SQLite store', () => {
     expect(await run).toMatchObject({ status: 'failed', error: 'sync stopped by shutdown' });
     const errors = (await store.listStreamStates()).filter((st) => st.lastError !== null);
     expect(errors).toEqual([]);
+  });
+
+  it('gives every gateway call of a run the signal a shutdown aborts', async () => {
+    expect(await engine().run('full')).toMatchObject({ status: 'ok' });
+    for (const method of ['contract', 'address', 'tempo', 'ecowatt', 'daily', 'curve', 'power'])
+      expect(client.calls.some((c) => c.startsWith(method))).toBe(true);
+    expect(client.unsignalled).toEqual([]);
+  });
+
+  it('a shutdown during a gateway back-off ends the run at once (a real client, an hour between retries)', async () => {
+    const gw = await startFakeGateway((_req, res) =>
+      json(res, { success: false, error: { code: 'UNAVAILABLE', message: 'try later' } }, 503),
+    );
+    try {
+      const gatewayLogger = memoryLogger();
+      const real = createGatewayClient({
+        baseUrl: gw.baseUrl,
+        clientSecret: 'secret',
+        clock,
+        logger: gatewayLogger,
+        retry: { attempts: 4, baseDelayMs: 3_600_000, maxDelayMs: 3_600_000 },
+      });
+      const e = new SyncEngine({ store, client: real, clock, logger, events });
+      const run = e.run('full');
+      while (!gatewayLogger.lines.some((l) => l.msg === 'gateway call failed, retrying'))
+        await new Promise((r) => setTimeout(r, 2));
+      await e.stop();
+      expect(await run).toMatchObject({ status: 'failed', error: 'sync stopped by shutdown' });
+      expect(gw.requests.length).toBeLessThanOrEqual(2); // one per call begun: nothing retried
+    } finally {
+      await gw.close();
+    }
   });
 });

@@ -31,6 +31,8 @@ export interface FakeClient extends GatewayClient {
   gate: Promise<void> | null;
   /** `method pdl` of every ranged fetch asked to collect its rows (no `collect: false`). */
   collecting: string[];
+  /** Methods called without an abort signal (a stop could not end them). */
+  unsignalled: string[];
 }
 
 /** Window the fake answers per call (days), like the real routes' limits. */
@@ -44,9 +46,14 @@ export function fakeClient(points: UsagePoint[], clock: Clock & { advance(ms: nu
     failNext,
     gate: null,
     collecting: [],
+    unsignalled: [],
     quotaPausedUntil: () => null,
-    listUsagePoints: async () => points,
-    getContract: async (pdl) => {
+    listUsagePoints: async (opts) => {
+      signalled('pdl', opts);
+      return points;
+    },
+    getContract: async (pdl, opts) => {
+      signalled('contract', opts);
       await call('contract', pdl, null);
       return {
         pdl,
@@ -62,7 +69,8 @@ export function fakeClient(points: UsagePoint[], clock: Clock & { advance(ms: nu
         lastDistributionTariffChangeDate: null,
       };
     },
-    getAddress: async (pdl) => {
+    getAddress: async (pdl, opts) => {
+      signalled('address', opts);
       await call('address', pdl, null);
       const none = { street: null, locality: null, postalCode: null, inseeCode: null, city: null, country: null };
       return { pdl, ...none, latitude: null, longitude: null };
@@ -74,22 +82,25 @@ export function fakeClient(points: UsagePoint[], clock: Clock & { advance(ms: nu
       ),
     getMaxPower: (pdl, range, opts) =>
       ranged('power', pdl, range, opts, (d) => [{ date: d, va: 3000, at: parisMidnightUtc(d) }]),
-    getTempoDays: async (range) => {
+    getTempoDays: async (range, opts) => {
+      signalled('tempo', opts);
       await call('tempo', '*', range);
       return eachDay(range).map((date) => ({ date, color: 'BLUE' as const }));
     },
-    getEcoWattForecast: async () => {
+    getEcoWattForecast: async (_days, opts) => {
+      signalled('ecowatt', opts);
       await call('ecowatt', '*', null);
       return [];
     },
-    getUsageStats: async () => ({
-      cachedRequests: 3,
-      noCacheRequests: 1,
-      cachedLimit: 1000,
-      noCacheLimit: 50,
-      date: '',
-    }),
+    getUsageStats: async (opts) => {
+      signalled('usage-stats', opts);
+      return { cachedRequests: 3, noCacheRequests: 1, cachedLimit: 1000, noCacheLimit: 50, date: '' };
+    },
   };
+
+  function signalled(method: string, opts: { signal?: AbortSignal } | undefined): void {
+    if (!(opts?.signal instanceof AbortSignal)) client.unsignalled.push(method);
+  }
 
   async function call(method: string, pdl: string, range: DateRange | null): Promise<void> {
     if (client.gate !== null) await client.gate;
@@ -109,6 +120,7 @@ export function fakeClient(points: UsagePoint[], clock: Clock & { advance(ms: nu
     opts: FetchOptions<T[]> | undefined,
     rows: (d: LocalDate) => T[],
   ) {
+    signalled(method, opts);
     const all: T[] = [];
     let made = 0;
     if (opts?.collect !== false) client.collecting.push(`${method} ${pdl}`);
