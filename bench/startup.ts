@@ -7,15 +7,17 @@
  * (Fastify, better-sqlite3) with none of our code.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { serverBundle } from '../build.config.js';
 import { systemClock } from '../src/domain/clock.js';
 import { type RunningSimulator, startSimulator } from '../src/gateway/simulator/index.js';
+import { SQLITE_FILE_NAME } from '../src/store/engines/sqlite-file.js';
 import { type BenchTable, median, mib, millis, seconds, timed } from './report.js';
 
 /** The V8 flags the Docker image and the add-on run the program with. */
@@ -115,8 +117,9 @@ async function startOnce(
   sim: RunningSimulator,
   sync = false,
   script = 'main.mjs',
+  kept?: string,
 ): Promise<StartMeasure> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'med-bench-data-'));
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'med-bench-data-'));
   const port = await freePort();
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -148,10 +151,60 @@ async function startOnce(
     return { ms, rss: rssBytes(child.pid!), peak, syncMs };
   })().catch((err: unknown) => err as Error);
   const code = await stop(child);
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!kept) rmSync(dataDir, { recursive: true, force: true });
   if (measured instanceof Error) throw measured;
   if (code !== 0 && script === 'main.mjs') throw new Error(`main.mjs start exited with ${code} on SIGTERM`);
   return measured;
+}
+
+async function restartsOn(bundleDir: string, sim: RunningSimulator, dataDir: string): Promise<StartMeasure[]> {
+  const runs: StartMeasure[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await startOnce(bundleDir, sim, false, 'main.mjs', dataDir));
+  return runs;
+}
+
+function restartRows(what: string, runs: StartMeasure[]): [string, string][] {
+  return [
+    [
+      `${what}: time to first /api/health 200, median of ${RUNS} (min – max)`,
+      range(
+        runs.map((r) => r.ms),
+        millis,
+      ),
+    ],
+    [
+      `${what}: RSS after ${IDLE_MS / 1000} s idle`,
+      range(
+        runs.map((r) => r.rss),
+        mib,
+      ),
+    ],
+  ];
+}
+
+/** Copies of the demo curve in the large store: under 5 other PDL prefixes, shifted back 0, 2, 4, 6 years. */
+const PREFIXES = 5;
+const SHIFTS = 4;
+const HALF_HOURS_8_YEARS = 8 * 365.25 * 48;
+
+/**
+ * Grows a synced demo store to the size of a long history (what the start-up integrity check reads): its
+ * load curve copied under other PDL numbers and shifted back by 2-year steps. Returns the file's size and
+ * its curve rows.
+ */
+function growStore(file: string): { bytes: number; rows: number } {
+  const db = new Database(file);
+  const copy = db.prepare(
+    "INSERT OR IGNORE INTO load_curve SELECT ? || substr(pdl, 3), direction, start_utc - ?, minutes, w FROM load_curve WHERE pdl NOT LIKE 'X%'",
+  );
+  const twoYears = 2 * 365 * 86_400_000;
+  db.transaction(() => {
+    for (let p = 0; p < PREFIXES; p++) for (let y = 0; y < SHIFTS; y++) copy.run(`X${p}`, y * twoYears);
+  })();
+  const rows = db.prepare('SELECT count(*) FROM load_curve').pluck().get() as number;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { bytes: statSync(file).size, rows };
 }
 
 /** An empty Node process: the floor under every start-up. */
@@ -181,7 +234,14 @@ export async function benchStartup(): Promise<BenchTable> {
     const runs: StartMeasure[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await startOnce(dir, sim));
     const synced: StartMeasure[] = [];
-    for (let i = 0; i < SYNC_RUNS; i++) synced.push(await startOnce(dir, sim, true));
+    const keptDir = mkdtempSync(join(tmpdir(), 'med-bench-kept-'));
+    for (let i = 0; i < SYNC_RUNS; i++)
+      synced.push(await startOnce(dir, sim, true, 'main.mjs', i === SYNC_RUNS - 1 ? keptDir : undefined));
+    const restarts = await restartsOn(dir, sim, keptDir);
+    const keptBytes = statSync(join(keptDir, SQLITE_FILE_NAME)).size;
+    const large = growStore(join(keptDir, SQLITE_FILE_NAME));
+    const largeRestarts = await restartsOn(dir, sim, keptDir);
+    rmSync(keptDir, { recursive: true, force: true });
     const floors: Record<string, StartMeasure[]> = {};
     for (const name of Object.keys(FLOORS)) {
       floors[name] = [];
@@ -246,6 +306,11 @@ export async function benchStartup(): Promise<BenchTable> {
             mib,
           ),
         ],
+        ...restartRows(`a restart on the data folder of that sync (${mib(keptBytes)} of SQLite)`, restarts),
+        ...restartRows(
+          `a restart on a large store (that curve copied ${PREFIXES * SHIFTS} times: ${(large.rows / 1e6).toFixed(1)} M rows, as many as ${Math.round(large.rows / HALF_HOURS_8_YEARS)} PDLs with 8 years of curve; ${mib(large.bytes)})`,
+          largeRestarts,
+        ),
         [`\`node dist/main.mjs --version\` (spawn to exit), median of ${RUNS} (min – max)`, range(versionMs, millis)],
         [`for comparison: \`node -e 0\` (empty Node), median of ${RUNS} (min – max)`, range(emptyMs, millis)],
         ...floorRows('floor-fastify', 'Fastify alone with one route (`bench/floor/fastify-only.ts`)'),
@@ -253,7 +318,8 @@ export async function benchStartup(): Promise<BenchTable> {
         ['`npm run build` (esbuild bundle + migrations copy)', seconds(buildMs)],
       ],
       notes: [
-        "Fresh data folder each time (SQLite created and migrated during start-up), the simulator as the gateway in the bench process, the program in its own, default log level; time measured from `spawn` in the bench process. Start-up rows: `SYNC_ON_START=false` (nothing is synced). Full-sync rows: `SYNC_ON_START=true`, the simulator's default account (every PDL, all the history it serves).",
+        "Fresh data folder each time (SQLite created and migrated during start-up) except for the restart rows, the simulator as the gateway in the bench process, the program in its own, default log level; time measured from `spawn` in the bench process. Start-up rows: `SYNC_ON_START=false` (nothing is synced). Full-sync rows: `SYNC_ON_START=true`, the simulator's default account (every PDL, all the history it serves).",
+        'Restart rows: the data folder of the last full sync (migrated, with its history), started again five times; then the same file grown to a long history by copying its load curve (the start-up integrity check reads every page; from 16 MiB it runs on a worker thread).',
         'Floor rows: the same start-up measure (same flags, bundle options, fresh data folder, five runs) of a program made of the libraries only: what our own start-up cannot go below.',
       ],
     };
