@@ -237,6 +237,7 @@ async function followsThePicker(page: Page, days: string[], want: Map<string, nu
     const keys = await movePicker(page, parisMidnightUtc(week[0]!), parisMidnightUtc(addDays(week[6]!, 1)) - 1);
     expect(keys).toEqual(['_energy_med-linky']);
     const deadline = Date.now() + 30_000;
+    const dayWord = new RegExp(`\\b${Number(first.slice(8))}\\b`);
     let shown: (string | null)[] = [];
     for (;;) {
       // Labels and values in one read: the card re-renders when the statistics of the new range arrive.
@@ -244,7 +245,8 @@ async function followsThePicker(page: Page, days: string[], want: Map<string, nu
         .locator('tr[data-total]')
         .evaluateAll((t) => t.map((r) => [r.querySelector('td')?.textContent ?? '', r.getAttribute('data-total')]));
       shown = table.map(([, v]) => v ?? null);
-      if (table.length === 7 && table[0]![0]!.includes(String(Number(first.slice(8))))) break;
+      // The day of the month as a word of the long label (`Fri 20 November 2026`): not the `20` of `2026`.
+      if (table.length === 7 && dayWord.test(table[0]![0]!)) break;
       if (Date.now() > deadline) throw new Error(`the card did not follow the picker to ${first}: ${table.join(' ')}`);
       await page.waitForTimeout(200);
     }
