@@ -1,8 +1,9 @@
 /**
  * The integrity check of a SQLite file at start-up. A page damaged inside leaves the header readable: the
  * file opens, then queries fail one by one; SQLite's `quick_check` finds it, but it reads every page, so
- * its cost grows with the history: 15–25 ms for the demo account's 6 MB, 0.37 s for a 110 MB store
- * (2.4 million curve rows, as many as 17 PDLs with 8 years of curve), 2.1 s when that file is not in the disk cache (README, performance).
+ * its cost grows with the history: 15–25 ms for the demo account's 6 MB, 0.37 s for a 110 MB store (2.3
+ * million curve rows, as many as 17 PDLs with 8 years of curve), 2.1 s when that file is not in the disk
+ * cache (README, performance).
  *
  * A small file is checked before the store is used, as always. A large one is checked by a worker thread
  * on a read-only connection of its own while the program starts and serves: reads are answered meanwhile,
