@@ -22,7 +22,7 @@ type SingleCalls = Pick<
 
 export function singleCalls(ctx: CallContext, timeoutMs: number): SingleCalls {
   const call = <T>(spec: Omit<CallSpec<T>, 'timeoutMs' | 'enveloped' | 'signal'>, options: CallOptions = {}) =>
-    callGateway(ctx, { timeoutMs, enveloped: true, ...spec, ...(options.signal ? { signal: options.signal } : {}) });
+    callGateway(ctx, { timeoutMs, enveloped: true, ...spec, signal: options.signal });
 
   const customer = async (kind: 'contract' | 'address', pdl: string, options?: CallOptions) => {
     checkPdl(pdl);

@@ -144,7 +144,7 @@ export async function planRun(
 
 /** The usage points of the account (a free call), selected, named, stored. */
 async function listPoints(input: RunPlanInput, now: number) {
-  const listed = await input.client.listUsagePoints(input.signal ? { signal: input.signal } : {});
+  const listed = await input.client.listUsagePoints({ signal: input.signal });
   // A selected PDL the account does not have (a typo, a PDL of another account): said, then ignored.
   const unknownSelected = input.selection.filter((pdl) => !listed.some((p) => p.pdl === pdl));
   // Only the selected PDLs are kept: a PDL dropped from the selection counts as gone for the exporters.

@@ -44,7 +44,7 @@ async function runDayTask<Row>(
 }
 
 async function runSnapshotTask(ctx: TaskContext, spec: AnySnapshotStreamSpec, task: SyncTask): Promise<void> {
-  const value = await spec.fetch(ctx.client, task.pdl, ctx.signal ? { signal: ctx.signal } : {});
+  const value = await spec.fetch(ctx.client, task.pdl, { signal: ctx.signal });
   const changed = await spec.write(ctx.store, value, ctx.now());
   if (changed) ctx.onChanged({ pdl: task.pdl, stream: spec.name, range: changed });
   ctx.onCall();

@@ -4,31 +4,31 @@
  * untouched. `backgroundCheckBytes: 0` makes a small test file count as large.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { memoryLogger, silentLogger } from '../../src/log/logger.js';
 import { openDatabase, openSqliteStore, sqliteError } from '../../src/store/engines/sqlite.js';
 import { type CheckWorker, IntegrityGuard } from '../../src/store/engines/sqlite-integrity.js';
+import { damagePage } from './damage-file.js';
 
 let dir: string;
 let file: string;
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'med-integrity-'));
   file = path.join(dir, 'myelectricaldata.db');
-  const store = await openSqliteStore({ file, logger: silentLogger });
-  for (let i = 0; i < 3000; i++) await store.setCursor('test', `key-${i}`, 'x'.repeat(120));
-  await store.close();
+  await (await openSqliteStore({ file, logger: silentLogger })).close();
+  // Rows over a few hundred pages, so that the damaged page in the middle is one of them.
+  const db = openDatabase(file);
+  const insert = db.prepare('INSERT INTO exporter_cursors (exporter, cursor_key, value) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < 3000; i++) insert.run('test', `key-${i}`, 'x'.repeat(120));
+  })();
+  db.close();
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Garbage over a page in the middle of the file, as a failing disk would leave it. */
-function damage(): void {
-  const fd = openSync(file, 'r+');
-  const middle = Math.floor(statSync(file).size / 4096 / 2) * 4096;
-  writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, middle);
-  closeSync(fd);
-}
+const damage = () => damagePage(file);
 
 const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
 

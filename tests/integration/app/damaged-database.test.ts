@@ -4,7 +4,7 @@
  * file is left exactly as it was.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStart } from '../../../src/app/run-commands.js';
@@ -14,14 +14,7 @@ import { memoryLogger, silentLogger } from '../../../src/log/logger.js';
 import { openDatabase } from '../../../src/store/engines/sqlite.js';
 import { BACKGROUND_CHECK_BYTES } from '../../../src/store/engines/sqlite-integrity.js';
 import { openStore } from '../../../src/store/open-store.js';
-
-/** Garbage over a page in the middle of the file, as a failing disk would leave it. */
-function damagePage(file: string): void {
-  const fd = openSync(file, 'r+');
-  const middle = Math.floor(statSync(file).size / 4096 / 2) * 4096;
-  writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, middle);
-  closeSync(fd);
-}
+import { damagePage } from '../../store/damage-file.js';
 
 let dir: string;
 beforeAll(async () => {
