@@ -105,6 +105,9 @@ it('a large damaged file is found in the background: health turns 503 and the sy
       expect(((await health.json()) as { error: { code: string } }).error.code).toBe('store_damaged');
       const opened = logger.lines.find((l) => l.msg === 'SQLite store opened');
       expect(opened?.fields.backgroundCheck).toBe(true);
+      // The sync started with the program may still be on its first gateway call: its end is awaited.
+      while ((app.engine.state.running || app.engine.state.lastRunFinishedAt === null) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       const damaged = logger.lines.filter((l) => l.level === 'error' && /is damaged/.test(l.msg));
       // Said once by the store, and by the sync it made fail.
       expect(damaged.map((l) => l.fields.component).sort()).toEqual(['store', 'sync']);
