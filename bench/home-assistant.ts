@@ -26,6 +26,7 @@ import {
   startHomeAssistant,
 } from '../tests/integration/home-assistant/harness/ha.js';
 import { profiled } from './cpu-profile.js';
+import { measureHaFloor } from './ha-floor.js';
 import { type BenchTable, count, seconds, timed } from './report.js';
 
 const TODAY = '2026-11-27';
@@ -149,6 +150,8 @@ async function checkTotals(ha: HomeAssistantInstance, store: Store, pdl: string,
   }
 }
 
+const STATISTICS = 6;
+
 interface Setup {
   ha: HomeAssistantInstance;
   store: Store;
@@ -165,6 +168,7 @@ async function measureImports({ ha, store, sim, clock, pdl }: Setup) {
     url: ha.url,
     token: ha.token,
     prices: { hcKwh: 0.2068, hpKwh: 0.27 },
+    ...(process.env.BENCH_HA_CHUNK ? { chunkHours: Number(process.env.BENCH_HA_CHUNK) } : {}),
   });
   const exporter = new HomeAssistantExporter(options, { connect: countingConnect(tally), sleep: countingSleep(tally) });
   const run = async (name: string) => {
@@ -182,7 +186,7 @@ async function measureImports({ ha, store, sim, clock, pdl }: Setup) {
     clock.advance(DAY_MS);
     const nextSync = await sync(store, sim, clock, events, pdl);
     const next = await run('next-day');
-    return { firstSync, first, nextSync, next };
+    return { firstSync, first, nextSync, next, chunkHours: options.chunkHours };
   } finally {
     await exporter.stop();
   }
@@ -205,15 +209,29 @@ export async function benchHomeAssistant(): Promise<BenchTable> {
     store = await openStore({ dataDir: dir, logger: silentLogger });
     const m = await measureImports({ ha, store, sim, clock, pdl });
     const check = await checkTotals(ha, store, pdl, Math.floor(clock.now() / DAY_MS) * DAY_MS);
+    const version = ha.version;
+    await ha.stop();
+    ha = null;
+    const floor = await measureHaFloor({
+      firstHour: parisNaiveToUtc(`${spec.activationDate} 00:00:00`),
+      hours: m.first.rows / STATISTICS,
+      chunkHours: m.chunkHours,
+      statistics: STATISTICS,
+    });
     return {
       title,
       rows: [
-        ['Home Assistant version', ha.version],
+        ['Home Assistant version', version],
         ['first full import: wall time', seconds(m.first.ms)],
         ['first full import: time in HA commands / read-back waits / local work', m.first.split],
         ['first full import: last import acknowledged after', seconds(m.first.sentMs)],
         ['first full import: websocket commands', m.first.calls],
         ['first full import: statistic rows imported', count(m.first.rows)],
+        [
+          'floor: the same rows from a bare client into a fresh HA, acknowledged / stored after',
+          `${seconds(floor.ackedMs)} / ${seconds(floor.storedMs)} (${count(floor.rows)} rows, ${Math.round((floor.storedMs * 1000) / floor.rows)} µs a row)`,
+        ],
+        ['first full import beyond that floor', seconds(m.first.ms - floor.storedMs)],
         ['next day (incremental): wall time', seconds(m.next.ms)],
         ['next day (incremental): time in HA commands / read-back waits / local work', m.next.split],
         ['next day (incremental): websocket commands', m.next.calls],
@@ -224,8 +242,9 @@ export async function benchHomeAssistant(): Promise<BenchTable> {
         ],
       ],
       notes: [
+        `The floor sends the same ${STATISTICS} statistics × ${count(floor.rows / STATISTICS)} hours in calls of ${m.chunkHours} hours, all before any is awaited, and polls only the last row of the last statistic every 20 ms (the recorder's queue is first in, first out): Home Assistant's own time to take and write the rows, which no client can go below.`,
         `Six statistics (energy in kWh and cost in EUR with HC/HP prices, and the HC and HP energy and cost) from ${count(check.readings)} half-hour readings (${spec.activationDate} → ${addDays(TODAY, 1)}, Paris days); HA's last sum equals the store's ${check.kwh.toFixed(3)} kWh.`,
-        'Each import call carries up to 744 hours (`chunkHours` default); all statistics of a direction are sent before any is awaited, and each is read back (its last row polled, then all its rows once) before the cursors move (HA acknowledges imports before writing them); commands that overlap count once in the time in HA commands; `BENCH_CPU_PROFILE=<dir>` records a CPU profile of each import (`bench/profile-summary.ts` sums it); the incremental run compares the trailing 14 days with HA and imports only the new hours.',
+        'Each import call carries up to 744 hours (`chunkHours` default; `BENCH_HA_CHUNK=<hours>` changes it for the exporter and the floor); all statistics of a direction are sent before any is awaited, and each is read back (its last row polled, then all its rows once) before the cursors move (HA acknowledges imports before writing them); commands that overlap count once in the time in HA commands; `BENCH_CPU_PROFILE=<dir>` records a CPU profile of each import (`bench/profile-summary.ts` sums it); the incremental run compares the trailing 14 days with HA and imports only the new hours.',
         'Home Assistant runs on the same machine (pinned version, SQLite recorder, `commit_interval: 0`); the simulator answers without latency here (the sync is set-up).',
       ],
     };
