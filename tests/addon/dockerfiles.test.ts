@@ -2,6 +2,8 @@
  * Both Dockerfiles, read without a Docker engine: base images, stages (bundle built from the sources,
  * native module compiled for the target, final image), what the final image holds.
  */
+import { spawnSync } from 'node:child_process';
+import { shippedNodeFlags } from '../../bench/shipped-node-flags.js';
 import { INGRESS_PORT } from '../../scripts/addon/addon-config.js';
 import { readText } from './addon-files.js';
 import {
@@ -106,8 +108,21 @@ describe('standalone image', () => {
 
   it('runs node directly (PID 1 receives SIGTERM) with the start command', () => {
     expect(instructionArgs(final, 'STOPSIGNAL')).toEqual(['SIGTERM']);
-    expect(instructionArgs(final, 'ENTRYPOINT')).toEqual(['["node", "--optimize-for-size", "/app/main.mjs"]']);
+    expect(instructionArgs(final, 'ENTRYPOINT')).toEqual([
+      '["node", "--optimize-for-size", "--interrupt-budget=1000000", "/app/main.mjs"]',
+    ]);
     expect(instructionArgs(final, 'CMD')).toEqual(['["start"]']);
+  });
+
+  it('passes V8 flags that the Node running the tests accepts (an unknown one stops node before the program starts)', () => {
+    const flags = shippedNodeFlags(process.cwd());
+    expect(flags.length).toBeGreaterThan(0);
+    const run = spawnSync(process.execPath, [...flags, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 0,
+      stdout: 'ok',
+      stderr: '',
+    });
   });
 });
 
@@ -128,7 +143,8 @@ describe('add-on image', () => {
     expect(script).toMatch(new RegExp(`^export PORT=${INGRESS_PORT}$`, 'm'));
     expect(instructionArgs(final, 'HEALTHCHECK').join(' ')).toContain(`http://127.0.0.1:${INGRESS_PORT}/api/health`);
     expect(script).toMatch(/^export API_HOST=0\.0\.0\.0$/m);
-    expect(script).toMatch(/^exec node --optimize-for-size \/opt\/myelectricaldata\/main\.mjs start$/m);
+    const flags = shippedNodeFlags(process.cwd()).join(' ');
+    expect(script).toContain(`\nexec node ${flags} /opt/myelectricaldata/main.mjs start\n`);
     expect(instructionArgs(final, 'WORKDIR')).toEqual(['/opt/myelectricaldata']);
   });
 });
