@@ -8,15 +8,14 @@
  * a database error is written last) are read again, together, until `readBackTimeoutMs` passes.
  */
 import { HOUR_MS } from '../../domain/hourly.js';
-import type { StatisticRow } from './build-statistic-rows.js';
 import { type HaApi, HomeAssistantError } from './ha-client.js';
 import type { SyncSettings } from './sync-statistic.js';
 
 /** One statistic whose rows HA acknowledged and must now hold. */
 export interface PendingImport {
   id: string;
-  /** The imported rows, consecutive hours from `firstHour`. */
-  rows: readonly StatisticRow[];
+  /** The sums of the imported rows, consecutive hours from `firstHour` (the rows themselves are not kept). */
+  sums: Float64Array;
   firstHour: number;
 }
 
@@ -35,8 +34,8 @@ const within = (a: number | null | undefined, b: number, tolerance: number) =>
 
 /** Waits until HA holds the last row of `p`, each statistic having `readBackTimeoutMs` from the one before. */
 async function awaitLastRow(api: HaApi, p: PendingImport, settings: SyncSettings, tolerance: number) {
-  const last = p.firstHour + (p.rows.length - 1) * HOUR_MS;
-  const expected = p.rows.at(-1)!.sum;
+  const last = p.firstHour + (p.sums.length - 1) * HOUR_MS;
+  const expected = p.sums[p.sums.length - 1]!;
   const deadline = Date.now() + settings.readBackTimeoutMs;
   for (let delay = 25; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
     const rows = (await api.hourlySums([p.id], last, last + HOUR_MS))[p.id] ?? [];
@@ -51,9 +50,9 @@ async function awaitLastRow(api: HaApi, p: PendingImport, settings: SyncSettings
  * request: per statistic one number per imported row (NaN where HA has no sum).
  */
 async function readAll(api: HaApi, pending: readonly PendingImport[], hoursPerRead: number) {
-  const sums = new Map(pending.map((p) => [p.id, new Float64Array(p.rows.length).fill(Number.NaN)]));
+  const sums = new Map(pending.map((p) => [p.id, new Float64Array(p.sums.length).fill(Number.NaN)]));
   const firsts = new Map(pending.map((p) => [p.id, p.firstHour]));
-  const ends = pending.map((p) => p.firstHour + p.rows.length * HOUR_MS);
+  const ends = pending.map((p) => p.firstHour + p.sums.length * HOUR_MS);
   const from = Math.min(...pending.map((p) => p.firstHour));
   const to = Math.max(...ends);
   for (let t = from; t < to; t += hoursPerRead * HOUR_MS) {
@@ -74,7 +73,7 @@ async function readAll(api: HaApi, pending: readonly PendingImport[], hoursPerRe
 }
 
 function holds(p: PendingImport, held: Float64Array, tolerance: number): boolean {
-  for (let i = 0; i < held.length; i++) if (!(Math.abs(held[i]! - p.rows[i]!.sum) <= tolerance)) return false;
+  for (let i = 0; i < held.length; i++) if (!(Math.abs(held[i]! - p.sums[i]!) <= tolerance)) return false;
   return true;
 }
 

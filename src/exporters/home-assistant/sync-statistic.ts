@@ -191,6 +191,6 @@ export async function sendStatistic(
   return {
     kind: 'sent',
     result: { cursor, importedRows: rows.length, fromHour },
-    pending: { id, rows, firstHour: values[first]!.hourStart },
+    pending: { id, sums: Float64Array.from(rows, (r) => r.sum), firstHour: values[first]!.hourStart },
   };
 }

@@ -34,12 +34,16 @@ function slowRecorder(order: (queue: [string, StatisticRow[]][]) => void = () =>
   return { api, ha, reads: () => reads };
 }
 
-function pendingOf(id: string, hours: number, base: number): PendingImport {
+/** A pending import with the rows it was made of (the exporter keeps only their sums). */
+type Sent = PendingImport & { rows: StatisticRow[] };
+
+function pendingOf(id: string, hours: number, base: number): Sent {
   const values = Array.from({ length: hours }, (_, i) => ({ hourStart: T0 + i * HOUR, value: 60 * (i + 1) }));
-  return { id, rows: buildStatisticRows(values, 'consumption', base), firstHour: T0 };
+  const rows = buildStatisticRows(values, 'consumption', base);
+  return { id, rows, sums: Float64Array.from(rows, (r) => r.sum), firstHour: T0 };
 }
 
-async function send(api: HaApi, p: PendingImport) {
+async function send(api: HaApi, p: Sent) {
   for (let i = 0; i < p.rows.length; i += settings.chunkHours) {
     await api.importStatistics({ statistic_id: p.id } as never, p.rows.slice(i, i + settings.chunkHours) as never);
   }
