@@ -135,10 +135,51 @@ function round(x: number): number {
  * unit). The running total is kept in integer units and divided once per row, so it never drifts.
  */
 export function buildStatisticRows(values: readonly HourValue[], kind: StatisticKind, base: number): StatisticRow[] {
+  return rowsFrom(values, 0, values.length, kind, base, 0);
+}
+
+/** Rows of `values[from, to)`, whose running total starts at `carried` integer units after `base`. */
+function rowsFrom(
+  values: readonly HourValue[],
+  from: number,
+  to: number,
+  kind: StatisticKind,
+  base: number,
+  carried: number,
+) {
   const scale = unitScale(kind);
-  let running = 0;
-  return values.map((v) => {
+  const rows: StatisticRow[] = new Array(to - from);
+  let running = carried;
+  for (let i = from; i < to; i++) {
+    const v = values[i]!;
     running += v.value;
-    return { start: parisIsoQuick(v.hourStart), state: round(v.value / scale), sum: round(base + running / scale) };
-  });
+    rows[i - from] = {
+      start: parisIsoQuick(v.hourStart),
+      state: round(v.value / scale),
+      sum: round(base + running / scale),
+    };
+  }
+  return rows;
+}
+
+/**
+ * The same rows as `buildStatisticRows`, `chunkHours` at a time, each chunk built when the previous one
+ * was taken (sent): a chunk's rows can be dropped before the next is made, instead of all rows living
+ * until the last is sent. `sums` receives every row's sum.
+ */
+export function* statisticRowChunks(
+  values: readonly HourValue[],
+  kind: StatisticKind,
+  base: number,
+  chunkHours: number,
+  sums: Float64Array,
+): Generator<StatisticRow[]> {
+  let carried = 0;
+  for (let at = 0; at < values.length; at += chunkHours) {
+    const end = Math.min(values.length, at + chunkHours);
+    const rows = rowsFrom(values, at, end, kind, base, carried);
+    for (let i = at; i < end; i++) carried += values[i]!.value;
+    for (let i = 0; i < rows.length; i++) sums[at + i] = rows[i]!.sum;
+    yield rows;
+  }
 }

@@ -11,13 +11,14 @@
  * (statistic cleared, sums adjusted, rows removed) or the prices changed, the whole history is compared.
  */
 import { HOUR_MS } from '../../domain/hourly.js';
+import { parisIsoQuick } from '../../domain/paris-fast-path.js';
 import type { Logger } from '../../log/logger.js';
 import {
-  buildStatisticRows,
   type HourValue,
   type StatisticKind,
   type StatisticMetadata,
   type StatisticRow,
+  statisticRowChunks,
   unitScale,
 } from './build-statistic-rows.js';
 import type { PendingImport } from './confirm-imports.js';
@@ -178,19 +179,24 @@ export async function sendStatistic(
   }
   const { fromHour, base } = plan;
   const first = values.findIndex((v) => v.hourStart >= fromHour);
-  const rows = buildStatisticRows(values.slice(first), job.kind, base);
-  logger.info({ statistic: id, from: rows[0]!.start, rows: rows.length }, 'importing statistics into Home Assistant');
+  const imported = values.slice(first);
+  const sums = new Float64Array(imported.length);
+  logger.info(
+    { statistic: id, from: parisIsoQuick(imported[0]!.hourStart), rows: imported.length },
+    'importing statistics into Home Assistant',
+  );
   // HA handles a connection's messages in the order they came and its recorder writes them in that
-  // order, so the chunks go out together and only their acknowledgements are awaited.
+  // order, so the chunks go out together and only their acknowledgements are awaited. Each chunk is
+  // built as it is sent (the message is encoded at once), so only one chunk's rows live at a time.
   const sends: Promise<void>[] = [];
-  for (let i = 0; i < rows.length; i += settings.chunkHours) {
-    sends.push(api.importStatistics(job.metadata, rows.slice(i, i + settings.chunkHours)));
+  for (const rows of statisticRowChunks(imported, job.kind, base, settings.chunkHours, sums)) {
+    sends.push(api.importStatistics(job.metadata, rows));
   }
   await Promise.all(sends);
-  const cursor = { lastHour: last, lastSum: rows.at(-1)!.sum, fingerprint: job.fingerprint };
+  const cursor = { lastHour: last, lastSum: sums[sums.length - 1]!, fingerprint: job.fingerprint };
   return {
     kind: 'sent',
-    result: { cursor, importedRows: rows.length, fromHour },
-    pending: { id, sums: Float64Array.from(rows, (r) => r.sum), firstHour: values[first]!.hourStart },
+    result: { cursor, importedRows: imported.length, fromHour },
+    pending: { id, sums, firstHour: imported[0]!.hourStart },
   };
 }

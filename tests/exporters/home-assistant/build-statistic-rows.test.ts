@@ -6,6 +6,7 @@ import {
   STATISTIC_KINDS,
   statisticId,
   statisticMetadata,
+  statisticRowChunks,
   usesMeanType,
 } from '../../../src/exporters/home-assistant/build-statistic-rows.js';
 
@@ -69,5 +70,30 @@ describe('buildStatisticRows', () => {
   it('scales money in micro-euros', () => {
     const rows = buildStatisticRows([{ hourStart: t0, value: 1_234_567 }], 'consumption_cost', 0);
     expect(rows).toEqual([{ start: '2026-03-29T00:00:00+01:00', state: 1.234567, sum: 1.234567 }]);
+  });
+});
+
+describe('statisticRowChunks', () => {
+  const t0 = parisMidnightUtc('2026-10-25');
+  // Values whose running total in euros is not exact in binary: a chained base per chunk would drift.
+  const values = Array.from({ length: 50 }, (_, i) => ({ hourStart: t0 + i * HOUR_MS, value: 333_333 + i * 1_001 }));
+
+  it.each([1, 7, 24, 50, 500])('gives, %i hours at a time, exactly the rows built at once, and their sums', (chunk) => {
+    const sums = new Float64Array(values.length);
+    const chunks = [...statisticRowChunks(values, 'consumption_cost', 12.345678, chunk, sums)];
+    const whole = buildStatisticRows(values, 'consumption_cost', 12.345678);
+    expect(chunks.flat()).toEqual(whole);
+    expect(chunks.map((c) => c.length)).toEqual(
+      Array.from({ length: Math.ceil(50 / chunk) }, (_, i) => Math.min(chunk, 50 - i * chunk)),
+    );
+    expect([...sums]).toEqual(whole.map((r) => r.sum));
+  });
+
+  it('builds a chunk only when the one before was taken', () => {
+    const sums = new Float64Array(values.length);
+    const chunks = statisticRowChunks(values, 'consumption', 0, 20, sums);
+    chunks.next();
+    expect(sums[19]).toBeGreaterThan(0);
+    expect(sums[20]).toBe(0);
   });
 });
