@@ -203,6 +203,37 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/health log', () => {
+  it('logs a failure when it starts or its cause changes, and the recovery once, not at every probe', async () => {
+    let failure: Error | null = null;
+    const flaky = await startHarness(undefined, (store) =>
+      Object.assign(Object.create(store) as typeof store, {
+        listStreamStates: () => (failure ? Promise.reject(failure) : store.listStreamStates()),
+      }),
+    );
+    const probe = async () => (await flaky.api.inject('/api/health')).statusCode;
+    const health = () => flaky.logger.lines.filter((l) => l.msg.startsWith('health check'));
+    try {
+      failure = new Error('database is locked');
+      expect([await probe(), await probe(), await probe()]).toEqual([503, 503, 503]);
+      failure = new Error('disk I/O error');
+      expect([await probe(), await probe()]).toEqual([503, 503]);
+      failure = null;
+      expect([await probe(), await probe()]).toEqual([200, 200]);
+      failure = new Error('disk I/O error');
+      expect(await probe()).toBe(503);
+      expect(health().map((l) => [l.level, l.msg, l.fields.err])).toEqual([
+        ['error', 'health check: the database cannot be read', 'database is locked'],
+        ['error', 'health check: the database cannot be read', 'disk I/O error'],
+        ['info', 'health check: the database answers again', undefined],
+        ['error', 'health check: the database cannot be read', 'disk I/O error'],
+      ]);
+    } finally {
+      await flaky.close();
+    }
+  });
+});
+
 describe('GET /api/health with a store that hangs', () => {
   it('answers 503 after the timeout instead of hanging', async () => {
     const hanging = await startHarness(undefined, (store) =>

@@ -37,13 +37,22 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+/**
+ * Probes come every 30 s (Docker, the Supervisor): a failure is logged when it starts or its cause
+ * changes, and the recovery once, instead of the same error line at every probe.
+ */
 export function registerHealthRoute(app: FastifyInstance, ctx: ApiContext, timeoutMs: number): void {
+  let failing: string | null = null;
   app.get('/api/health', async (_request, reply) => {
     try {
       await withTimeout(ctx.store.listStreamStates(), timeoutMs);
+      if (failing !== null) ctx.logger.info('health check: the database answers again');
+      failing = null;
       return { status: 'ok' };
     } catch (err) {
-      ctx.logger.error({ err: errorMessage(err) }, 'health check: the database cannot be read');
+      const cause = errorMessage(err);
+      if (cause !== failing) ctx.logger.error({ err: cause }, 'health check: the database cannot be read');
+      failing = cause;
       const error = isDamagedStore(err)
         ? errorBody(503, 'store_damaged', redactText(err.message)).error
         : errorBody(
