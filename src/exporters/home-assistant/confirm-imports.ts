@@ -9,6 +9,7 @@
  */
 import { HOUR_MS } from '../../domain/hourly.js';
 import { type HaApi, HomeAssistantError } from './ha-client.js';
+import { pause } from './pause.js';
 import type { SyncSettings } from './sync-statistic.js';
 
 /** One statistic whose rows HA acknowledged and must now hold. */
@@ -41,7 +42,7 @@ async function awaitLastRow(api: HaApi, p: PendingImport, settings: SyncSettings
     const rows = (await api.hourlySums([p.id], last, last + HOUR_MS))[p.id] ?? [];
     if (within(rows.find((r) => r.start === last)?.sum, expected, tolerance)) return;
     if (Date.now() > deadline) throw notWritten(p.id);
-    await settings.sleep(delay);
+    await pause(settings, delay);
   }
 }
 
@@ -97,7 +98,7 @@ export async function confirmImports(
   const deadline = Date.now() + settings.readBackTimeoutMs;
   for (let delay = 50; left.length > 0; delay = Math.min(delay * 2, 1000)) {
     if (Date.now() > deadline) throw notWritten(left[0]!.id);
-    await settings.sleep(delay);
+    await pause(settings, delay);
     const sums = await readAll(api, left, hoursPerRead);
     left = left.filter((p) => !holds(p, sums.get(p.id)!, tolerance));
   }

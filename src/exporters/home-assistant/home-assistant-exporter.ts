@@ -65,7 +65,7 @@ export class HomeAssistantExporter extends KitExporter {
   protected async exportOnce(run: ExportRun): Promise<Record<string, unknown>> {
     if (run.reason === DEEP_CHECK_REASON) this.deepCheckAsked = true;
     await this.dirtyWrites;
-    const deps = this.exportDeps(await this.ensureApi());
+    const deps = this.exportDeps(await this.ensureApi(), run.signal);
     const result: Record<string, unknown> = await exportStatistics(deps);
     const last = await lastDeepCheck(deps.store);
     if (this.deepCheckAsked || deepCheckDue(run.reason, last, run.startedAt)) {
@@ -114,6 +114,10 @@ export class HomeAssistantExporter extends KitExporter {
    */
   protected onFailure(err: unknown): FailureVerdict {
     const code = (err as { code?: unknown }).code;
+    if (code === 'HA_STOPPED') {
+      this.logger?.info({ code }, errorMessage(err));
+      return 'no-retry';
+    }
     this.logger?.error({ code }, errorMessage(err));
     if (DROPS_CONNECTION.has(String(code))) {
       this.api?.close();
@@ -122,8 +126,9 @@ export class HomeAssistantExporter extends KitExporter {
     return code === 'HA_AUTH_REJECTED' ? 'no-retry' : 'retry';
   }
 
-  private settings(): SyncSettings {
+  private settings(signal: AbortSignal): SyncSettings {
     return {
+      signal,
       trailingHours: this.options.trailingDays * 24,
       chunkHours: this.options.chunkHours,
       readBackTimeoutMs: this.options.readBackTimeoutMs,
@@ -131,10 +136,10 @@ export class HomeAssistantExporter extends KitExporter {
     };
   }
 
-  private exportDeps(api: HaApi): ExportDeps {
+  private exportDeps(api: HaApi, signal: AbortSignal): ExportDeps {
     const { store, clock } = this.context!;
     const wire = (haApi: HaApi, pdl: string, kinds: StatisticKind[]) => this.wireDashboard(haApi, pdl, kinds);
-    const deps = { store, clock, logger: this.logger!, api, options: this.options, settings: this.settings() };
+    const deps = { store, clock, logger: this.logger!, api, options: this.options, settings: this.settings(signal) };
     return { ...deps, wireDashboard: wire };
   }
 

@@ -24,6 +24,7 @@ import {
 import type { PendingImport } from './confirm-imports.js';
 import type { StatisticCursor } from './cursors.js';
 import { type HaApi, HomeAssistantError } from './ha-client.js';
+import { pause } from './pause.js';
 import { planImport } from './plan-import.js';
 
 export type { StatisticCursor } from './cursors.js';
@@ -76,6 +77,8 @@ export interface SyncSettings {
   chunkHours: number;
   readBackTimeoutMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** The run's stop signal: the waits for HA's recorder end when it aborts. */
+  signal?: AbortSignal;
 }
 
 export interface SyncResult {
@@ -130,7 +133,7 @@ export async function readBack(api: HaApi, id: string, rows: StatisticRow[], set
         `Home Assistant accepted the statistics of ${id} but did not store them: look for recorder errors in Home Assistant's log.`,
       );
     }
-    await settings.sleep(delay);
+    await pause(settings, delay);
   }
 }
 

@@ -3,6 +3,7 @@
  * so a crash (or `kill -9`) right after a push can lose acknowledged samples; counting them back is the
  * only way to be sure nothing is lost. A series whose count does not come back is pushed again in full.
  */
+import { sleepUnlessStopped } from '../kit/stoppable-sleep.js';
 import type { VmClient } from './vm-client.js';
 
 export interface PushCheck {
@@ -15,9 +16,19 @@ export interface PushCheck {
 
 export interface VerifyOptions {
   sleep: (ms: number) => Promise<void>;
+  /** The run's stop signal: polling ends when it aborts (`verifyPush` then throws). */
+  signal?: AbortSignal;
   /** Polls before giving up: a fresh import becomes searchable about a second later. */
   attempts?: number;
   intervalMs?: number;
+}
+
+/** The exporter stopped during a push or its read-back: the cursors stay where they were. */
+export class VmStopped extends Error {
+  readonly code = 'VM_STOPPED';
+  constructor(during: string) {
+    super(`stopped ${during}: the next start pushes what was not counted back`);
+  }
 }
 
 /** The checks whose count is still wrong after polling (empty: everything is there, exactly once). */
@@ -36,7 +47,8 @@ export async function verifyPush<C extends PushCheck>(client: VmClient, checks: 
     }
     pending = still;
     if (!pending.length) return [];
-    await o.sleep(o.intervalMs ?? 250);
+    if (!(await sleepUnlessStopped(o.sleep, o.intervalMs ?? 250, o.signal)))
+      throw new VmStopped('while VictoriaMetrics was still taking the pushed samples');
   }
   return pending;
 }

@@ -16,7 +16,7 @@ import { DEFAULT_BATCH_SIZE, DEFAULT_RETRY_DELAYS_MS, type VictoriaMetricsOption
 import { cursorAfter, holdsExactly, type PushPlan, parseCursor, planPush, type SeriesCursor } from './plan-push.js';
 import { PointSeries, windowStart } from './point-series.js';
 import { parseRetention, retentionWarning } from './retention.js';
-import { type PushCheck, verifyPush } from './verify-push.js';
+import { type PushCheck, VmStopped, verifyPush } from './verify-push.js';
 import { VictoriaMetricsError, VmClient } from './vm-client.js';
 
 export const EXPORTER_NAME = 'victoriametrics';
@@ -105,7 +105,7 @@ export class VictoriaMetricsExporter extends KitExporter {
       if (oldest !== null) totals.oldest = Math.min(totals.oldest ?? oldest, oldest);
       await marks.clear();
     }
-    await this.verify(store, totals.checks);
+    await this.verify(store, totals.checks, run.signal);
     const warning = retentionWarning(retentionMs, totals.oldest, run.startedAt);
     this.noteRetention(warning);
     const { oldest: _oldest, keptFrom: _keptFrom, checks: _checks, ...counts } = totals;
@@ -143,7 +143,7 @@ export class VictoriaMetricsExporter extends KitExporter {
     }
     const size = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
     for (let i = 0; i < plan.samples.length; i += size) {
-      if (run.signal.aborted) throw new Error('stopped during a push');
+      if (run.signal.aborted) throw new VmStopped('during a push');
       await this.client.importLines(importLines(s, plan.samples.slice(i, i + size)));
     }
     totals.samples += plan.samples.length;
@@ -169,9 +169,9 @@ export class VictoriaMetricsExporter extends KitExporter {
   }
 
   /** Counts back what this run pushed; a series that came back short is marked for a full re-push. */
-  private async verify(store: Store, checks: RunTotals['checks']): Promise<void> {
+  private async verify(store: Store, checks: RunTotals['checks'], signal: AbortSignal): Promise<void> {
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    const failed = new Set(await verifyPush(this.client, checks, { sleep }));
+    const failed = new Set(await verifyPush(this.client, checks, { sleep, signal }));
     for (const c of checks) if (!failed.has(c)) await store.setCursor(EXPORTER_NAME, c.key, JSON.stringify(c.after));
     if (failed.size)
       throw new VictoriaMetricsError(
@@ -199,6 +199,10 @@ export class VictoriaMetricsExporter extends KitExporter {
   /** Refused credentials will not heal by themselves; anything else (down, restarting) is retried. */
   protected onFailure(err: unknown, run: ExportRun): FailureVerdict {
     const code = (err as { code?: unknown }).code;
+    if (code === 'VM_STOPPED') {
+      this.logger?.info({ reason: run.reason, code }, errorMessage(err));
+      return 'no-retry';
+    }
     this.logger?.warn({ reason: run.reason, code, error: errorMessage(err) }, 'VictoriaMetrics push failed');
     return code === 'VM_AUTH_REJECTED' ? 'no-retry' : 'retry';
   }

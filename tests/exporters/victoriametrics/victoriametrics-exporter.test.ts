@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fixedClock } from '../../../src/domain/clock.js';
 import { parisMidnightUtc } from '../../../src/domain/time.js';
 import { VictoriaMetricsExporter } from '../../../src/exporters/victoriametrics/victoriametrics-exporter.js';
-import { silentLogger } from '../../../src/log/logger.js';
+import { memoryLogger, silentLogger } from '../../../src/log/logger.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/repository.js';
 import { SyncEvents } from '../../../src/sync/events.js';
@@ -131,4 +131,56 @@ it('stops at refused credentials with a message saying what to set', async () =>
     state: 'error',
     lastError: expect.stringMatching(/victoriametrics_username\/password or victoriametrics_token/),
   });
+});
+
+it('stops at once while counting back a push that VictoriaMetrics never shows, at info level, moving no cursor', async () => {
+  const otherDir = mkdtempSync(join(tmpdir(), 'med-vm-stop-'));
+  const otherStore = await openStore({ dataDir: otherDir, logger: silentLogger });
+  await otherStore.upsertUsagePoints([usagePoint(PDL)], NOW);
+  await otherStore.upsertCurve(PDL, 'consumption', [{ start: DAY1, minutes: 30, w: 100 }]);
+  const lost = fakeVm();
+  let imports = 0;
+  // Acknowledges every import and keeps none: the count never comes back.
+  const dropping = (async (input: string | URL | Request, init?: RequestInit) => {
+    if (new URL(String(input)).pathname !== '/api/v1/import/prometheus') return lost.fetch(input, init);
+    imports++;
+    return new Response(null, { status: 204 });
+  }) as typeof fetch;
+  const logger = memoryLogger();
+  const stuck = new VictoriaMetricsExporter(
+    { url: 'http://vm:8428', fetch: dropping, retryDelaysMs: [10] },
+    { sleep: () => new Promise<void>(() => {}) }, // only a stop can end a wait
+  );
+  try {
+    const written: string[] = [];
+    const recording = new Proxy(otherStore, {
+      get(target, prop, receiver) {
+        if (prop !== 'setCursor') return Reflect.get(target, prop, receiver);
+        return (owner: string, key: string, value: string) => {
+          if (owner === 'victoriametrics' && value.startsWith('{')) written.push(value); // series cursors
+          return target.setCursor(owner, key, value);
+        };
+      },
+    });
+    await stuck.start({ store: recording, events: new SyncEvents(), clock: fixedClock(NOW), logger });
+    const run = stuck.run('test');
+    while (imports === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
+    await stuck.stop();
+    await run;
+    expect(stuck.status().state).toBe('stopped');
+    expect(logger.lines.filter((l) => l.fields.code === 'VM_STOPPED').map((l) => [l.level, l.msg])).toEqual([
+      [
+        'info',
+        'stopped while VictoriaMetrics was still taking the pushed samples: the next start pushes what was not counted back',
+      ],
+    ]);
+    expect(logger.lines.filter((l) => l.level === 'warn' || l.level === 'error')).toEqual([]);
+    // Each series was marked unclean before its push, and never given the cursor of a verified push.
+    expect(written.length).toBeGreaterThan(0);
+    for (const value of written) expect(JSON.parse(value)).toMatchObject({ clean: false });
+  } finally {
+    await otherStore.close();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
 });
