@@ -102,9 +102,23 @@ export function streamStateFromRow(r: Row): StreamState {
   };
 }
 
-/** Keeps the last row for each key (a multi-row upsert may not touch the same key twice). */
-export function lastPerKey<T>(rows: readonly T[], key: (row: T) => string | number): T[] {
+/**
+ * Keeps the last row for each key (a multi-row upsert may not touch the same key twice), in the order
+ * keys first appear. Rows in strictly increasing key order (what the gateway gives) are returned as they
+ * are, without building a map.
+ */
+export function lastPerKey<T>(rows: readonly T[], key: (row: T) => string | number): readonly T[] {
+  if (strictlyIncreasing(rows, key)) return rows;
   const map = new Map<string | number, T>();
   for (const r of rows) map.set(key(r), r);
   return [...map.values()];
+}
+
+function strictlyIncreasing<T>(rows: readonly T[], key: (row: T) => string | number): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    const a = key(rows[i - 1]!);
+    const b = key(rows[i]!);
+    if (typeof a !== typeof b || !(a < b)) return false;
+  }
+  return true;
 }

@@ -107,6 +107,21 @@ describe.each(engineHarnesses().map((h) => [h.name, h] as const))('%s store', (n
     expect(await store.listCurve(PDL, 'consumption', t, t + 1)).toEqual([{ start: t, minutes: 30, w: 2 }]);
   });
 
+  test('load curve: a large batch (many encoded slices) is whole, even unsorted with a duplicate', async () => {
+    const rows = halfHours('2026-01-01', '2026-03-01'); // 2,832 half-hours: more than one slice
+    const shuffled = [...rows.slice(1500), ...rows.slice(0, 1500), { ...rows[10]!, w: 1 }]; // the last copy wins
+    await store.upsertCurve(PDL, 'consumption', shuffled);
+    const held = await store.listCurve(PDL, 'consumption', 0, rows.at(-1)!.start + 1);
+    expect(held).toEqual(rows.map((r, i) => (i === 10 ? { ...r, w: 1 } : r)));
+  });
+
+  test('load curve: a bad row late in a large batch writes nothing of it', async () => {
+    const rows = halfHours('2026-01-01', '2026-03-01');
+    rows[2_500] = { ...rows[2_500]!, w: 1.5 }; // not an integer: refused when its slice is encoded
+    await expect(store.upsertCurve(PDL, 'consumption', rows)).rejects.toThrow(/w/);
+    expect(await store.listCurve(PDL, 'consumption', 0, rows.at(-1)!.start + 1)).toEqual([]);
+  });
+
   test('curve coverage per Paris day, DST days have 46 and 50 half-hours', async () => {
     const spring = halfHours('2026-03-28', '2026-03-31');
     const fall = halfHours('2026-10-25', '2026-10-26');
