@@ -145,7 +145,7 @@ export class SqlStore implements Store {
       for (let at = 0; at < unique.length; at += ENCODED_SLICE) {
         const end = Math.min(unique.length, at + ENCODED_SLICE);
         const slice: SqlValue[][] = new Array(end - at);
-        for (let i = at; i < end; i++) slice[i - at] = [...owner, ...codec.encode(unique[i]!)];
+        for (let i = at; i < end; i++) slice[i - at] = owner.concat(codec.encode(unique[i]!));
         await r.upsert(codec.table, slice);
       }
     });
