@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addDays, parisToday } from '../src/domain/time.js';
 import { type BenchTable, millis } from './report.js';
+import { benchV8Flags } from './shipped-flags-exec.js';
 
 const CURVE_CLIENTS = 8;
 const DURATION_MS = 15_000;
@@ -28,7 +29,7 @@ async function timedGet(url: string): Promise<number> {
 }
 
 export async function startServer(): Promise<{ url: string; readings: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts'], {
+  const child = spawn(process.execPath, [...benchV8Flags(), '--import', 'tsx', 'bench/api-server.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {

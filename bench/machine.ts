@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { type BenchTable, mib } from './report.js';
+import { benchV8Flags } from './shipped-flags-exec.js';
 
 function cpuModel(): string {
   try {
@@ -23,6 +24,7 @@ export function machineTable(startedAt: Date): BenchTable {
       ['cores (available to Node)', String(availableParallelism())],
       ['RAM', mib(totalmem())],
       ['Node', process.version],
+      ['V8 flags of the in-process benchmarks', benchV8Flags().join(' ') || "none (Node's defaults)"],
       ['date (UTC)', startedAt.toISOString().replace(/\.\d+Z$/, 'Z')],
       ['load average at start (1 / 5 / 15 min)', load],
     ],

@@ -33,6 +33,7 @@ import {
   scaleSpecs,
   TIMED_RUNS,
 } from './scale-account.js';
+import { benchV8Flags } from './shipped-flags-exec.js';
 
 const YEARS = [1, 8] as const;
 const BAR = 0.2;
@@ -59,7 +60,7 @@ async function runChild(years: number, services: Services, dir: string): Promise
     };
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', join('bench', 'scale-child.ts'), JSON.stringify(args)],
+      [...benchV8Flags(), '--expose-gc', '--import', 'tsx', join('bench', 'scale-child.ts'), JSON.stringify(args)],
       { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
     );
     return await new Promise<ChildResult>((resolve, reject) => {

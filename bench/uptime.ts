@@ -7,14 +7,19 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { type BenchTable, mib } from './report.js';
+import { benchV8Flags } from './shipped-flags-exec.js';
 
 const MAX_GROWTH = 16 * 1024 * 1024;
 
 export async function benchUptime(): Promise<BenchTable> {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join('bench', 'uptime-child.ts')], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    [...benchV8Flags(), '--expose-gc', '--import', 'tsx', join('bench', 'uptime-child.ts')],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const samples = JSON.parse(out) as { day: number; rss: number }[];
   const first = samples[0]!;
   const last = samples.at(-1)!;
