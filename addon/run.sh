@@ -9,4 +9,4 @@ export PORT=8099
 export API_HOST=0.0.0.0
 bashio::log.info "Starting MyElectricalData (options: /data/options.json, data: /data)"
 # V8 flags: the same as the Docker image's ENTRYPOINT, explained there.
-exec node --optimize-for-size --interrupt-budget=1000000 /opt/myelectricaldata/main.mjs start
+exec node --optimize-for-size --invocation-count-for-turbofan=45000 /opt/myelectricaldata/main.mjs start

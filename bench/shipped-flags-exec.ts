@@ -6,14 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { shippedNodeFlags } from './shipped-node-flags.js';
+import { applicableFlags, shippedNodeFlags } from './shipped-node-flags.js';
 
 const MARK = 'MED_BENCH_V8_FLAGS_APPLIED';
 
 function wantedFlags(): string[] {
   const asked = process.env.BENCH_V8_FLAGS;
   if (asked === 'none') return [];
-  return asked ? asked.split(' ').filter(Boolean) : shippedNodeFlags(process.cwd());
+  return applicableFlags(asked ? asked.split(' ').filter(Boolean) : shippedNodeFlags(process.cwd())).applied;
 }
 
 /** Node options that load the TypeScript runner (tsx), not V8 flags; some take the next argument. */

@@ -1,7 +1,10 @@
 /**
  * The V8 flags the Docker image runs the program with, read from its `ENTRYPOINT` (the add-on's
- * `run.sh` uses the same ones, a test checks it), so the start-up bench measures what users run.
+ * `run.sh` uses the same ones, a test checks it), so the benchmarks measure what users run. Node
+ * refuses to start on a V8 flag it does not know, and the image's Node (24) knows flags an older Node
+ * running the bench may not: `applicableFlags` keeps those this Node accepts and names the others.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,4 +15,17 @@ export function shippedNodeFlags(root: string): string[] {
   const argv = JSON.parse(line) as string[];
   if (argv[0] !== 'node') throw new Error(`the Dockerfile's ENTRYPOINT runs ${argv[0]}, not node`);
   return argv.slice(1).filter((arg) => arg.startsWith('--'));
+}
+
+/** Whether `node` (a Node binary) starts with `flag`. */
+export function nodeAccepts(node: string, flag: string): boolean {
+  return spawnSync(node, [flag, '-e', '0'], { stdio: 'ignore' }).status === 0;
+}
+
+/** `flags` split into those the Node running this accepts and those it would refuse to start on. */
+export function applicableFlags(flags: readonly string[]): { applied: string[]; refused: string[] } {
+  const applied: string[] = [];
+  const refused: string[] = [];
+  for (const flag of flags) (nodeAccepts(process.execPath, flag) ? applied : refused).push(flag);
+  return { applied, refused };
 }

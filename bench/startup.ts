@@ -19,10 +19,12 @@ import { systemClock } from '../src/domain/clock.js';
 import { type RunningSimulator, startSimulator } from '../src/gateway/simulator/index.js';
 import { SQLITE_FILE_NAME } from '../src/store/engines/sqlite-file.js';
 import { type BenchTable, median, mib, millis, seconds, timed } from './report.js';
-import { shippedNodeFlags } from './shipped-node-flags.js';
+import { applicableFlags, shippedNodeFlags } from './shipped-node-flags.js';
 
 /** The V8 flags the Docker image and the add-on run the program with (`BENCH_NODE_FLAGS` tries others). */
-const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? shippedNodeFlags(process.cwd());
+const WANTED_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? shippedNodeFlags(process.cwd());
+/** What this Node accepts of them (Node 20 has no `--invocation-count-for-turbofan`), and the rest. */
+const { applied: NODE_FLAGS, refused: REFUSED_FLAGS } = applicableFlags(WANTED_FLAGS);
 const RUNS = 5;
 const SYNC_RUNS = 3;
 const IDLE_MS = 3000;
@@ -275,7 +277,9 @@ export async function benchStartup(): Promise<BenchTable> {
     const emptyMs: number[] = [];
     for (let i = 0; i < RUNS; i++) emptyMs.push(await emptyNodeOnce());
     return {
-      title: `Start-up of the built bundle (\`node ${NODE_FLAGS.join(' ')} dist/main.mjs start\`, as the image and add-on run it)`,
+      title:
+        `Start-up of the built bundle (\`node ${NODE_FLAGS.join(' ')} dist/main.mjs start\`, as the image and add-on run it` +
+        (REFUSED_FLAGS.length ? `, without ${REFUSED_FLAGS.join(' ')}, which ${process.version} refuses)` : ')'),
       rows: [
         [
           `time to first /api/health 200, median of ${RUNS} (min – max)`,
