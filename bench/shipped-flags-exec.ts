@@ -33,8 +33,9 @@ export function benchV8Flags(): string[] {
 
 /** Runs `runner` again under the wanted flags unless this process already has them; returns its exit code. */
 export function reexecUnderFlags(runnerUrl: string): number | null {
+  if (process.env[MARK] === '1') return null;
   const flags = wantedFlags();
-  if (process.env[MARK] === '1' || flags.every((f) => process.execArgv.includes(f))) return null;
+  if (flags.every((f) => process.execArgv.includes(f))) return null;
   const args = [...flags, '--import', 'tsx', fileURLToPath(runnerUrl), ...process.argv.slice(2)];
   const child = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, [MARK]: '1' } });
   return child.status ?? 1;

@@ -17,15 +17,22 @@ export function shippedNodeFlags(root: string): string[] {
   return argv.slice(1).filter((arg) => arg.startsWith('--'));
 }
 
-/** Whether `node` (a Node binary) starts with `flag`. */
-export function nodeAccepts(node: string, flag: string): boolean {
-  return spawnSync(node, [flag, '-e', '0'], { stdio: 'ignore' }).status === 0;
+const accepted = new Map<string, boolean>();
+
+/** Whether the Node running this starts with `flag` (asked once per flag: it spawns a node). */
+function nodeAccepts(flag: string): boolean {
+  let ok = accepted.get(flag);
+  if (ok === undefined) {
+    ok = spawnSync(process.execPath, [flag, '-e', '0'], { stdio: 'ignore' }).status === 0;
+    accepted.set(flag, ok);
+  }
+  return ok;
 }
 
 /** `flags` split into those the Node running this accepts and those it would refuse to start on. */
 export function applicableFlags(flags: readonly string[]): { applied: string[]; refused: string[] } {
   const applied: string[] = [];
   const refused: string[] = [];
-  for (const flag of flags) (nodeAccepts(process.execPath, flag) ? applied : refused).push(flag);
+  for (const flag of flags) (nodeAccepts(flag) ? applied : refused).push(flag);
   return { applied, refused };
 }

@@ -132,8 +132,8 @@ export class SqlStore implements Store {
     });
   }
 
-  /** Upserts stream rows through their codec, each prefixed with its owner columns (`pdl`, `direction`). */
   /**
+   * Upserts stream rows through their codec, each prefixed with its owner columns (`pdl`, `direction`).
    * Encodes and writes `ENCODED_SLICE` rows at a time, in one transaction: the encoded arrays of a slice
    * die young instead of all of them living (and being copied by the garbage collector) until the last
    * row is written (two years of curve: 35,000 rows a call).
